@@ -1,0 +1,46 @@
+import { ServerNats, type NatsOptions } from '@nestjs/microservices';
+import type { Msg, NatsConnection, Subscription } from '@nats-io/transport-node';
+import { HEADERS } from '@hydroml/contracts';
+import { withCorrelationId } from '../logging/logger.js';
+
+type ServerNatsOptions = NonNullable<NatsOptions['options']>;
+
+/** ServerNats keeps its subscriptions private; close() unsubscribes them for a graceful drain. */
+interface WithSubscriptions {
+  subscriptions: Subscription[];
+}
+
+/**
+ * Nest's NATS server with two additions: every subject is subscribed under a prefix (so test runs
+ * and environments sharing one NATS never collide), and every message is handled inside the
+ * correlation id of its headers, so all log lines of one request carry it.
+ */
+export class PrefixedNatsServer extends ServerNats {
+  constructor(
+    private readonly natsOptions: ServerNatsOptions,
+    private readonly prefix: string,
+  ) {
+    super(natsOptions);
+  }
+
+  override bindEvents(client: NatsConnection): void {
+    const defaultQueue = this.natsOptions.queue;
+    const subscriptions = (this as unknown as WithSubscriptions).subscriptions;
+    for (const [pattern, handler] of this.messageHandlers) {
+      const queue = handler.extras?.queue ?? defaultQueue;
+      const callback = this.getMessageHandler(pattern).bind(this);
+      subscriptions.push(
+        client.subscribe(prefixSubject(this.prefix, pattern), { queue, callback }),
+      );
+    }
+  }
+
+  override handleMessage(channel: string, message: Msg): Promise<unknown> {
+    const correlationId = message.headers?.get(HEADERS.correlationId) ?? '';
+    return withCorrelationId(correlationId, () => super.handleMessage(channel, message));
+  }
+}
+
+export function prefixSubject(prefix: string, subject: string): string {
+  return prefix ? `${prefix}.${subject}` : subject;
+}
