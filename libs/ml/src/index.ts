@@ -1,0 +1,18 @@
+export * from './data/dense-matrix.js';
+export * from './data/columnar.js';
+export * as metrics from './metrics/index.js';
+export * from './validation/split.js';
+export * from './validation/folds.js';
+export * from './validation/cross-validate.js';
+export * from './preprocessing/scalers.js';
+export * from './preprocessing/simple-imputer.js';
+export * from './preprocessing/one-hot-encoder.js';
+export * from './preprocessing/ordinal-encoder.js';
+export * from './preprocessing/column-transformer.js';
+export * from './preprocessing/pipeline.js';
+export * from './linear/linear-regression.js';
+export * from './linear/elastic-net.js';
+export * from './linear/logistic-regression.js';
+export { Random } from './util/random.js';
+export type { Estimator, Classifier, Transformer, ModelState, Json } from './util/estimator.js';
+export { NotFittedError } from './util/estimator.js';

@@ -1,0 +1,40 @@
+import type { DenseMatrix, MatrixLike, VectorLike } from '../data/dense-matrix.js';
+
+/** JSON-compatible value; fitted state is made of these so models serialise losslessly. */
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+/** Serialisable fitted state of an estimator or transformer; `kind` selects the loader. */
+export interface ModelState {
+  readonly kind: string;
+  readonly [key: string]: Json;
+}
+
+export interface Estimator {
+  fit(X: MatrixLike, y: VectorLike): this;
+  predict(X: MatrixLike): Float64Array;
+  toState(): ModelState;
+}
+
+export interface Classifier extends Estimator {
+  /** Sorted distinct labels seen in fit; column c of predictProba is classes[c]. */
+  readonly classes: Float64Array;
+  predictProba(X: MatrixLike): DenseMatrix;
+}
+
+/** Fit on training data only, apply anywhere. */
+export interface Transformer {
+  fit(X: DenseMatrix, y?: Float64Array): this;
+  transform(X: DenseMatrix): DenseMatrix;
+  toState(): ModelState;
+}
+
+export class NotFittedError extends Error {
+  constructor(what: string) {
+    super(`${what} is not fitted: call fit() first`);
+    this.name = 'NotFittedError';
+  }
+}
+
+export function isClassifier(e: Estimator): e is Classifier {
+  return typeof (e as Partial<Classifier>).predictProba === 'function';
+}
