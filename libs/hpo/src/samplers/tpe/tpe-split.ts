@@ -1,0 +1,101 @@
+import { contains } from '../../core/distributions.js';
+import type { FrozenTrial, StudyDirection } from '../../core/trial-model.js';
+import { lastStep } from '../../core/trial-model.js';
+import { nonDominatedRanks, toMinimization } from '../../analysis/pareto.js';
+import type { SearchSpace } from '../sampler.js';
+
+/** Optuna's default gamma: the size of the "good" group for n observed trials. */
+export function defaultGamma(n: number): number {
+  return Math.min(Math.ceil(0.1 * n), 25);
+}
+
+/** Optuna's default weights: older trials ramp up from 1/n when there are more than 25. */
+export function defaultWeights(n: number): number[] {
+  if (n === 0) return [];
+  if (n < 25) return new Array<number>(n).fill(1);
+  const rampLength = n - 25;
+  const ramp = Array.from({ length: rampLength }, (_, i) =>
+    rampLength === 1 ? 1 / n : 1 / n + ((1 - 1 / n) * i) / (rampLength - 1),
+  );
+  return [...ramp, ...new Array<number>(25).fill(1)];
+}
+
+interface Scored {
+  readonly trial: FrozenTrial;
+  /** Lexicographic: lower is better. [-Inf, v] complete, [-step, v] pruned, [Inf, 0] running. */
+  readonly score: readonly [number, number];
+}
+
+/** Trials usable for `space`, excluding the current one (running ones only for a constant liar). */
+export function usableTrials(
+  trials: readonly FrozenTrial[],
+  current: FrozenTrial,
+  space: SearchSpace,
+  constantLiar: boolean,
+): FrozenTrial[] {
+  const names = Object.keys(space);
+  return trials.filter((t) => {
+    if (t.number === current.number) return false;
+    const stateOk =
+      t.state === 'COMPLETE' || t.state === 'PRUNED' || (constantLiar && t.state === 'RUNNING');
+    if (!stateOk) return false;
+    return names.every((n) => {
+      const v = t.internalParams[n];
+      return v !== undefined && contains(space[n], v);
+    });
+  });
+}
+
+/** Splits trials into the best `nBelow` ("below", l(x)) and the rest ("above", g(x)), in order. */
+export function splitTrials(
+  trials: readonly FrozenTrial[],
+  directions: readonly StudyDirection[],
+  nBelow: number,
+): { below: FrozenTrial[]; above: FrozenTrial[] } {
+  const order =
+    directions.length > 1 ? multiObjectiveOrder(trials, directions) : singleOrder(trials, directions);
+  const belowSet = new Set(order.slice(0, nBelow));
+  return {
+    below: trials.filter((t) => belowSet.has(t)),
+    above: trials.filter((t) => !belowSet.has(t)),
+  };
+}
+
+function singleOrder(trials: readonly FrozenTrial[], directions: readonly StudyDirection[]) {
+  const sign = directions[0] === 'maximize' ? -1 : 1;
+  const scored: Scored[] = trials.map((trial) => ({ trial, score: scoreOf(trial, sign) }));
+  scored.sort((a, b) => a.score[0] - b.score[0] || a.score[1] - b.score[1]);
+  return scored.filter((s) => s.score[0] !== Infinity).map((s) => s.trial);
+}
+
+function scoreOf(trial: FrozenTrial, sign: number): readonly [number, number] {
+  if (trial.state === 'COMPLETE' && trial.values !== null) return [-Infinity, sign * trial.values[0]];
+  if (trial.state === 'PRUNED') {
+    const step = lastStep(trial);
+    const value = step === null ? undefined : trial.intermediateValues.get(step);
+    if (step === null || value === undefined || Number.isNaN(value)) return [1, 0];
+    return [-step, sign * value];
+  }
+  return [Infinity, 0];
+}
+
+/**
+ * Pareto rank first; ties on the last admitted front are broken by the sum of per-objective ranks
+ * (a documented simplification of Optuna's hypervolume subset selection).
+ */
+function multiObjectiveOrder(
+  trials: readonly FrozenTrial[],
+  directions: readonly StudyDirection[],
+): FrozenTrial[] {
+  const complete = trials.filter((t) => t.state === 'COMPLETE' && t.values !== null);
+  const points = complete.map((t) => toMinimization(t.values ?? [], directions));
+  const ranks = nonDominatedRanks(points);
+  const rankSum = points.map(() => 0);
+  for (let m = 0; m < directions.length; m++) {
+    const order = points.map((_, i) => i).sort((a, b) => points[a][m] - points[b][m]);
+    order.forEach((index, position) => (rankSum[index] += position));
+  }
+  const indices = complete.map((_, i) => i);
+  indices.sort((a, b) => ranks[a] - ranks[b] || rankSum[a] - rankSum[b]);
+  return indices.map((i) => complete[i]);
+}
