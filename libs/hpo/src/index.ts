@@ -17,3 +17,16 @@ export type { TellOutcome, TellOptions } from './study/tell.js';
 export type { Objective, OptimizeOptions } from './study/optimize.js';
 export { createStudy, loadStudy, type CreateStudyOptions } from './study/create-study.js';
 export { dominates, nonDominatedRanks, paretoFront } from './analysis/pareto.js';
+export { GridSampler, type GridSearchSpace } from './samplers/grid-sampler.js';
+export {
+  MedianPruner,
+  PercentilePruner,
+  percentileOf,
+  type PercentilePrunerOptions,
+} from './pruners/percentile-pruner.js';
+export {
+  SuccessiveHalvingPruner,
+  type SuccessiveHalvingOptions,
+} from './pruners/successive-halving-pruner.js';
+export { HyperbandPruner, type HyperbandOptions } from './pruners/hyperband-pruner.js';
+export { crc32 } from './pruners/crc32.js';
