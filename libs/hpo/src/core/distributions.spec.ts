@@ -51,12 +51,14 @@ describe('distribution validation (Optuna messages)', () => {
   });
 
   it('raises HpoError with code INVALID_DISTRIBUTION', () => {
-    expect(() => floatDistribution(2, 1)).toThrow(HpoError);
+    let caught: unknown;
     try {
       floatDistribution(2, 1);
     } catch (error) {
-      expect((error as HpoError).code).toBe('INVALID_DISTRIBUTION');
+      caught = error;
     }
+    expect(caught).toBeInstanceOf(HpoError);
+    expect((caught as HpoError).code).toBe('INVALID_DISTRIBUTION');
   });
 
   it('shrinks high to the last grid point like Optuna', () => {
@@ -80,7 +82,9 @@ describe('re-suggesting a name with another distribution', () => {
   });
 
   it('accepts the same kind with another range', () => {
-    expect(() => checkCompatibility(floatDistribution(0, 1), floatDistribution(0, 2))).not.toThrow();
+    expect(() =>
+      checkCompatibility(floatDistribution(0, 1), floatDistribution(0, 2)),
+    ).not.toThrow();
   });
 });
 

@@ -168,7 +168,11 @@ export function distributionsEqual(a: Distribution, b: Distribution): boolean {
     );
   }
   return (
-    a.kind === b.kind && a.low === b.low && a.high === b.high && a.log === b.log && a.step === b.step
+    a.kind === b.kind &&
+    a.low === b.low &&
+    a.high === b.high &&
+    a.log === b.log &&
+    a.step === b.step
   );
 }
 

@@ -4,7 +4,8 @@ export type TrialState = 'RUNNING' | 'COMPLETE' | 'PRUNED' | 'FAIL' | 'WAITING';
 export type StudyDirection = 'minimize' | 'maximize';
 
 /** JSON value stored as a user or system attribute. */
-export type AttrValue = string | number | boolean | null | AttrValue[] | { [key: string]: AttrValue };
+export type AttrValue =
+  string | number | boolean | null | AttrValue[] | { [key: string]: AttrValue };
 
 /** Immutable snapshot of a trial, as stored. Storages replace, never mutate, these records. */
 export interface FrozenTrial {

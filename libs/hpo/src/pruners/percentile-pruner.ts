@@ -63,7 +63,8 @@ export class PercentilePruner implements Pruner {
       Math.floor((step - this.nWarmupSteps) / this.intervalSteps) * this.intervalSteps +
       this.nWarmupSteps;
     let secondLast = -1;
-    for (const s of trial.intermediateValues.keys()) if (s > secondLast && s !== step) secondLast = s;
+    for (const s of trial.intermediateValues.keys())
+      if (s > secondLast && s !== step) secondLast = s;
     return secondLast < nearestLower;
   }
 }

@@ -147,6 +147,8 @@ describe('HyperbandPruner', () => {
     const rf3 = new HyperbandPruner({ minResource: 1, maxResource: 21, reductionFactor: 3 });
     expect(await pruneSteps(rf3, 'hb-study')).toEqual([-1, -1, 1, -1, 1, 9, 1, 1, -1, 9, 3, -1]);
     const rf2 = new HyperbandPruner({ minResource: 1, maxResource: 21, reductionFactor: 2 });
-    expect(await pruneSteps(rf2, 'hb-study')).toEqual([-1, -1, -1, -1, -1, -1, -1, -1, -1, 1, 4, -1]);
+    expect(await pruneSteps(rf2, 'hb-study')).toEqual([
+      -1, -1, -1, -1, -1, -1, -1, -1, -1, 1, 4, -1,
+    ]);
   });
 });

@@ -56,9 +56,7 @@ export class SuccessiveHalvingPruner implements Pruner {
     let index = Math.floor(competing.length / this.reductionFactor) - 1;
     if (index === -1) index = 0;
     competing.sort((a, b) => a - b);
-    return maximize
-      ? value >= competing[competing.length - 1 - index]
-      : value <= competing[index];
+    return maximize ? value >= competing[competing.length - 1 - index] : value <= competing[index];
   }
 }
 

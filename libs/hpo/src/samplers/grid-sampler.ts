@@ -47,10 +47,18 @@ export class GridSampler implements Sampler {
     return { grid_id: gridId, search_space: this.spaceKey };
   }
 
-  sampleIndependent(_study: StudyView, trial: FrozenTrial, name: string, dist: Distribution): number {
+  sampleIndependent(
+    _study: StudyView,
+    trial: FrozenTrial,
+    name: string,
+    dist: Distribution,
+  ): number {
     const index = this.names.indexOf(name);
     if (index < 0) {
-      throw new HpoError('INVALID_VALUE', `The parameter name, ${name}, is not found in the given grid.`);
+      throw new HpoError(
+        'INVALID_VALUE',
+        `The parameter name, ${name}, is not found in the given grid.`,
+      );
     }
     const gridId = trial.systemAttrs['grid_id'];
     if (typeof gridId !== 'number') {

@@ -18,7 +18,8 @@ async function mixed(trial: Trial): Promise<number> {
   const x = await trial.suggestFloat('x', -5, 5);
   const kind = await trial.suggestCategorical('kind', ['quad', 'abs', 'const']);
   if (kind === 'quad') return (x - 1) ** 2 + ((await trial.suggestInt('k', 0, 10)) - 7) ** 2;
-  if (kind === 'abs') return 2 + Math.abs(x) * (await trial.suggestFloat('s', 0.1, 10, { log: true }));
+  if (kind === 'abs')
+    return 2 + Math.abs(x) * (await trial.suggestFloat('s', 0.1, 10, { log: true }));
   return 5;
 }
 
@@ -150,7 +151,9 @@ describe('GridSampler', () => {
       },
       { nTrials: 100 },
     );
-    const seen = (await study.getTrials()).map((t) => `${String(t.params['x'])}${String(t.params['y'])}`);
+    const seen = (await study.getTrials()).map(
+      (t) => `${String(t.params['x'])}${String(t.params['y'])}`,
+    );
     expect(seen).toHaveLength(6);
     expect(new Set(seen)).toEqual(new Set(['1a', '2a', '3a', '1b', '2b', '3b']));
     expect(study.stopped).toBe(true);

@@ -59,7 +59,12 @@ export class InMemoryStorage implements HpoStorage {
     });
   }
 
-  setTrialParam(trialId: number, name: string, internal: number, dist: Distribution): Promise<void> {
+  setTrialParam(
+    trialId: number,
+    name: string,
+    internal: number,
+    dist: Distribution,
+  ): Promise<void> {
     return settle(() => {
       this.update(trialId, (t) => ({
         params: { ...t.params, [name]: toExternal(dist, internal) },

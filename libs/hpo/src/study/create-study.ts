@@ -27,10 +27,7 @@ export interface CreateStudyOptions {
 /** Creates (or, with `loadIfExists`, opens) a study. */
 export async function createStudy(options: CreateStudyOptions = {}): Promise<Study> {
   if (options.direction !== undefined && options.directions !== undefined) {
-    throw new HpoError(
-      'INVALID_VALUE',
-      'Specify only one of `direction` and `directions`.',
-    );
+    throw new HpoError('INVALID_VALUE', 'Specify only one of `direction` and `directions`.');
   }
   const directions = options.directions ?? [options.direction ?? 'minimize'];
   if (directions.length === 0) {

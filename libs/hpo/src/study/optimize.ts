@@ -3,7 +3,9 @@ import type { FrozenTrial } from '../core/trial-model.js';
 import type { Study } from './study.js';
 import type { Trial } from './trial.js';
 
-export type Objective = (trial: Trial) => number | readonly number[] | Promise<number | readonly number[]>;
+export type Objective = (
+  trial: Trial,
+) => number | readonly number[] | Promise<number | readonly number[]>;
 
 export interface OptimizeOptions {
   /** Trials to run in this call (across all jobs). Without it, runs until stopped or timed out. */

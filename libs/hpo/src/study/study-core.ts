@@ -37,7 +37,8 @@ export class StudyCore {
     return {
       studyName: this.studyName,
       directions: this.directions,
-      getTrials: (states?: readonly TrialState[]) => this.storage.getAllTrials(this.studyId, states),
+      getTrials: (states?: readonly TrialState[]) =>
+        this.storage.getAllTrials(this.studyId, states),
       setTrialSystemAttr: (trialId: number, key: string, value: AttrValue) =>
         this.storage.setTrialSystemAttr(trialId, key, value),
     };

@@ -28,7 +28,10 @@ describe('define-by-run optimize', () => {
   });
 
   it('maximises when asked to', async () => {
-    const study = await createStudy({ direction: 'maximize', sampler: new RandomSampler({ seed: 2 }) });
+    const study = await createStudy({
+      direction: 'maximize',
+      sampler: new RandomSampler({ seed: 2 }),
+    });
     await study.optimize(async (t) => -(((await t.suggestFloat('x', 0, 1)) - 0.5) ** 2), {
       nTrials: 20,
     });

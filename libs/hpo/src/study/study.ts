@@ -95,7 +95,8 @@ export class Study {
       if (t.values === null) continue;
       if (best === undefined || sign * t.values[0] < sign * (best.values ?? [])[0]) best = t;
     }
-    if (best === undefined) throw new HpoError('NO_COMPLETED_TRIALS', 'No trials are completed yet.');
+    if (best === undefined)
+      throw new HpoError('NO_COMPLETED_TRIALS', 'No trials are completed yet.');
     return best;
   }
 }

@@ -1,8 +1,4 @@
-import type {
-  CategoricalChoice,
-  Distribution,
-  ParamValue,
-} from '../core/distributions.js';
+import type { CategoricalChoice, Distribution, ParamValue } from '../core/distributions.js';
 import {
   categoricalDistribution,
   checkCompatibility,
@@ -98,7 +94,10 @@ export class Trial {
       );
     }
     if (!Number.isInteger(step) || step < 0) {
-      throw new HpoError('INVALID_VALUE', `The \`step\` argument is ${step} but cannot be negative.`);
+      throw new HpoError(
+        'INVALID_VALUE',
+        `The \`step\` argument is ${step} but cannot be negative.`,
+      );
     }
     const current = await this.core.storage.getTrial(this.frozen.trialId);
     if (current.intermediateValues.has(step)) return;
@@ -146,7 +145,12 @@ export class Trial {
 
   private fixedParams(): Record<string, ParamValue> {
     const fixed = this.frozen.systemAttrs['fixed_params'];
-    if (fixed === undefined || fixed === null || typeof fixed !== 'object' || Array.isArray(fixed)) {
+    if (
+      fixed === undefined ||
+      fixed === null ||
+      typeof fixed !== 'object' ||
+      Array.isArray(fixed)
+    ) {
       return {};
     }
     return fixed as Record<string, ParamValue>;

@@ -59,7 +59,10 @@ export function buildKernels(
   nParams: number,
 ): ParamKernels {
   if (dist.kind === 'categorical') {
-    return { kind: 'categorical', probs: categoricalProbs(observations, dist.choices.length, params) };
+    return {
+      kind: 'categorical',
+      probs: categoricalProbs(observations, dist.choices.length, params),
+    };
   }
   const bounds = transformedBounds(dist);
   const mus = observations.map((v) => transform(dist, v));

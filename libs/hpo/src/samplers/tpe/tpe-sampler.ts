@@ -62,7 +62,12 @@ export class TpeSampler implements Sampler {
     return this.sample(study, trial, space);
   }
 
-  sampleIndependent(study: StudyView, trial: FrozenTrial, name: string, dist: Distribution): number {
+  sampleIndependent(
+    study: StudyView,
+    trial: FrozenTrial,
+    name: string,
+    dist: Distribution,
+  ): number {
     if (this.inStartup(study)) return this.random.sampleIndependent(study, trial, name, dist);
     return this.sample(study, trial, { [name]: dist })[name];
   }
@@ -78,7 +83,12 @@ export class TpeSampler implements Sampler {
     const nFinished = usable.filter((t) => t.state !== 'RUNNING').length;
     const { below, above } = splitTrials(usable, study.directions, this.gamma(nFinished));
     const estimator = (group: FrozenTrial[]): ParzenEstimator =>
-      new ParzenEstimator(observationsOf(group, space), space, this.parzen, this.weights(group.length));
+      new ParzenEstimator(
+        observationsOf(group, space),
+        space,
+        this.parzen,
+        this.weights(group.length),
+      );
     const l = estimator(below);
     const g = estimator(above);
     const n = this.nEiCandidates;
@@ -95,7 +105,10 @@ export class TpeSampler implements Sampler {
   }
 }
 
-function observationsOf(trials: readonly FrozenTrial[], space: SearchSpace): Record<string, number[]> {
+function observationsOf(
+  trials: readonly FrozenTrial[],
+  space: SearchSpace,
+): Record<string, number[]> {
   const out: Record<string, number[]> = {};
   for (const name of Object.keys(space)) out[name] = trials.map((t) => t.internalParams[name]);
   return out;

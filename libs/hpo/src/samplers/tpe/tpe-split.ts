@@ -53,7 +53,9 @@ export function splitTrials(
   nBelow: number,
 ): { below: FrozenTrial[]; above: FrozenTrial[] } {
   const order =
-    directions.length > 1 ? multiObjectiveOrder(trials, directions) : singleOrder(trials, directions);
+    directions.length > 1
+      ? multiObjectiveOrder(trials, directions)
+      : singleOrder(trials, directions);
   const belowSet = new Set(order.slice(0, nBelow));
   return {
     below: trials.filter((t) => belowSet.has(t)),
@@ -69,7 +71,8 @@ function singleOrder(trials: readonly FrozenTrial[], directions: readonly StudyD
 }
 
 function scoreOf(trial: FrozenTrial, sign: number): readonly [number, number] {
-  if (trial.state === 'COMPLETE' && trial.values !== null) return [-Infinity, sign * trial.values[0]];
+  if (trial.state === 'COMPLETE' && trial.values !== null)
+    return [-Infinity, sign * trial.values[0]];
   if (trial.state === 'PRUNED') {
     const step = lastStep(trial);
     const value = step === null ? undefined : trial.intermediateValues.get(step);
