@@ -1,4 +1,4 @@
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -98,7 +98,11 @@ export class ListProjectsDto {
   @IsIn(['asc', 'desc'])
   order?: 'asc' | 'desc';
 
+  /** Also accepted as the query-string text 'true' / 'false'. */
   @IsOptional()
+  @Transform(({ value }: { value: unknown }) =>
+    value === 'true' ? true : value === 'false' ? false : value,
+  )
   @IsBoolean()
   favoritesOnly?: boolean;
 }

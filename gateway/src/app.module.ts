@@ -1,0 +1,79 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { MercuriusDriver, type MercuriusDriverConfig } from '@nestjs/mercurius';
+import { PassportModule } from '@nestjs/passport';
+import { NatsClient } from '@hydroml/nest-kit';
+import { AccountController } from './account/account.controller.js';
+import { TokensController } from './account/tokens.controller.js';
+import { BearerAuthGuard } from './auth/bearer-auth.guard.js';
+import { BearerStrategy } from './auth/bearer.strategy.js';
+import { JwtKeysService } from './auth/jwt-keys.service.js';
+import { TokenVerifier } from './auth/token-verifier.service.js';
+import { DataSourcesController } from './data-sources/data-sources.controller.js';
+import { ProjectDataSourcesController } from './data-sources/project-data-sources.controller.js';
+import { HttpErrorFilter } from './errors/http-error.filter.js';
+import { GatewayEnv } from './gateway-env.js';
+import { createLoaders } from './graphql/loaders.js';
+import { MeResolver } from './graphql/me.resolver.js';
+import { MembersResolver } from './graphql/members.resolver.js';
+import { ProjectsResolver } from './graphql/projects.resolver.js';
+import { HealthController } from './health/health.controller.js';
+import { ReadinessService } from './health/readiness.service.js';
+import type { GatewayRequest } from './http/request-of.js';
+import { MembersController } from './members/members.controller.js';
+import { GatewayInfraModule } from './nats/gateway-infra.module.js';
+import { ProjectsController } from './projects/projects.controller.js';
+import { RateLimitGuard } from './rate-limit/rate-limit.guard.js';
+import { RateLimiter } from './rate-limit/rate-limiter.service.js';
+
+function graphqlModule(): DynamicModule {
+  return GraphQLModule.forRootAsync<MercuriusDriverConfig>({
+    driver: MercuriusDriver,
+    inject: [NatsClient],
+    useFactory: (nats: NatsClient) => ({
+      autoSchemaFile: true,
+      path: '/graphql',
+      graphiql: false,
+      context: (req: GatewayRequest) => ({
+        req,
+        loaders: createLoaders(nats, () => ({
+          correlationId: String(req.id),
+          principal: req.user,
+        })),
+      }),
+    }),
+  });
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(env: GatewayEnv): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [GatewayInfraModule.forRoot(env), PassportModule, graphqlModule()],
+      controllers: [
+        HealthController,
+        AccountController,
+        TokensController,
+        ProjectsController,
+        MembersController,
+        ProjectDataSourcesController,
+        DataSourcesController,
+      ],
+      providers: [
+        JwtKeysService,
+        TokenVerifier,
+        BearerStrategy,
+        RateLimiter,
+        ReadinessService,
+        ProjectsResolver,
+        MembersResolver,
+        MeResolver,
+        { provide: APP_GUARD, useClass: BearerAuthGuard },
+        { provide: APP_GUARD, useClass: RateLimitGuard },
+        { provide: APP_FILTER, useClass: HttpErrorFilter },
+      ],
+    };
+  }
+}

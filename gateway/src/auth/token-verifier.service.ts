@@ -1,0 +1,51 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { errors as joseErrors, jwtVerify } from 'jose';
+import { AuthContracts, DomainError, type Principal } from '@hydroml/contracts';
+import { NatsClient } from '@hydroml/nest-kit';
+import { JwtKeysService } from './jwt-keys.service.js';
+
+export const API_TOKEN_PREFIX = 'hml_';
+
+/** Turns a bearer credential (access JWT or personal API token) into a principal. */
+@Injectable()
+export class TokenVerifier {
+  constructor(
+    private readonly keys: JwtKeysService,
+    private readonly nats: NatsClient,
+  ) {}
+
+  verify(credential: string, correlationId: string = randomUUID()): Promise<Principal> {
+    return credential.startsWith(API_TOKEN_PREFIX)
+      ? this.nats.request(AuthContracts.verifyToken, { secret: credential }, { correlationId })
+      : this.verifyJwt(credential);
+  }
+
+  private async verifyJwt(token: string): Promise<Principal> {
+    try {
+      const { payload } = await jwtVerify(token, (header) => this.keys.keyFor(header.kid), {
+        issuer: 'hydroml-auth',
+        audience: 'hydroml',
+        algorithms: ['ES256'],
+      });
+      if (typeof payload.sub !== 'string' || typeof payload.username !== 'string') {
+        throw new DomainError('unauthenticated', 'access token is missing claims');
+      }
+      return {
+        userId: payload.sub,
+        username: payload.username,
+        scopes: ['read', 'write'],
+        via: 'jwt',
+      };
+    } catch (error) {
+      if (error instanceof DomainError && error.code !== 'unauthenticated') throw error;
+      throw new DomainError('unauthenticated', jwtMessage(error));
+    }
+  }
+}
+
+function jwtMessage(error: unknown): string {
+  if (error instanceof joseErrors.JWTExpired) return 'access token expired';
+  if (error instanceof DomainError) return error.message;
+  return 'invalid access token';
+}

@@ -1,0 +1,49 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { RequestMethod, ValidationPipe } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from '@fastify/helmet';
+import cors from '@fastify/cors';
+import { configureLogger, NestPinoLogger, VALIDATION_OPTIONS } from '@hydroml/nest-kit';
+import { AppModule } from './app.module.js';
+import type { GatewayEnv } from './gateway-env.js';
+import { installHttpHooks } from './http/http-hooks.js';
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
+
+/** Builds the gateway (not yet listening): Fastify, helmet, CORS, validation, OpenAPI, GraphQL. */
+export async function createGateway(env: GatewayEnv): Promise<NestFastifyApplication> {
+  configureLogger('gateway', env.LOG_LEVEL);
+  const adapter = new FastifyAdapter({
+    bodyLimit: env.BODY_LIMIT_BYTES,
+    trustProxy: env.TRUST_PROXY,
+    requestIdHeader: false,
+    genReqId: (req: IncomingMessage) => {
+      const incoming = req.headers['x-request-id'];
+      return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    },
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(env), adapter, {
+    logger: new NestPinoLogger(),
+  });
+  await app.register(helmet, { contentSecurityPolicy: false });
+  await app.register(cors, { origin: env.CORS_ORIGINS, credentials: true });
+  installHttpHooks(app.getHttpAdapter().getInstance());
+  app.setGlobalPrefix('api/v1', {
+    exclude: [
+      { path: 'healthz', method: RequestMethod.GET },
+      { path: 'readyz', method: RequestMethod.GET },
+    ],
+  });
+  app.useGlobalPipes(new ValidationPipe(VALIDATION_OPTIONS));
+  app.enableShutdownHooks();
+  const openApi = new DocumentBuilder()
+    .setTitle('HydroML API')
+    .setVersion('1')
+    .addBearerAuth()
+    .build();
+  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi));
+  return app;
+}

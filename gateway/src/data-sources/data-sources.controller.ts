@@ -1,0 +1,33 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { ProjectsContracts, type CallContext, type DataSourceView } from '@hydroml/contracts';
+import { NatsClient } from '@hydroml/nest-kit';
+import { Caller } from '../http/caller.decorator.js';
+import { UUID } from '../http/uuid.pipe.js';
+import { UpdateDataSourceBody } from '../projects/project.bodies.js';
+
+@ApiTags('data-sources')
+@Controller('data-sources')
+export class DataSourcesController {
+  constructor(private readonly nats: NatsClient) {}
+
+  @Get(':id')
+  get(@Param('id', UUID) id: string, @Caller() call: CallContext): Promise<DataSourceView> {
+    return this.nats.request(ProjectsContracts.getDataSource, { id }, call);
+  }
+
+  @Patch(':id')
+  update(
+    @Param('id', UUID) id: string,
+    @Body() body: UpdateDataSourceBody,
+    @Caller() call: CallContext,
+  ): Promise<DataSourceView> {
+    return this.nats.request(ProjectsContracts.updateDataSource, { ...body, id }, call);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  async delete(@Param('id', UUID) id: string, @Caller() call: CallContext): Promise<void> {
+    await this.nats.request(ProjectsContracts.deleteDataSource, { id }, call);
+  }
+}

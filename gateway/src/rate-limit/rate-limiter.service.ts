@@ -1,0 +1,55 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Redis } from 'ioredis';
+import { DomainError } from '@hydroml/contracts';
+import { REDIS } from '@hydroml/nest-kit';
+
+const WINDOW_SECONDS = 60;
+
+export interface WindowState {
+  count: number;
+  limit: number;
+  resetSeconds: number;
+}
+
+/** Fixed one-minute windows counted in Redis, shared by every gateway replica. */
+@Injectable()
+export class RateLimiter {
+  constructor(@Inject(REDIS) private readonly redis: Redis) {}
+
+  /** Counts one hit and throws `resource_exhausted` (429) past the limit. */
+  async consume(bucket: string, limit: number): Promise<WindowState> {
+    const state = await this.hit(bucket, limit);
+    if (state.count > limit) throw tooMany(state);
+    return state;
+  }
+
+  /** Throws when the bucket is already full, without counting (e.g. before a login attempt). */
+  async assertUnder(bucket: string, limit: number): Promise<void> {
+    const count = Number((await this.redis.get(windowKey(bucket))) ?? 0);
+    if (count >= limit) throw tooMany({ count, limit, resetSeconds: secondsToReset() });
+  }
+
+  async hit(bucket: string, limit: number): Promise<WindowState> {
+    const key = windowKey(bucket);
+    const result = await this.redis
+      .multi()
+      .incr(key)
+      .expire(key, WINDOW_SECONDS + 1)
+      .exec();
+    return { count: Number(result?.[0]?.[1] ?? 0), limit, resetSeconds: secondsToReset() };
+  }
+}
+
+function windowKey(bucket: string): string {
+  return `rl:${bucket}:${Math.floor(Date.now() / 1000 / WINDOW_SECONDS)}`;
+}
+
+function secondsToReset(): number {
+  return WINDOW_SECONDS - (Math.floor(Date.now() / 1000) % WINDOW_SECONDS);
+}
+
+function tooMany(state: WindowState): DomainError {
+  return new DomainError('resource_exhausted', 'too many requests; try again later', {
+    retryAfterSeconds: state.resetSeconds,
+  });
+}
