@@ -16,3 +16,8 @@ export * from './linear/logistic-regression.js';
 export { Random } from './util/random.js';
 export type { Estimator, Classifier, Transformer, ModelState, Json } from './util/estimator.js';
 export { NotFittedError } from './util/estimator.js';
+export * from './tree/decision-tree.js';
+export * from './ensemble/random-forest.js';
+export type { Criterion } from './tree/criterion.js';
+export type { MaxFeatures, TreeOptions } from './tree/tree-options.js';
+export { TreeArrays } from './tree/tree-arrays.js';

@@ -1,0 +1,130 @@
+import type { DenseMatrix } from '../data/dense-matrix.js';
+import { decodeF64, decodeI32, encodeF64, encodeI32, expectNumber, expectObject } from '../util/codec.js';
+import type { Json } from '../util/estimator.js';
+
+/**
+ * A fitted binary tree in flat typed arrays. Node i is a leaf when left[i] < 0; otherwise rows with
+ * x[feature[i]] <= threshold[i] go left, NaN goes left when missingLeft[i] = 1.
+ * value holds nOutputs numbers per node (mean, class fractions or a boosting leaf value).
+ */
+export class TreeArrays {
+  constructor(
+    readonly feature: Int32Array,
+    readonly threshold: Float64Array,
+    readonly missingLeft: Int32Array,
+    readonly left: Int32Array,
+    readonly right: Int32Array,
+    readonly value: Float64Array,
+    readonly nSamples: Float64Array,
+    readonly nOutputs: number,
+  ) {}
+
+  get nodeCount(): number {
+    return this.feature.length;
+  }
+
+  /** Leaf reached by row i of X. */
+  leafOf(X: DenseMatrix, i: number): number {
+    const n = X.nRows;
+    const d = X.data;
+    let node = 0;
+    while (this.left[node] >= 0) {
+      const x = d[this.feature[node] * n + i];
+      const goLeft = x !== x ? this.missingLeft[node] === 1 : x <= this.threshold[node];
+      node = goLeft ? this.left[node] : this.right[node];
+    }
+    return node;
+  }
+
+  /** Adds scale × leaf value to out (column-major, nOutputs blocks of X.nRows). */
+  addPredictions(X: DenseMatrix, out: Float64Array, scale = 1): void {
+    const n = X.nRows;
+    const k = this.nOutputs;
+    for (let i = 0; i < n; i++) {
+      const leaf = this.leafOf(X, i);
+      for (let c = 0; c < k; c++) out[c * n + i] += scale * this.value[leaf * k + c];
+    }
+  }
+
+  toJSON(): Json {
+    return {
+      nOutputs: this.nOutputs,
+      feature: encodeI32(this.feature),
+      threshold: encodeF64(this.threshold),
+      missingLeft: encodeI32(this.missingLeft),
+      left: encodeI32(this.left),
+      right: encodeI32(this.right),
+      value: encodeF64(this.value),
+      nSamples: encodeF64(this.nSamples),
+    };
+  }
+
+  static fromJSON(json: Json): TreeArrays {
+    const o = expectObject(json);
+    const t = new TreeArrays(
+      decodeI32(o.feature),
+      decodeF64(o.threshold),
+      decodeI32(o.missingLeft),
+      decodeI32(o.left),
+      decodeI32(o.right),
+      decodeF64(o.value),
+      decodeF64(o.nSamples),
+      expectNumber(o.nOutputs),
+    );
+    const m = t.feature.length;
+    const sizes = [t.threshold, t.missingLeft, t.left, t.right, t.nSamples].map((a) => a.length);
+    if (sizes.some((s) => s !== m) || t.value.length !== m * t.nOutputs) {
+      throw new Error('corrupt model: tree arrays have inconsistent lengths');
+    }
+    return t;
+  }
+}
+
+/** Growable node storage used while a tree is being built. */
+export class TreeBuilder {
+  private readonly feature: number[] = [];
+  private readonly threshold: number[] = [];
+  private readonly missingLeft: number[] = [];
+  private readonly left: number[] = [];
+  private readonly right: number[] = [];
+  private readonly value: number[] = [];
+  private readonly nSamples: number[] = [];
+
+  constructor(readonly nOutputs: number) {}
+
+  addNode(value: ArrayLike<number>, nSamples: number): number {
+    this.feature.push(-1);
+    this.threshold.push(0);
+    this.missingLeft.push(0);
+    this.left.push(-1);
+    this.right.push(-1);
+    this.nSamples.push(nSamples);
+    for (let c = 0; c < this.nOutputs; c++) this.value.push(value[c]);
+    return this.feature.length - 1;
+  }
+
+  setSplit(node: number, feature: number, threshold: number, missingLeft: boolean, l: number, r: number): void {
+    this.feature[node] = feature;
+    this.threshold[node] = threshold;
+    this.missingLeft[node] = missingLeft ? 1 : 0;
+    this.left[node] = l;
+    this.right[node] = r;
+  }
+
+  setValue(node: number, c: number, v: number): void {
+    this.value[node * this.nOutputs + c] = v;
+  }
+
+  build(): TreeArrays {
+    return new TreeArrays(
+      Int32Array.from(this.feature),
+      Float64Array.from(this.threshold),
+      Int32Array.from(this.missingLeft),
+      Int32Array.from(this.left),
+      Int32Array.from(this.right),
+      Float64Array.from(this.value),
+      Float64Array.from(this.nSamples),
+      this.nOutputs,
+    );
+  }
+}
