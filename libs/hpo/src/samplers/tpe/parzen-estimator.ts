@@ -86,7 +86,7 @@ function kernelLogPdf(kernel: ParamKernels, k: number, x: number): number {
   const mu = kernel.mus[k];
   const sigma = kernel.sigmas[k];
   const logZ = logNormalMass((kernel.low - mu) / sigma, (kernel.high - mu) / sigma);
-  if (kernel.step === null) return logNormalPdf(x, mu, sigma) - logZ;
+  if (kernel.step === null) return logNormalPdf(x, mu, sigma) + Math.log(sigma) - logZ;
   const half = kernel.step / 2;
   return logNormalMass((x - half - mu) / sigma, (x + half - mu) / sigma) - logZ;
 }
