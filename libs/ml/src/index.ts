@@ -21,3 +21,7 @@ export * from './ensemble/random-forest.js';
 export type { Criterion } from './tree/criterion.js';
 export type { MaxFeatures, TreeOptions } from './tree/tree-options.js';
 export { TreeArrays } from './tree/tree-arrays.js';
+export * from './boosting/hist-gradient-boosting.js';
+export * from './neighbors/k-neighbors.js';
+export * from './inspection/permutation-importance.js';
+export * from './persistence/model-format.js';

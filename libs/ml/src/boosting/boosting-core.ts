@@ -1,0 +1,101 @@
+import type { DenseMatrix } from '../data/dense-matrix.js';
+import { BinMapper, MISSING_BIN } from '../tree/bin-mapper.js';
+import type { TreeArrays } from '../tree/tree-arrays.js';
+import { quantileSorted } from '../util/stats.js';
+import { range } from '../validation/split.js';
+import { HistGrower, type GrownBoostingTree } from './hist-grower.js';
+import type { LossFunction } from './losses.js';
+
+export interface BoostingSettings {
+  readonly learningRate: number;
+  readonly maxIter: number;
+  readonly maxLeafNodes: number;
+  readonly maxDepth: number;
+  readonly minSamplesLeaf: number;
+  readonly l2Regularization: number;
+  readonly maxBins: number;
+  readonly nIterNoChange: number;
+  readonly tol: number;
+  readonly seed: number;
+  readonly absoluteError: boolean;
+}
+
+export interface BoostingFit {
+  readonly baseline: Float64Array;
+  /** trees[iteration][output] */
+  readonly trees: TreeArrays[][];
+  /** Validation losses per iteration (baseline first) when early stopping ran. */
+  readonly validationLoss: number[];
+}
+
+export interface BoostingData {
+  readonly X: DenseMatrix;
+  readonly y: Float64Array;
+  readonly Xval: DenseMatrix | null;
+  readonly yval: Float64Array | null;
+}
+
+/** Runs the boosting iterations for one loss. */
+export function boost(data: BoostingData, loss: LossFunction, s: BoostingSettings): BoostingFit {
+  const { X, y } = data;
+  const n = X.nRows;
+  const K = loss.outputs;
+  const bins = BinMapper.fit(X, s.maxBins, 200_000, s.seed);
+  const codes = bins.transform(X);
+  const nBins = Int32Array.from(bins.thresholds, (t) => t.length + 1);
+  const hasMissing = Uint8Array.from({ length: X.nCols }, (_, j) => (codes.subarray(j * n, (j + 1) * n).includes(MISSING_BIN) ? 1 : 0));
+  const baseline = loss.baseline(y);
+  const raw = new Float64Array(n * K);
+  for (let k = 0; k < K; k++) raw.fill(baseline[k], k * n, (k + 1) * n);
+  const grads = Array.from({ length: K }, () => new Float64Array(n));
+  const hess = Array.from({ length: K }, () => new Float64Array(loss.constantHessian ? 0 : n));
+  const val = data.Xval && data.yval ? { X: data.Xval, y: data.yval, raw: new Float64Array(data.Xval.nRows * K) } : null;
+  if (val) for (let k = 0; k < K; k++) val.raw.fill(baseline[k], k * val.X.nRows, (k + 1) * val.X.nRows);
+  const validationLoss = val ? [loss.loss(val.y, val.raw)] : [];
+  const trees: TreeArrays[][] = [];
+  const settings = { ...s, nBins, hasMissing, minHessian: 1e-3, l2: s.l2Regularization, thresholds: bins.thresholds };
+  for (let it = 0; it < s.maxIter; it++) {
+    for (let k = 0; k < K; k++) loss.gradients(y, raw, k, grads[k], hess[k]);
+    const iteration: TreeArrays[] = [];
+    for (let k = 0; k < K; k++) {
+      const gd = { codes, nRows: n, nFeatures: X.nCols, gradients: grads[k], hessians: loss.constantHessian ? null : hess[k] };
+      const grown = new HistGrower(gd, settings).grow(range(0, n));
+      const rawK = raw.subarray(k * n, (k + 1) * n);
+      if (s.absoluteError) setMedianLeaves(grown, y, rawK, s.learningRate);
+      applyLeaves(grown, rawK);
+      if (val) grown.tree.addPredictions(val.X, val.raw.subarray(k * val.X.nRows, (k + 1) * val.X.nRows));
+      iteration.push(grown.tree);
+    }
+    trees.push(iteration);
+    if (val) {
+      validationLoss.push(loss.loss(val.y, val.raw));
+      if (shouldStop(validationLoss, s.nIterNoChange, s.tol)) break;
+    }
+  }
+  return { baseline, trees, validationLoss };
+}
+
+function applyLeaves(grown: GrownBoostingTree, raw: Float64Array): void {
+  const rows = grown.rows;
+  for (const leaf of grown.leaves) {
+    const v = grown.tree.value[leaf.id];
+    for (let p = leaf.start; p < leaf.end; p++) raw[rows[p]] += v;
+  }
+}
+
+/** Absolute error: a leaf's value is the median residual of its rows (times the learning rate). */
+function setMedianLeaves(grown: GrownBoostingTree, y: Float64Array, raw: Float64Array, lr: number): void {
+  const rows = grown.rows;
+  for (const leaf of grown.leaves) {
+    const res = new Float64Array(leaf.end - leaf.start);
+    for (let p = leaf.start; p < leaf.end; p++) res[p - leaf.start] = y[rows[p]] - raw[rows[p]];
+    grown.tree.value[leaf.id] = lr * quantileSorted(res.sort(), 0.5);
+  }
+}
+
+/** scikit-learn's rule: stop when none of the last n scores beats the one before them by tol. */
+function shouldStop(losses: number[], nIterNoChange: number, tol: number): boolean {
+  if (losses.length <= nIterNoChange) return false;
+  const reference = losses[losses.length - nIterNoChange - 1];
+  return losses.slice(-nIterNoChange).every((l) => !(l < reference - tol));
+}

@@ -1,0 +1,150 @@
+import { MISSING_BIN } from '../tree/bin-mapper.js';
+
+/** Per feature 256 bins × [sum of gradients, sum of hessians, count]. */
+export const SLOTS = 3;
+export const FEATURE_STRIDE = 256 * SLOTS;
+
+export interface GradientData {
+  /** Column-major bin codes, nRows × nFeatures. */
+  readonly codes: Uint8Array;
+  readonly nRows: number;
+  readonly nFeatures: number;
+  readonly gradients: Float64Array;
+  /** null when every hessian is 1 (squared and absolute error): counts stand in for them. */
+  readonly hessians: Float64Array | null;
+}
+
+/**
+ * Fills hist (zeroed by the caller) with the gradient histogram of rows[start, end). Gradients are
+ * gathered once into contiguous buffers so the per-feature loops read them sequentially.
+ */
+export function buildHistogram(
+  d: GradientData,
+  rows: Uint32Array,
+  start: number,
+  end: number,
+  hist: Float64Array,
+  scratch: { g: Float64Array; h: Float64Array },
+): void {
+  const m = end - start;
+  const g = scratch.g;
+  const h = scratch.h;
+  const hess = d.hessians;
+  const grad = d.gradients;
+  const whole = m === d.nRows;
+  for (let k = 0; k < m; k++) {
+    const r = whole ? k : rows[start + k];
+    g[k] = grad[r];
+    if (hess) h[k] = hess[r];
+  }
+  const idx = rows.subarray(start, end);
+  for (let f = 0; f < d.nFeatures; f++) {
+    const col = d.codes.subarray(f * d.nRows, (f + 1) * d.nRows);
+    const fh = hist.subarray(f * FEATURE_STRIDE, (f + 1) * FEATURE_STRIDE);
+    if (whole) accumulateAll(col, g, hess ? h : null, fh, m);
+    else accumulateRows(col, idx, g, hess ? h : null, fh, m);
+  }
+}
+
+/** Root node: every row, in order, so bin codes are read sequentially. */
+function accumulateAll(col: Uint8Array, g: Float64Array, h: Float64Array | null, fh: Float64Array, m: number): void {
+  if (h) {
+    for (let k = 0; k < m; k++) {
+      const o = col[k] * 3;
+      fh[o] += g[k];
+      fh[o + 1] += h[k];
+      fh[o + 2]++;
+    }
+  } else {
+    for (let k = 0; k < m; k++) {
+      const o = col[k] * 3;
+      fh[o] += g[k];
+      fh[o + 2]++;
+    }
+  }
+}
+
+function accumulateRows(
+  col: Uint8Array,
+  idx: Uint32Array,
+  g: Float64Array,
+  h: Float64Array | null,
+  fh: Float64Array,
+  m: number,
+): void {
+  if (h) {
+    for (let k = 0; k < m; k++) {
+      const o = col[idx[k]] * 3;
+      fh[o] += g[k];
+      fh[o + 1] += h[k];
+      fh[o + 2]++;
+    }
+  } else {
+    for (let k = 0; k < m; k++) {
+      const o = col[idx[k]] * 3;
+      fh[o] += g[k];
+      fh[o + 2]++;
+    }
+  }
+}
+
+/** into = parent - child (histogram subtraction: the sibling without touching its rows). */
+export function subtractHistogram(parent: Float64Array, child: Float64Array, into: Float64Array): void {
+  for (let i = 0; i < parent.length; i++) into[i] = parent[i] - child[i];
+}
+
+export interface SplitRules {
+  readonly l2: number;
+  readonly minSamplesLeaf: number;
+  readonly minHessian: number;
+  /** Real-value bins per feature. */
+  readonly nBins: Int32Array;
+  /** Whether the feature had missing values in training. */
+  readonly hasMissing: Uint8Array;
+}
+
+export interface HistSplit {
+  gain: number;
+  feature: number;
+  bin: number;
+  missingLeft: boolean;
+  gL: number;
+  hL: number;
+  nL: number;
+}
+
+/** Best split of a node over all features, or null when no split has positive gain. */
+export function bestSplit(hist: Float64Array, G: number, H: number, n: number, rules: SplitRules, constHess: boolean): HistSplit | null {
+  const best: HistSplit = { gain: 0, feature: -1, bin: 0, missingLeft: false, gL: 0, hL: 0, nL: 0 };
+  const parentScore = (G * G) / (H + rules.l2);
+  for (let f = 0; f < rules.nBins.length; f++) {
+    const off = f * FEATURE_STRIDE;
+    const mo = off + MISSING_BIN * SLOTS;
+    const gm = hist[mo];
+    const nm = hist[mo + 2];
+    const hm = constHess ? nm : hist[mo + 1];
+    const bothWays = rules.hasMissing[f] === 1 && nm > 0;
+    let gL = 0;
+    let hL = 0;
+    let nL = 0;
+    for (let b = 0; b < rules.nBins[f] - 1; b++) {
+      const o = off + b * SLOTS;
+      gL += hist[o];
+      nL += hist[o + 2];
+      hL += constHess ? hist[o + 2] : hist[o + 1];
+      for (let way = 0; way < (bothWays ? 2 : 1); way++) {
+        const ml = way === 1 || (rules.hasMissing[f] === 0 && nL + nm > n - nL - nm);
+        const gl = ml ? gL + gm : gL;
+        const hl = ml ? hL + hm : hL;
+        const nl = ml ? nL + nm : nL;
+        const hr = H - hl;
+        if (nl < rules.minSamplesLeaf || n - nl < rules.minSamplesLeaf) continue;
+        if (hl < rules.minHessian || hr < rules.minHessian) continue;
+        const gr = G - gl;
+        const gain = (gl * gl) / (hl + rules.l2) + (gr * gr) / (hr + rules.l2) - parentScore;
+        if (gain > best.gain) Object.assign(best, { gain, feature: f, bin: b, missingLeft: ml, gL: gl, hL: hl, nL: nl });
+      }
+    }
+  }
+  return best.feature < 0 ? null : best;
+}
