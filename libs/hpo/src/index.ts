@@ -30,3 +30,14 @@ export {
 } from './pruners/successive-halving-pruner.js';
 export { HyperbandPruner, type HyperbandOptions } from './pruners/hyperband-pruner.js';
 export { crc32 } from './pruners/crc32.js';
+export { parameterImportance, type ImportanceOptions } from './analysis/importance.js';
+export {
+  contourData,
+  intermediateValues,
+  optimizationHistory,
+  parallelCoordinates,
+  sliceData,
+  type HistoryPoint,
+  type ParamPoint,
+  type Target,
+} from './analysis/plot-data.js';

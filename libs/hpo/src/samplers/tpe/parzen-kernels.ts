@@ -6,6 +6,8 @@ export interface ParzenParams {
   readonly considerMagicClip: boolean;
   readonly considerEndpoints: boolean;
   readonly multivariate: boolean;
+  /** Kernel count used by the magic clip; defaults to the group's own (Optuna's rule). */
+  readonly clipCount?: number;
 }
 
 export type ParamKernels =
@@ -69,7 +71,12 @@ export function buildKernels(
   const sigmas = params.multivariate
     ? multivariateSigmas(mus.length, bounds, nParams)
     : univariateSigmas(mus, bounds, params);
-  clipSigmas(sigmas, bounds, mus.length + (params.considerPrior ? 1 : 0), params);
+  clipSigmas(
+    sigmas,
+    bounds,
+    params.clipCount ?? mus.length + (params.considerPrior ? 1 : 0),
+    params,
+  );
   if (params.considerPrior || mus.length === 0) {
     mus.push(0.5 * (bounds.low + bounds.high));
     sigmas.push(bounds.high - bounds.low);

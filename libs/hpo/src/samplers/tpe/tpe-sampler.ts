@@ -23,6 +23,11 @@ export interface TpeSamplerOptions {
   readonly multivariate?: boolean;
   /** Treat RUNNING trials as bad results so parallel asks spread out. */
   readonly constantLiar?: boolean;
+  /**
+   * Kernels counted by the magic clip's minimum bandwidth: 'group' (Optuna: the kernels of l or g
+   * alone) or 'all' (every observed trial, so l(x) narrows as the study grows).
+   */
+  readonly magicClipCount?: 'group' | 'all';
 }
 
 /** Tree-structured Parzen Estimator with Optuna's defaults (10 start-up trials, 24 EI candidates). */
@@ -35,6 +40,7 @@ export class TpeSampler implements Sampler {
   private readonly weights: (n: number) => number[];
   private readonly parzen: ParzenParams;
   private readonly constantLiar: boolean;
+  private readonly clipAll: boolean;
 
   constructor(options: TpeSamplerOptions = {}) {
     this.rng = new Rng(options.seed);
@@ -44,6 +50,7 @@ export class TpeSampler implements Sampler {
     this.gamma = options.gamma ?? defaultGamma;
     this.weights = options.weights ?? defaultWeights;
     this.constantLiar = options.constantLiar ?? false;
+    this.clipAll = options.magicClipCount === 'all';
     this.parzen = {
       considerPrior: options.considerPrior ?? true,
       priorWeight: options.priorWeight ?? 1,
@@ -82,11 +89,14 @@ export class TpeSampler implements Sampler {
     const usable = usableTrials(study.trials, trial, space, this.constantLiar);
     const nFinished = usable.filter((t) => t.state !== 'RUNNING').length;
     const { below, above } = splitTrials(usable, study.directions, this.gamma(nFinished));
+    const parzen: ParzenParams = this.clipAll
+      ? { ...this.parzen, clipCount: usable.length + 1 }
+      : this.parzen;
     const estimator = (group: FrozenTrial[]): ParzenEstimator =>
       new ParzenEstimator(
         observationsOf(group, space),
         space,
-        this.parzen,
+        parzen,
         this.weights(group.length),
       );
     const l = estimator(below);
