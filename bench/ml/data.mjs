@@ -76,7 +76,8 @@ export function prepareData(dir, sizes) {
   for (const n of sizes) {
     for (const task of ['regression', 'classification']) {
       const csv = join(dir, `${task}-${n}.csv`);
-      if (!existsSync(csv)) writeFileSync(csv, synthetic(n, task, n + (task === 'regression' ? 1 : 2)));
+      if (!existsSync(csv))
+        writeFileSync(csv, synthetic(n, task, n + (task === 'regression' ? 1 : 2)));
       sets.push({ name: `synthetic ${task} ${n}`, task, csv, n, nTrain: Math.floor(n * 0.8) });
     }
   }
@@ -85,7 +86,13 @@ export function prepareData(dir, sizes) {
     const { csv, rows } = seattle(file);
     const path = join(dir, 'seattle.csv');
     writeFileSync(path, csv);
-    sets.push({ name: 'seattle next-day temp_max', task: 'regression', csv: path, n: rows, nTrain: Math.floor(rows * 0.8) });
+    sets.push({
+      name: 'seattle next-day temp_max',
+      task: 'regression',
+      csv: path,
+      n: rows,
+      nTrain: Math.floor(rows * 0.8),
+    });
   }
   return { sets, seattle: file !== null };
 }

@@ -14,7 +14,9 @@ const here = dirname(fileURLToPath(import.meta.url));
 const python = '/usr/bin/python3';
 const args = process.argv.slice(2);
 const full = args.includes('--full');
-const skThreads = (args.find((a) => a.startsWith('--sk-threads=')) ?? '--sk-threads=1').split('=')[1];
+const skThreads = (args.find((a) => a.startsWith('--sk-threads=')) ?? '--sk-threads=1').split(
+  '=',
+)[1];
 
 const probe = spawnSync(python, ['-c', 'import sklearn, numpy'], { encoding: 'utf8' });
 if (probe.status !== 0) {
@@ -40,8 +42,12 @@ for (const set of sets) {
 
 function makeModel(model, task) {
   const reg = task === 'regression';
-  if (model === 'rf') return reg ? new ml.RandomForestRegressor({ nEstimators: 100 }) : new ml.RandomForestClassifier({ nEstimators: 100 });
-  if (model === 'hgb') return reg ? new ml.HistGradientBoostingRegressor() : new ml.HistGradientBoostingClassifier();
+  if (model === 'rf')
+    return reg
+      ? new ml.RandomForestRegressor({ nEstimators: 100 })
+      : new ml.RandomForestClassifier({ nEstimators: 100 });
+  if (model === 'hgb')
+    return reg ? new ml.HistGradientBoostingRegressor() : new ml.HistGradientBoostingClassifier();
   return reg ? new ml.Ridge() : new ml.LogisticRegression();
 }
 
@@ -75,7 +81,8 @@ for (const job of jobs) {
   let t0 = performance.now();
   const pred = model.predict(d.XTest);
   const predict = (performance.now() - t0) / 1000;
-  const score = job.task === 'regression' ? ml.metrics.r2(d.yTest, pred) : ml.metrics.accuracy(d.yTest, pred);
+  const score =
+    job.task === 'regression' ? ml.metrics.r2(d.yTest, pred) : ml.metrics.accuracy(d.yTest, pred);
   let predictAll = NaN;
   if (job.set.n === 200_000) {
     t0 = performance.now();
@@ -87,7 +94,9 @@ for (const job of jobs) {
 }
 
 const sk = spawnSync(python, [join(here, 'sklearn_side.py')], {
-  input: JSON.stringify(jobs.map(({ id, model, task, csv, nTrain }) => ({ id, model, task, csv, nTrain }))),
+  input: JSON.stringify(
+    jobs.map(({ id, model, task, csv, nTrain }) => ({ id, model, task, csv, nTrain })),
+  ),
   encoding: 'utf8',
   env: { ...process.env, OMP_NUM_THREADS: skThreads },
   maxBuffer: 1 << 24,
@@ -97,7 +106,13 @@ if (sk.status !== 0) {
   console.error('scikit-learn side failed');
   process.exit(1);
 }
-const theirs = new Map(sk.stdout.trim().split('\n').map((l) => JSON.parse(l)).map((r) => [r.id, r]));
+const theirs = new Map(
+  sk.stdout
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l))
+    .map((r) => [r.id, r]),
+);
 
 const names = { rf: 'random forest (100)', hgb: 'hist grad boosting', linear: 'ridge / logistic' };
 const rows = jobs.map((job) => {
@@ -116,7 +131,13 @@ const rows = jobs.map((job) => {
     'predict 200k s': Number.isNaN(a.predictAll) ? '' : a.predictAll.toFixed(3),
   };
 });
-console.log(`scikit-learn: OMP_NUM_THREADS=${skThreads}, random forest n_jobs=2; ours: single-threaded`);
+console.log(
+  `scikit-learn: OMP_NUM_THREADS=${skThreads}, random forest n_jobs=2; ours: single-threaded`,
+);
 console.table(rows);
-if (!full) console.log('random forests on 200,000 rows skipped (add --full; scikit-learn needs minutes there)');
-if (!seattle) console.log('Seattle weather skipped: the vega-datasets npm package is not installed');
+if (!full)
+  console.log(
+    'random forests on 200,000 rows skipped (add --full; scikit-learn needs minutes there)',
+  );
+if (!seattle)
+  console.log('Seattle weather skipped: the vega-datasets npm package is not installed');

@@ -1,7 +1,10 @@
 // Compares results with scikit-learn answers stored in test-fixtures/golden.json
 // (regenerate with /usr/bin/python3 libs/ml/test-fixtures/generate.py).
 import { readFileSync } from 'node:fs';
-import { HistGradientBoostingClassifier, HistGradientBoostingRegressor } from './boosting/hist-gradient-boosting.js';
+import {
+  HistGradientBoostingClassifier,
+  HistGradientBoostingRegressor,
+} from './boosting/hist-gradient-boosting.js';
 import { DenseMatrix } from './data/dense-matrix.js';
 import { ElasticNet, Lasso } from './linear/elastic-net.js';
 import { LinearRegression, Ridge } from './linear/linear-regression.js';
@@ -52,15 +55,31 @@ interface Golden {
     clfTrainPred: number[];
     clfPred: number[];
   };
-  boosting: { X: Rows; y: number[]; yClass: number[]; Xtest: number[][]; regPred: number[]; clfProba: number[] };
-  knn: { X: number[][]; y: number[]; yClass: number[]; Xtest: number[][]; regPred: number[]; regPredDistance: number[]; clfProba: number[] };
+  boosting: {
+    X: Rows;
+    y: number[];
+    yClass: number[];
+    Xtest: number[][];
+    regPred: number[];
+    clfProba: number[];
+  };
+  knn: {
+    X: number[][];
+    y: number[];
+    yClass: number[];
+    Xtest: number[][];
+    regPred: number[];
+    regPredDistance: number[];
+    clfProba: number[];
+  };
 }
 
 const golden = JSON.parse(
   readFileSync(new URL('../test-fixtures/golden.json', import.meta.url), 'utf8'),
 ) as Golden;
 
-const matrix = (rows: Rows): DenseMatrix => DenseMatrix.fromRows(rows.map((r) => r.map((v) => v ?? NaN)));
+const matrix = (rows: Rows): DenseMatrix =>
+  DenseMatrix.fromRows(rows.map((r) => r.map((v) => v ?? NaN)));
 
 function expectClose(actual: ArrayLike<number>, expected: readonly number[], tol: number): void {
   expect(actual.length).toBe(expected.length);
@@ -83,13 +102,17 @@ describe('agreement with scikit-learn (golden fixtures)', () => {
   it('Lasso and ElasticNet match coordinate descent results', () => {
     const lasso = new Lasso({ alpha: 0.1, tol: 1e-10, maxIter: 100000 }).fit(L.X, L.y);
     expectClose(lasso.coef, L.lasso.coef, 1e-6);
-    const en = new ElasticNet({ alpha: 0.1, l1Ratio: 0.5, tol: 1e-10, maxIter: 100000 }).fit(L.X, L.y);
+    const en = new ElasticNet({ alpha: 0.1, l1Ratio: 0.5, tol: 1e-10, maxIter: 100000 }).fit(
+      L.X,
+      L.y,
+    );
     expectClose(en.coef, L.elasticNet.coef, 1e-6);
     expect(en.intercept).toBeCloseTo(L.elasticNet.intercept, 6);
   });
 
   it('LogisticRegression matches binomial and multinomial fits', () => {
     const bin = new LogisticRegression({ tol: 1e-9, maxIter: 1000 }).fit(L.X, L.yBinary);
+    expect(Array.from(bin.classes)).toEqual([0, 1]);
     expectClose(bin.coef[0], L.logisticBinary.coef[0], 1e-4);
     expectClose(bin.intercept, L.logisticBinary.intercept, 1e-4);
     const multi = new LogisticRegression({ tol: 1e-9, maxIter: 1000 }).fit(L.X, L.yMulti);
@@ -113,8 +136,14 @@ describe('agreement with scikit-learn (golden fixtures)', () => {
     expect(metrics.balancedAccuracy(M.cTrue, M.cPred)).toBeCloseTo(M.balancedAccuracy, 12);
     expect(metrics.f1(M.cTrue, M.cPred, { average: 'macro' })).toBeCloseTo(M.f1Macro, 12);
     expect(metrics.f1(M.cTrue, M.cPred, { average: 'weighted' })).toBeCloseTo(M.f1Weighted, 12);
-    expect(metrics.precision(M.cTrue, M.cPred, { average: 'macro' })).toBeCloseTo(M.precisionMacro, 12);
-    expect(metrics.recall(M.cTrue, M.cPred, { average: 'weighted' })).toBeCloseTo(M.recallWeighted, 12);
+    expect(metrics.precision(M.cTrue, M.cPred, { average: 'macro' })).toBeCloseTo(
+      M.precisionMacro,
+      12,
+    );
+    expect(metrics.recall(M.cTrue, M.cPred, { average: 'weighted' })).toBeCloseTo(
+      M.recallWeighted,
+      12,
+    );
     const bPred = M.cPred.map((c) => (c === 1 ? 1 : 0));
     expect(metrics.f1(M.bTrue, bPred)).toBeCloseTo(M.f1Binary, 12);
     expect(metrics.confusionMatrix(M.cTrue, M.cPred).matrix).toEqual(M.confusion);
@@ -126,6 +155,7 @@ describe('agreement with scikit-learn (golden fixtures)', () => {
   it('scalers learn the same statistics, ignoring NaN', () => {
     const S = golden.scalers;
     const X = matrix(S.X);
+    expect(Number.isNaN(X.get(3, 0))).toBe(true);
     const std = new StandardScaler().fit(X).parameters;
     expectClose(std.center, S.standard.mean, 1e-10);
     expectClose(std.scale, S.standard.scale, 1e-10);
@@ -134,7 +164,11 @@ describe('agreement with scikit-learn (golden fixtures)', () => {
     expectClose(rob.scale, S.robust.scale, 1e-10);
     const mm = new MinMaxScaler().fit(X).parameters;
     expectClose(mm.center, S.minMax.min, 1e-12);
-    expectClose(mm.scale, S.minMax.max.map((v, j) => v - S.minMax.min[j]), 1e-12);
+    expectClose(
+      mm.scale,
+      S.minMax.max.map((v, j) => v - S.minMax.min[j]),
+      1e-12,
+    );
   });
 
   it('decision trees partition the training data as scikit-learn does', () => {
@@ -160,9 +194,14 @@ describe('agreement with scikit-learn (golden fixtures)', () => {
 
   it('k-nearest neighbours give identical predictions', () => {
     const K = golden.knn;
+    expect(K.Xtest).toHaveLength(20);
     expectClose(new KNeighborsRegressor().fit(K.X, K.y).predict(K.Xtest), K.regPred, 1e-12);
     const dist = new KNeighborsRegressor({ weights: 'distance' }).fit(K.X, K.y);
     expectClose(dist.predict(K.Xtest), K.regPredDistance, 1e-10);
-    expectClose(new KNeighborsClassifier().fit(K.X, K.yClass).predictProba(K.Xtest).column(1), K.clfProba, 1e-12);
+    expectClose(
+      new KNeighborsClassifier().fit(K.X, K.yClass).predictProba(K.Xtest).column(1),
+      K.clfProba,
+      1e-12,
+    );
   });
 });

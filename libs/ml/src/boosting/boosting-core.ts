@@ -3,7 +3,7 @@ import { BinMapper, MISSING_BIN } from '../tree/bin-mapper.js';
 import type { TreeArrays } from '../tree/tree-arrays.js';
 import { quantileSorted } from '../util/stats.js';
 import { range } from '../validation/split.js';
-import { HistGrower, type GrownBoostingTree } from './hist-grower.js';
+import { HistGrower, type GrownBoostingTree, type GrowerSettings } from './hist-grower.js';
 import type { LossFunction } from './losses.js';
 
 export interface BoostingSettings {
@@ -35,35 +35,73 @@ export interface BoostingData {
   readonly yval: Float64Array | null;
 }
 
-/** Runs the boosting iterations for one loss. */
-export function boost(data: BoostingData, loss: LossFunction, s: BoostingSettings): BoostingFit {
+interface Prepared {
+  readonly codes: Uint8Array;
+  readonly settings: GrowerSettings;
+  readonly baseline: Float64Array;
+  readonly raw: Float64Array;
+  readonly val: { X: DenseMatrix; y: Float64Array; raw: Float64Array } | null;
+}
+
+/** Bins the training data and sets every raw prediction to the baseline. */
+function prepare(data: BoostingData, loss: LossFunction, s: BoostingSettings): Prepared {
   const { X, y } = data;
   const n = X.nRows;
   const K = loss.outputs;
   const bins = BinMapper.fit(X, s.maxBins, 200_000, s.seed);
   const codes = bins.transform(X);
-  const nBins = Int32Array.from(bins.thresholds, (t) => t.length + 1);
-  const hasMissing = Uint8Array.from({ length: X.nCols }, (_, j) => (codes.subarray(j * n, (j + 1) * n).includes(MISSING_BIN) ? 1 : 0));
+  const hasMissing = Uint8Array.from({ length: X.nCols }, (_, j) =>
+    codes.subarray(j * n, (j + 1) * n).includes(MISSING_BIN) ? 1 : 0,
+  );
+  const settings: GrowerSettings = {
+    maxLeafNodes: s.maxLeafNodes,
+    maxDepth: s.maxDepth,
+    learningRate: s.learningRate,
+    minSamplesLeaf: s.minSamplesLeaf,
+    l2: s.l2Regularization,
+    minHessian: 1e-3,
+    nBins: Int32Array.from(bins.thresholds, (t) => t.length + 1),
+    hasMissing,
+    thresholds: bins.thresholds,
+  };
   const baseline = loss.baseline(y);
-  const raw = new Float64Array(n * K);
-  for (let k = 0; k < K; k++) raw.fill(baseline[k], k * n, (k + 1) * n);
+  const fill = (rows: number): Float64Array => {
+    const raw = new Float64Array(rows * K);
+    for (let k = 0; k < K; k++) raw.fill(baseline[k], k * rows, (k + 1) * rows);
+    return raw;
+  };
+  const val =
+    data.Xval && data.yval ? { X: data.Xval, y: data.yval, raw: fill(data.Xval.nRows) } : null;
+  return { codes, settings, baseline, raw: fill(n), val };
+}
+
+/** Runs the boosting iterations for one loss. */
+export function boost(data: BoostingData, loss: LossFunction, s: BoostingSettings): BoostingFit {
+  const { X, y } = data;
+  const n = X.nRows;
+  const K = loss.outputs;
+  const { codes, settings, baseline, raw, val } = prepare(data, loss, s);
   const grads = Array.from({ length: K }, () => new Float64Array(n));
   const hess = Array.from({ length: K }, () => new Float64Array(loss.constantHessian ? 0 : n));
-  const val = data.Xval && data.yval ? { X: data.Xval, y: data.yval, raw: new Float64Array(data.Xval.nRows * K) } : null;
-  if (val) for (let k = 0; k < K; k++) val.raw.fill(baseline[k], k * val.X.nRows, (k + 1) * val.X.nRows);
   const validationLoss = val ? [loss.loss(val.y, val.raw)] : [];
   const trees: TreeArrays[][] = [];
-  const settings = { ...s, nBins, hasMissing, minHessian: 1e-3, l2: s.l2Regularization, thresholds: bins.thresholds };
   for (let it = 0; it < s.maxIter; it++) {
     for (let k = 0; k < K; k++) loss.gradients(y, raw, k, grads[k], hess[k]);
     const iteration: TreeArrays[] = [];
     for (let k = 0; k < K; k++) {
-      const gd = { codes, nRows: n, nFeatures: X.nCols, gradients: grads[k], hessians: loss.constantHessian ? null : hess[k] };
+      const gd = {
+        codes,
+        nRows: n,
+        nFeatures: X.nCols,
+        gradients: grads[k],
+        hessians: loss.constantHessian ? null : hess[k],
+      };
       const grown = new HistGrower(gd, settings).grow(range(0, n));
       const rawK = raw.subarray(k * n, (k + 1) * n);
       if (s.absoluteError) setMedianLeaves(grown, y, rawK, s.learningRate);
       applyLeaves(grown, rawK);
-      if (val) grown.tree.addPredictions(val.X, val.raw.subarray(k * val.X.nRows, (k + 1) * val.X.nRows));
+      if (val)
+        grown.tree.addPredictions(val.X, val.raw.subarray(k * val.X.nRows, (k + 1) * val.X.nRows));
       iteration.push(grown.tree);
     }
     trees.push(iteration);
@@ -84,7 +122,12 @@ function applyLeaves(grown: GrownBoostingTree, raw: Float64Array): void {
 }
 
 /** Absolute error: a leaf's value is the median residual of its rows (times the learning rate). */
-function setMedianLeaves(grown: GrownBoostingTree, y: Float64Array, raw: Float64Array, lr: number): void {
+function setMedianLeaves(
+  grown: GrownBoostingTree,
+  y: Float64Array,
+  raw: Float64Array,
+  lr: number,
+): void {
   const rows = grown.rows;
   for (const leaf of grown.leaves) {
     const res = new Float64Array(leaf.end - leaf.start);

@@ -1,12 +1,30 @@
-import { DenseMatrix, toMatrix, toVector, type MatrixLike, type VectorLike } from '../data/dense-matrix.js';
+import {
+  DenseMatrix,
+  toMatrix,
+  toVector,
+  type MatrixLike,
+  type VectorLike,
+} from '../data/dense-matrix.js';
 import { argmaxLabels } from '../tree/decision-tree.js';
 import { TreeArrays } from '../tree/tree-arrays.js';
 import { decodeF64, encodeF64, expectArray, expectString } from '../util/codec.js';
-import { NotFittedError, type Classifier, type Estimator, type Json, type ModelState } from '../util/estimator.js';
+import {
+  NotFittedError,
+  type Classifier,
+  type Estimator,
+  type Json,
+  type ModelState,
+} from '../util/estimator.js';
 import { encodeLabels } from '../util/labels.js';
 import { splitIndices } from '../validation/split.js';
 import { boost, type BoostingFit, type BoostingSettings } from './boosting-core.js';
-import { absoluteError, binaryLogLoss, multinomialLogLoss, squaredError, type LossFunction } from './losses.js';
+import {
+  absoluteError,
+  binaryLogLoss,
+  multinomialLogLoss,
+  squaredError,
+  type LossFunction,
+} from './losses.js';
 
 export interface HistGradientBoostingOptions {
   readonly learningRate?: number;
@@ -40,11 +58,20 @@ abstract class BoostingBase {
     return this.state().trees.length;
   }
 
-  protected run(X: MatrixLike, y: Float64Array, loss: LossFunction, stratify: boolean, absolute = false): void {
+  protected run(
+    X: MatrixLike,
+    y: Float64Array,
+    loss: LossFunction,
+    stratify: boolean,
+    absolute = false,
+  ): void {
     const m = toMatrix(X);
     if (m.nRows !== y.length) throw new RangeError(`X has ${m.nRows} rows but y has ${y.length}`);
     const o = this.opts;
-    const early = o.earlyStopping === 'auto' || o.earlyStopping === undefined ? m.nRows > 10_000 : o.earlyStopping;
+    const early =
+      o.earlyStopping === 'auto' || o.earlyStopping === undefined
+        ? m.nRows > 10_000
+        : o.earlyStopping;
     const settings: BoostingSettings = {
       learningRate: o.learningRate ?? 0.1,
       maxIter: o.maxIter ?? 100,
@@ -66,7 +93,12 @@ abstract class BoostingBase {
         seed: settings.seed,
       });
       const pick = (idx: Uint32Array): Float64Array => Float64Array.from(idx, (i) => y[i]);
-      const data = { X: m.selectRows(trainIndex), y: pick(trainIndex), Xval: m.selectRows(testIndex), yval: pick(testIndex) };
+      const data = {
+        X: m.selectRows(trainIndex),
+        y: pick(trainIndex),
+        Xval: m.selectRows(testIndex),
+        yval: pick(testIndex),
+      };
       fit = boost(data, loss, settings);
     } else {
       fit = boost({ X: m, y, Xval: null, yval: null }, loss, settings);
@@ -100,7 +132,9 @@ abstract class BoostingBase {
   }
 
   protected restore(state: ModelState): void {
-    const trees = expectArray(state.trees).map((it) => expectArray(it).map((t) => TreeArrays.fromJSON(t)));
+    const trees = expectArray(state.trees).map((it) =>
+      expectArray(it).map((t) => TreeArrays.fromJSON(t)),
+    );
     this.fitted = { baseline: decodeF64(state.baseline), trees };
   }
 }
@@ -142,7 +176,8 @@ export class HistGradientBoostingClassifier extends BoostingBase implements Clas
 
   fit(X: MatrixLike, y: VectorLike): this {
     const { classes, codes } = encodeLabels(toVector(y));
-    if (classes.length < 2) throw new RangeError('HistGradientBoostingClassifier needs at least two classes');
+    if (classes.length < 2)
+      throw new RangeError('HistGradientBoostingClassifier needs at least two classes');
     this.classes = classes;
     const loss = classes.length === 2 ? binaryLogLoss : multinomialLogLoss(classes.length);
     this.run(X, Float64Array.from(codes), loss, true);
@@ -170,7 +205,11 @@ export class HistGradientBoostingClassifier extends BoostingBase implements Clas
   }
 
   toState(): ModelState {
-    return { kind: 'HistGradientBoostingClassifier', classes: encodeF64(this.classes), ...this.stateJSON() };
+    return {
+      kind: 'HistGradientBoostingClassifier',
+      classes: encodeF64(this.classes),
+      ...this.stateJSON(),
+    };
   }
 
   static fromState(state: ModelState): HistGradientBoostingClassifier {

@@ -47,7 +47,13 @@ export function buildHistogram(
 }
 
 /** Root node: every row, in order, so bin codes are read sequentially. */
-function accumulateAll(col: Uint8Array, g: Float64Array, h: Float64Array | null, fh: Float64Array, m: number): void {
+function accumulateAll(
+  col: Uint8Array,
+  g: Float64Array,
+  h: Float64Array | null,
+  fh: Float64Array,
+  m: number,
+): void {
   if (h) {
     for (let k = 0; k < m; k++) {
       const o = col[k] * 3;
@@ -89,7 +95,11 @@ function accumulateRows(
 }
 
 /** into = parent - child (histogram subtraction: the sibling without touching its rows). */
-export function subtractHistogram(parent: Float64Array, child: Float64Array, into: Float64Array): void {
+export function subtractHistogram(
+  parent: Float64Array,
+  child: Float64Array,
+  into: Float64Array,
+): void {
   for (let i = 0; i < parent.length; i++) into[i] = parent[i] - child[i];
 }
 
@@ -114,7 +124,14 @@ export interface HistSplit {
 }
 
 /** Best split of a node over all features, or null when no split has positive gain. */
-export function bestSplit(hist: Float64Array, G: number, H: number, n: number, rules: SplitRules, constHess: boolean): HistSplit | null {
+export function bestSplit(
+  hist: Float64Array,
+  G: number,
+  H: number,
+  n: number,
+  rules: SplitRules,
+  constHess: boolean,
+): HistSplit | null {
   const best: HistSplit = { gain: 0, feature: -1, bin: 0, missingLeft: false, gL: 0, hL: 0, nL: 0 };
   const parentScore = (G * G) / (H + rules.l2);
   for (let f = 0; f < rules.nBins.length; f++) {
@@ -142,7 +159,16 @@ export function bestSplit(hist: Float64Array, G: number, H: number, n: number, r
         if (hl < rules.minHessian || hr < rules.minHessian) continue;
         const gr = G - gl;
         const gain = (gl * gl) / (hl + rules.l2) + (gr * gr) / (hr + rules.l2) - parentScore;
-        if (gain > best.gain) Object.assign(best, { gain, feature: f, bin: b, missingLeft: ml, gL: gl, hL: hl, nL: nl });
+        if (gain > best.gain)
+          Object.assign(best, {
+            gain,
+            feature: f,
+            bin: b,
+            missingLeft: ml,
+            gL: gl,
+            hL: hl,
+            nL: nl,
+          });
       }
     }
   }

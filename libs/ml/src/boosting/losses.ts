@@ -96,7 +96,8 @@ export function multinomialLogLoss(k: number): LossFunction {
     },
     loss: (y, raw) => {
       let s = 0;
-      for (let i = 0; i < y.length; i++) s -= Math.log(Math.max(probaAt(raw, y.length, i, y[i]), 1e-300));
+      for (let i = 0; i < y.length; i++)
+        s -= Math.log(Math.max(probaAt(raw, y.length, i, y[i]), 1e-300));
       return s / y.length;
     },
   };

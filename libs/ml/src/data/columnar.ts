@@ -42,7 +42,9 @@ export function fromArrowTable(table: ArrowTableLike, names?: readonly string[])
 }
 
 /** Builds a matrix from a column record such as DuckDB's `getColumnsObjectJS()`. */
-export function fromColumnRecord(record: Readonly<Record<string, ArrayLike<unknown>>>): DenseMatrix {
+export function fromColumnRecord(
+  record: Readonly<Record<string, ArrayLike<unknown>>>,
+): DenseMatrix {
   return fromColumnar(Object.entries(record).map(([name, values]) => ({ name, values })));
 }
 
@@ -68,18 +70,21 @@ function isStringColumn(values: ArrayLike<unknown>): boolean {
   return false;
 }
 
-function encodeStrings(name: string, values: ArrayLike<unknown>): { values: Float64Array; info: ColumnInfo } {
+function encodeStrings(
+  name: string,
+  values: ArrayLike<unknown>,
+): { values: Float64Array; info: ColumnInfo } {
   const seen = new Set<string>();
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
-    if (v !== null && v !== undefined) seen.add(String(v));
+    if (v !== null && v !== undefined) seen.add(keyOf(v));
   }
   const categories = [...seen].sort();
   const code = new Map(categories.map((c, k) => [c, k]));
   const out = new Float64Array(values.length);
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
-    out[i] = v === null || v === undefined ? NaN : (code.get(String(v)) ?? NaN);
+    out[i] = v === null || v === undefined ? NaN : (code.get(keyOf(v)) ?? NaN);
   }
   return { values: out, info: { name, type: 'categorical', categories } };
 }
@@ -91,4 +96,10 @@ function toNumber(v: unknown): number {
   if (v instanceof Date) return v.getTime();
   if (v === null || v === undefined) return NaN;
   throw new TypeError(`cannot convert ${typeof v} to a number`);
+}
+
+function keyOf(v: unknown): string {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean') return `${v}`;
+  return JSON.stringify(v);
 }

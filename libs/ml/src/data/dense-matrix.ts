@@ -37,24 +37,32 @@ export class DenseMatrix {
     return new DenseMatrix(nRows, nCols, new Float64Array(nRows * nCols), columns);
   }
 
-  static fromRows(rows: readonly (readonly number[])[], columns?: readonly ColumnInfo[]): DenseMatrix {
+  static fromRows(
+    rows: readonly (readonly number[])[],
+    columns?: readonly ColumnInfo[],
+  ): DenseMatrix {
     const nRows = rows.length;
     const nCols = nRows > 0 ? rows[0].length : (columns?.length ?? 0);
     const data = new Float64Array(nRows * nCols);
     for (let i = 0; i < nRows; i++) {
       const row = rows[i];
-      if (row.length !== nCols) throw new RangeError(`row ${i} has ${row.length} values, expected ${nCols}`);
+      if (row.length !== nCols)
+        throw new RangeError(`row ${i} has ${row.length} values, expected ${nCols}`);
       for (let j = 0; j < nCols; j++) data[j * nRows + i] = row[j] ?? NaN;
     }
     return new DenseMatrix(nRows, nCols, data, columns);
   }
 
-  static fromColumns(cols: readonly ArrayLike<number>[], columns?: readonly ColumnInfo[]): DenseMatrix {
+  static fromColumns(
+    cols: readonly ArrayLike<number>[],
+    columns?: readonly ColumnInfo[],
+  ): DenseMatrix {
     const nCols = cols.length;
     const nRows = nCols > 0 ? cols[0].length : 0;
     const data = new Float64Array(nRows * nCols);
     cols.forEach((c, j) => {
-      if (c.length !== nRows) throw new RangeError(`column ${j} has ${c.length} values, expected ${nRows}`);
+      if (c.length !== nRows)
+        throw new RangeError(`column ${j} has ${c.length} values, expected ${nRows}`);
       data.set(c, j * nRows);
     });
     return new DenseMatrix(nRows, nCols, data, columns);
@@ -104,7 +112,10 @@ export class DenseMatrix {
 
   selectColumns(indices: readonly number[]): DenseMatrix {
     const cols = indices.map((j) => this.column(j));
-    return DenseMatrix.fromColumns(cols, indices.map((j) => this.columns[j]));
+    return DenseMatrix.fromColumns(
+      cols,
+      indices.map((j) => this.columns[j]),
+    );
   }
 
   /** Joins the columns of several matrices with the same number of rows. */

@@ -24,7 +24,11 @@ export function treeSeeds(seed: number, count: number): Uint32Array {
 }
 
 /** Grows tree t of a forest: bootstrap sample (if any) then CART with random features. */
-export function growForestTree(task: CartTask, seed: number, bootstrap: boolean): { tree: TreeArrays; importance: Float64Array; inBag: Uint8Array } {
+export function growForestTree(
+  task: CartTask,
+  seed: number,
+  bootstrap: boolean,
+): { tree: TreeArrays; importance: Float64Array; inBag: Uint8Array } {
   const rng = new Random(seed);
   const n = task.nRows;
   let rows: Uint32Array;

@@ -1,4 +1,10 @@
-import { DenseMatrix, toMatrix, toVector, type MatrixLike, type VectorLike } from '../data/dense-matrix.js';
+import {
+  DenseMatrix,
+  toMatrix,
+  toVector,
+  type MatrixLike,
+  type VectorLike,
+} from '../data/dense-matrix.js';
 import { accuracy } from '../metrics/classification.js';
 import { r2 } from '../metrics/regression.js';
 import { argmaxLabels } from '../tree/decision-tree.js';
@@ -6,7 +12,13 @@ import type { Criterion } from '../tree/criterion.js';
 import { TreeArrays } from '../tree/tree-arrays.js';
 import { makeCartTask, normalise, type TreeOptions } from '../tree/tree-options.js';
 import { expectArray, expectString } from '../util/codec.js';
-import { NotFittedError, type Classifier, type Estimator, type Json, type ModelState } from '../util/estimator.js';
+import {
+  NotFittedError,
+  type Classifier,
+  type Estimator,
+  type Json,
+  type ModelState,
+} from '../util/estimator.js';
 import { encodeLabels } from '../util/labels.js';
 import { fitForest, type ForestFit } from './forest-core.js';
 
@@ -27,7 +39,13 @@ abstract class ForestBase {
 
   constructor(protected readonly opts: RandomForestOptions = {}) {}
 
-  protected fitTrees(X: MatrixLike, target: Float64Array, nClasses: number, criterion: Criterion, maxF: 'sqrt' | 1): { fit: ForestFit; matrix: DenseMatrix } {
+  protected fitTrees(
+    X: MatrixLike,
+    target: Float64Array,
+    nClasses: number,
+    criterion: Criterion,
+    maxF: 'sqrt' | 1,
+  ): { fit: ForestFit; matrix: DenseMatrix } {
     const { task, matrix } = makeCartTask(X, target, nClasses, criterion, this.opts, maxF);
     const fit = fitForest(task, {
       nEstimators: this.opts.nEstimators ?? 100,
@@ -108,7 +126,13 @@ export class RandomForestClassifier extends ForestBase implements Classifier {
     const { classes, codes } = encodeLabels(toVector(y));
     this.classes = classes;
     const target = Float64Array.from(codes);
-    const { fit, matrix } = this.fitTrees(X, target, classes.length, this.opts.criterion ?? 'gini', 'sqrt');
+    const { fit, matrix } = this.fitTrees(
+      X,
+      target,
+      classes.length,
+      this.opts.criterion ?? 'gini',
+      'sqrt',
+    );
     if (this.opts.oobScore) {
       const P = new DenseMatrix(matrix.nRows, classes.length, this.oobOutputs(matrix, fit));
       const pred = argmaxLabels(P, classes).map((v, i) => (Number.isNaN(P.get(i, 0)) ? NaN : v));
@@ -127,7 +151,11 @@ export class RandomForestClassifier extends ForestBase implements Classifier {
   }
 
   toState(): ModelState {
-    return { kind: 'RandomForestClassifier', classes: Array.from(this.classes), trees: this.treesJSON() };
+    return {
+      kind: 'RandomForestClassifier',
+      classes: Array.from(this.classes),
+      trees: this.treesJSON(),
+    };
   }
 
   static fromState(state: ModelState): RandomForestClassifier {

@@ -1,4 +1,10 @@
-import { DenseMatrix, toMatrix, toVector, type MatrixLike, type VectorLike } from '../data/dense-matrix.js';
+import {
+  DenseMatrix,
+  toMatrix,
+  toVector,
+  type MatrixLike,
+  type VectorLike,
+} from '../data/dense-matrix.js';
 import type { Estimator } from '../util/estimator.js';
 import { Random } from '../util/random.js';
 
@@ -44,7 +50,10 @@ export function permutationImportance(
     work.set(col, j * m.nRows);
     importances.push(drops);
   }
-  const importancesMean = Float64Array.from(importances, (d) => d.reduce((a, b) => a + b, 0) / d.length);
+  const importancesMean = Float64Array.from(
+    importances,
+    (d) => d.reduce((a, b) => a + b, 0) / d.length,
+  );
   const importancesStd = Float64Array.from(importances, (d, j) =>
     Math.sqrt(d.reduce((a, b) => a + (b - importancesMean[j]) ** 2, 0) / d.length),
   );

@@ -40,7 +40,12 @@ export function gram(a: Float64Array, n: number, p: number): Float64Array {
 }
 
 /** Aᵀv for column-major A (n×p). */
-export function transposeTimes(a: Float64Array, n: number, p: number, v: ArrayLike<number>): Float64Array {
+export function transposeTimes(
+  a: Float64Array,
+  n: number,
+  p: number,
+  v: ArrayLike<number>,
+): Float64Array {
   const out = new Float64Array(p);
   for (let j = 0; j < p; j++) {
     let s = 0;
@@ -85,7 +90,12 @@ export function choleskySolve(g: Float64Array, b: Float64Array, p: number): Floa
  * Least squares min ||A x - y|| by Householder QR of column-major A (n×p, n ≥ p), overwriting A and
  * a copy of y. Columns whose remaining norm is negligible (rank deficiency) get coefficient 0.
  */
-export function qrLeastSquares(a: Float64Array, n: number, p: number, y: ArrayLike<number>): Float64Array {
+export function qrLeastSquares(
+  a: Float64Array,
+  n: number,
+  p: number,
+  y: ArrayLike<number>,
+): Float64Array {
   const r = Float64Array.from(y);
   const diag = new Float64Array(p);
   for (let k = 0; k < p; k++) {
@@ -122,7 +132,13 @@ function reflect(
   for (let i = k; i < n; i++) target[t + i] -= f * a[b + i];
 }
 
-function backSubstitute(a: Float64Array, n: number, p: number, diag: Float64Array, r: Float64Array): Float64Array {
+function backSubstitute(
+  a: Float64Array,
+  n: number,
+  p: number,
+  diag: Float64Array,
+  r: Float64Array,
+): Float64Array {
   const x = new Float64Array(p);
   const scale = Math.max(...Array.from(diag, Math.abs), 0);
   for (let k = p - 1; k >= 0; k--) {

@@ -36,7 +36,8 @@ function direction(g: Float64Array, ss: Float64Array[], ys: Float64Array[]): Flo
     for (let i = 0; i < q.length; i++) q[i] -= alphas[k] * ys[k][i];
   }
   const last = ss.length - 1;
-  const gamma = last >= 0 ? dot(ss[last], ys[last]) / dot(ys[last], ys[last]) : 1 / Math.max(maxAbs(g), 1);
+  const gamma =
+    last >= 0 ? dot(ss[last], ys[last]) / dot(ys[last], ys[last]) : 1 / Math.max(maxAbs(g), 1);
   for (let i = 0; i < q.length; i++) q[i] *= gamma;
   for (let k = 0; k < ss.length; k++) {
     const beta = dot(ys[k], q) / dot(ys[k], ss[k]);
@@ -47,7 +48,11 @@ function direction(g: Float64Array, ss: Float64Array[], ys: Float64Array[]): Flo
 }
 
 /** Limited-memory BFGS with a backtracking Armijo line search. */
-export function minimizeLbfgs(f: Objective, x0: Float64Array, opts: LbfgsOptions = {}): LbfgsResult {
+export function minimizeLbfgs(
+  f: Objective,
+  x0: Float64Array,
+  opts: LbfgsOptions = {},
+): LbfgsResult {
   const maxIter = opts.maxIter ?? 100;
   const tol = opts.tol ?? 1e-4;
   const memory = opts.memory ?? 10;
@@ -85,7 +90,8 @@ export function minimizeLbfgs(f: Objective, x0: Float64Array, opts: LbfgsOptions
     x = xNew;
     g = gNew;
     fx = fNew;
-    if (decrease <= 1e-15 * Math.max(Math.abs(fx), 1)) return { x, value: fx, iterations: it + 1, converged: true };
+    if (decrease <= 1e-15 * Math.max(Math.abs(fx), 1))
+      return { x, value: fx, iterations: it + 1, converged: true };
   }
   return { x, value: fx, iterations: maxIter, converged: maxAbs(g) <= tol };
 }

@@ -33,8 +33,13 @@ export abstract class LinearPredictor {
   }
 }
 
-export function linearCombination(X: DenseMatrix, coef: Float64Array, intercept: number): Float64Array {
-  if (coef.length !== X.nCols) throw new RangeError(`expected ${coef.length} columns, got ${X.nCols}`);
+export function linearCombination(
+  X: DenseMatrix,
+  coef: Float64Array,
+  intercept: number,
+): Float64Array {
+  if (coef.length !== X.nCols)
+    throw new RangeError(`expected ${coef.length} columns, got ${X.nCols}`);
   const out = new Float64Array(X.nRows).fill(intercept);
   for (let j = 0; j < X.nCols; j++) {
     const c = coef[j];

@@ -1,7 +1,14 @@
 import { toMatrix, toVector, type MatrixLike, type VectorLike } from '../data/dense-matrix.js';
 import { expectNumber } from '../util/codec.js';
 import type { Estimator, ModelState } from '../util/estimator.js';
-import { centred, choleskySolve, columnMeans, gram, qrLeastSquares, transposeTimes } from './dense-linalg.js';
+import {
+  centred,
+  choleskySolve,
+  columnMeans,
+  gram,
+  qrLeastSquares,
+  transposeTimes,
+} from './dense-linalg.js';
 import { LinearPredictor } from './linear-model.js';
 
 function centredProblem(X: MatrixLike, y: VectorLike) {

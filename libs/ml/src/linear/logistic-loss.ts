@@ -6,7 +6,12 @@ import { linearScores, softmaxInto } from './scores.js';
  * Σ cross-entropy + lambda/2·||w||² (intercepts unpenalised) and its gradient, for `outputs` = 1
  * (binomial, classes coded 0/1) or k (multinomial).
  */
-export function logisticLoss(m: DenseMatrix, codes: Int32Array, outputs: number, lambda: number): Objective {
+export function logisticLoss(
+  m: DenseMatrix,
+  codes: Int32Array,
+  outputs: number,
+  lambda: number,
+): Objective {
   const n = m.nRows;
   const d = m.nCols + 1;
   const resid = new Float64Array(n * outputs);
@@ -43,7 +48,13 @@ function binomial(z: Float64Array, codes: Int32Array, resid: Float64Array): numb
   return loss;
 }
 
-function multinomial(z: Float64Array, codes: Int32Array, n: number, k: number, resid: Float64Array): number {
+function multinomial(
+  z: Float64Array,
+  codes: Int32Array,
+  n: number,
+  k: number,
+  resid: Float64Array,
+): number {
   softmaxInto(z, n, k, resid);
   let loss = 0;
   for (let i = 0; i < n; i++) {

@@ -1,4 +1,10 @@
-import { DenseMatrix, toMatrix, toVector, type MatrixLike, type VectorLike } from '../data/dense-matrix.js';
+import {
+  DenseMatrix,
+  toMatrix,
+  toVector,
+  type MatrixLike,
+  type VectorLike,
+} from '../data/dense-matrix.js';
 import { decodeF64, encodeF64, expectNumber } from '../util/codec.js';
 import { NotFittedError, type Classifier, type ModelState } from '../util/estimator.js';
 import { encodeLabels } from '../util/labels.js';
@@ -69,7 +75,8 @@ export class LogisticRegression implements Classifier {
     const k = this.classes.length;
     const outputs = k === 2 ? 1 : k;
     const d = m.nCols + 1;
-    if (p.length !== outputs * d) throw new RangeError(`expected ${p.length / outputs - 1} columns, got ${m.nCols}`);
+    if (p.length !== outputs * d)
+      throw new RangeError(`expected ${p.length / outputs - 1} columns, got ${m.nCols}`);
     const z = linearScores(m, p, outputs);
     const out = new Float64Array(m.nRows * k);
     if (k === 2) {

@@ -17,7 +17,14 @@ const p = [0, 1, 1, 1, 0];
 
 describe('classification metrics', () => {
   it('builds the confusion matrix with true labels as rows', () => {
-    expect(confusionMatrix(t, p)).toEqual({ labels: [0, 1], matrix: [[1, 1], [1, 2]], skipped: 0 });
+    expect(confusionMatrix(t, p)).toEqual({
+      labels: [0, 1],
+      matrix: [
+        [1, 1],
+        [1, 2],
+      ],
+      skipped: 0,
+    });
   });
 
   it('computes accuracy and balanced accuracy', () => {
@@ -57,7 +64,15 @@ describe('classification metrics', () => {
     ];
     // class 0 vs rest: 1.0; class 1: 1.0; class 2: 1.0
     expect(rocAuc([0, 1, 2, 1], proba)).toBeCloseTo(1, 12);
-    expect(rocAuc([0, 1], DenseMatrix.fromRows([[0.9, 0.1], [0.2, 0.8]]))).toBe(1);
+    expect(
+      rocAuc(
+        [0, 1],
+        DenseMatrix.fromRows([
+          [0.9, 0.1],
+          [0.2, 0.8],
+        ]),
+      ),
+    ).toBe(1);
   });
 
   it('computes log loss for binary probabilities and probability matrices', () => {

@@ -10,7 +10,11 @@ export interface ConfusionMatrix {
   readonly skipped: number;
 }
 
-export function confusionMatrix(yTrue: Vec, yPred: Vec, labels?: readonly number[]): ConfusionMatrix {
+export function confusionMatrix(
+  yTrue: Vec,
+  yPred: Vec,
+  labels?: readonly number[],
+): ConfusionMatrix {
   const { yTrue: t, yPred: p, skipped } = completePairs(yTrue, yPred);
   const labs = labels ? [...labels] : [...new Set([...t, ...p])].sort((a, b) => a - b);
   const index = new Map(labs.map((l, k) => [l, k]));
@@ -86,7 +90,12 @@ export interface AverageOptions {
   readonly posLabel?: number;
 }
 
-function averaged(key: 'precision' | 'recall' | 'f1', yTrue: Vec, yPred: Vec, opts: AverageOptions): number {
+function averaged(
+  key: 'precision' | 'recall' | 'f1',
+  yTrue: Vec,
+  yPred: Vec,
+  opts: AverageOptions,
+): number {
   const average = opts.average ?? 'binary';
   const s = perClassScores(yTrue, yPred);
   const values = s[key];

@@ -25,7 +25,8 @@ export function mae(yTrue: Vec, yPred: Vec): number {
 export function mape(yTrue: Vec, yPred: Vec): number {
   const { yTrue: t, yPred: p } = completePairs(yTrue, yPred);
   let s = 0;
-  for (let i = 0; i < t.length; i++) s += Math.abs(t[i] - p[i]) / Math.max(Math.abs(t[i]), Number.EPSILON);
+  for (let i = 0; i < t.length; i++)
+    s += Math.abs(t[i] - p[i]) / Math.max(Math.abs(t[i]), Number.EPSILON);
   return s / t.length;
 }
 

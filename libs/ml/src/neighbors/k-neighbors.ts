@@ -1,7 +1,18 @@
-import { DenseMatrix, toMatrix, toVector, type MatrixLike, type VectorLike } from '../data/dense-matrix.js';
+import {
+  DenseMatrix,
+  toMatrix,
+  toVector,
+  type MatrixLike,
+  type VectorLike,
+} from '../data/dense-matrix.js';
 import { argmaxLabels } from '../tree/decision-tree.js';
 import { decodeF64, encodeF64, expectNumber, expectString } from '../util/codec.js';
-import { NotFittedError, type Classifier, type Estimator, type ModelState } from '../util/estimator.js';
+import {
+  NotFittedError,
+  type Classifier,
+  type Estimator,
+  type ModelState,
+} from '../util/estimator.js';
 import { encodeLabels } from '../util/labels.js';
 
 export interface KNeighborsOptions {
@@ -17,7 +28,14 @@ interface Fitted {
 }
 
 /** Brute-force Euclidean neighbour search: indices and distances of the k nearest rows. */
-function nearest(train: DenseMatrix, Q: DenseMatrix, i: number, k: number, idx: Int32Array, dist: Float64Array): void {
+function nearest(
+  train: DenseMatrix,
+  Q: DenseMatrix,
+  i: number,
+  k: number,
+  idx: Int32Array,
+  dist: Float64Array,
+): void {
   const n = train.nRows;
   const p = train.nCols;
   const d2 = new Float64Array(n);
@@ -56,11 +74,15 @@ abstract class KNeighborsBase {
   }
 
   /** Calls visit(i, neighbour indices, weights) for each query row. */
-  protected eachQuery(X: MatrixLike, visit: (i: number, idx: Int32Array, w: Float64Array) => void): number {
+  protected eachQuery(
+    X: MatrixLike,
+    visit: (i: number, idx: Int32Array, w: Float64Array) => void,
+  ): number {
     if (!this.fitted) throw new NotFittedError('KNeighbors');
     const train = this.fitted.X;
     const Q = toMatrix(X);
-    if (Q.nCols !== train.nCols) throw new RangeError(`expected ${train.nCols} columns, got ${Q.nCols}`);
+    if (Q.nCols !== train.nCols)
+      throw new RangeError(`expected ${train.nCols} columns, got ${Q.nCols}`);
     const k = Math.min(this.nNeighbors, train.nRows);
     const idx = new Int32Array(k);
     const dist = new Float64Array(k);
@@ -86,7 +108,14 @@ abstract class KNeighborsBase {
   protected stateFields(): { [key: string]: string | number } {
     if (!this.fitted) throw new NotFittedError('KNeighbors');
     const { X, y } = this.fitted;
-    return { nNeighbors: this.nNeighbors, weights: this.weights, nRows: X.nRows, nCols: X.nCols, X: encodeF64(Float64Array.from(X.data)), y: encodeF64(y) };
+    return {
+      nNeighbors: this.nNeighbors,
+      weights: this.weights,
+      nRows: X.nRows,
+      nCols: X.nCols,
+      X: encodeF64(Float64Array.from(X.data)),
+      y: encodeF64(y),
+    };
   }
 
   protected restore(s: ModelState): void {
@@ -103,7 +132,7 @@ export class KNeighborsRegressor extends KNeighborsBase implements Estimator {
   }
 
   predict(X: MatrixLike): Float64Array {
-    const y = (this.fitted as Fitted | undefined)?.y ?? new Float64Array(0);
+    const y = this.fitted?.y ?? new Float64Array(0);
     const out: number[] = [];
     this.eachQuery(X, (i, idx, w) => {
       let s = 0;
@@ -141,7 +170,7 @@ export class KNeighborsClassifier extends KNeighborsBase implements Classifier {
   }
 
   predictProba(X: MatrixLike): DenseMatrix {
-    const codes = (this.fitted as Fitted | undefined)?.y ?? new Float64Array(0);
+    const codes = this.fitted?.y ?? new Float64Array(0);
     const k = this.classes.length;
     const rows: number[][] = [];
     this.eachQuery(X, (i, idx, w) => {
@@ -161,7 +190,11 @@ export class KNeighborsClassifier extends KNeighborsBase implements Classifier {
   }
 
   toState(): ModelState {
-    return { kind: 'KNeighborsClassifier', classes: encodeF64(this.classes), ...this.stateFields() };
+    return {
+      kind: 'KNeighborsClassifier',
+      classes: encodeF64(this.classes),
+      ...this.stateFields(),
+    };
   }
 
   static fromState(s: ModelState): KNeighborsClassifier {

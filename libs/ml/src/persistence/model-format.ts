@@ -34,7 +34,10 @@ export function saveModel(model: Estimator, meta: ModelMetadata = {}): string {
     format: FORMAT,
     version: MODEL_FORMAT_VERSION,
     model: model.toState(),
-    features: (meta.features ?? []).map((f) => ({ ...f, categories: f.categories ? [...f.categories] : null })),
+    features: (meta.features ?? []).map((f) => ({
+      ...f,
+      categories: f.categories ? [...f.categories] : null,
+    })),
     training: meta.training ?? {},
   };
   return JSON.stringify(doc);
@@ -56,13 +59,19 @@ export function loadModel(json: string): { model: Estimator; features: Json; tra
   }
   const d = doc as Partial<ModelDocument>;
   if (d.version !== MODEL_FORMAT_VERSION) {
-    throw new ModelFormatError(`unsupported model format version ${String(d.version)} (this library reads ${MODEL_FORMAT_VERSION})`);
+    throw new ModelFormatError(
+      `unsupported model format version ${String(d.version)} (this library reads ${MODEL_FORMAT_VERSION})`,
+    );
   }
   if (typeof d.model !== 'object' || d.model === null || typeof d.model.kind !== 'string') {
     throw new ModelFormatError('corrupt model file: missing model state');
   }
   try {
-    return { model: loadEstimator(d.model), features: d.features ?? [], training: d.training ?? {} };
+    return {
+      model: loadEstimator(d.model),
+      features: d.features ?? [],
+      training: d.training ?? {},
+    };
   } catch (err) {
     throw new ModelFormatError(`corrupt model file: ${(err as Error).message}`);
   }

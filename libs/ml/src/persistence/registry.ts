@@ -1,4 +1,7 @@
-import { HistGradientBoostingClassifier, HistGradientBoostingRegressor } from '../boosting/hist-gradient-boosting.js';
+import {
+  HistGradientBoostingClassifier,
+  HistGradientBoostingRegressor,
+} from '../boosting/hist-gradient-boosting.js';
 import { RandomForestClassifier, RandomForestRegressor } from '../ensemble/random-forest.js';
 import { ElasticNet, Lasso } from '../linear/elastic-net.js';
 import { LinearRegression, Ridge } from '../linear/linear-regression.js';

@@ -74,7 +74,10 @@ export class ColumnTransformer implements Transformer {
       const cols = b.columns;
       const columns: ColumnSelector =
         cols === 'numeric' || cols === 'categorical' ? cols : expectArray(cols).map(expectString);
-      return { columns, steps: expectArray(b.steps).map((s) => load(expectObject(s) as ModelState)) };
+      return {
+        columns,
+        steps: expectArray(b.steps).map((s) => load(expectObject(s) as ModelState)),
+      };
     });
     const remainder = expectString(state.remainder) === 'passthrough' ? 'passthrough' : 'drop';
     const ct = new ColumnTransformer(branches, { remainder });

@@ -40,7 +40,8 @@ export class OneHotEncoder implements Transformer {
 
   transform(X: DenseMatrix): DenseMatrix {
     const cats = this.fitted();
-    if (X.nCols !== cats.length) throw new RangeError(`expected ${cats.length} columns, got ${X.nCols}`);
+    if (X.nCols !== cats.length)
+      throw new RangeError(`expected ${cats.length} columns, got ${X.nCols}`);
     const cols: Float64Array[] = [];
     for (let j = 0; j < X.nCols; j++) {
       const keys = categoryKeys(X, j);

@@ -12,17 +12,21 @@ export class OrdinalEncoder implements Transformer {
 
   fit(X: DenseMatrix): this {
     this.categories = [];
-    for (let j = 0; j < X.nCols; j++) this.categories.push(countKeys(categoryKeys(X, j)).map(([k]) => k));
+    for (let j = 0; j < X.nCols; j++)
+      this.categories.push(countKeys(categoryKeys(X, j)).map(([k]) => k));
     return this;
   }
 
   transform(X: DenseMatrix): DenseMatrix {
     if (!this.categories) throw new NotFittedError('OrdinalEncoder');
     const cats = this.categories;
-    if (X.nCols !== cats.length) throw new RangeError(`expected ${cats.length} columns, got ${X.nCols}`);
+    if (X.nCols !== cats.length)
+      throw new RangeError(`expected ${cats.length} columns, got ${X.nCols}`);
     const cols = cats.map((cs, j) => {
       const index = new Map(cs.map((k, c) => [k, c]));
-      return Float64Array.from(categoryKeys(X, j), (k) => (k === null ? NaN : (index.get(k) ?? NaN)));
+      return Float64Array.from(categoryKeys(X, j), (k) =>
+        k === null ? NaN : (index.get(k) ?? NaN),
+      );
     });
     return DenseMatrix.fromColumns(
       cols,

@@ -1,4 +1,10 @@
-import { toMatrix, toVector, type DenseMatrix, type MatrixLike, type VectorLike } from '../data/dense-matrix.js';
+import {
+  toMatrix,
+  toVector,
+  type DenseMatrix,
+  type MatrixLike,
+  type VectorLike,
+} from '../data/dense-matrix.js';
 import { expectArray, expectObject } from '../util/codec.js';
 import {
   isClassifier,
@@ -51,8 +57,8 @@ export class Pipeline implements Estimator {
   toState(): ModelState {
     return {
       kind: 'Pipeline',
-      steps: this.steps.map((s) => s.toState() as Json),
-      model: this.model.toState() as Json,
+      steps: this.steps.map((s): Json => s.toState()),
+      model: this.model.toState(),
     };
   }
 
@@ -61,7 +67,9 @@ export class Pipeline implements Estimator {
     loadTransformer: (s: ModelState) => Transformer,
     loadModel: (s: ModelState) => Estimator,
   ): Pipeline {
-    const steps = expectArray(state.steps).map((s) => loadTransformer(expectObject(s) as ModelState));
+    const steps = expectArray(state.steps).map((s) =>
+      loadTransformer(expectObject(s) as ModelState),
+    );
     return new Pipeline(steps, loadModel(expectObject(state.model) as ModelState));
   }
 }

@@ -29,7 +29,8 @@ abstract class AffineScaler implements Transformer {
 
   transform(X: DenseMatrix): DenseMatrix {
     const { center, scale } = this.fitted();
-    if (X.nCols !== center.length) throw new RangeError(`expected ${center.length} columns, got ${X.nCols}`);
+    if (X.nCols !== center.length)
+      throw new RangeError(`expected ${center.length} columns, got ${X.nCols}`);
     const out = new Float64Array(X.data.length);
     for (let j = 0; j < X.nCols; j++) {
       const base = j * X.nRows;

@@ -55,7 +55,8 @@ export class SimpleImputer implements Transformer {
 
   transform(X: DenseMatrix): DenseMatrix {
     const fill = this.statistics;
-    if (X.nCols !== fill.length) throw new RangeError(`expected ${fill.length} columns, got ${X.nCols}`);
+    if (X.nCols !== fill.length)
+      throw new RangeError(`expected ${fill.length} columns, got ${X.nCols}`);
     const n = X.nRows;
     const nOut = X.nCols + this.indicatorColumns.length;
     const out = new Float64Array(n * nOut);

@@ -16,7 +16,8 @@ export class BinMapper {
 
   static fit(X: DenseMatrix, maxBins = 255, subsample = 200_000, seed = 0): BinMapper {
     if (maxBins < 2 || maxBins > 255) throw new RangeError('maxBins must be in [2, 255]');
-    const rows = X.nRows > subsample ? new Random(seed).permutation(X.nRows).subarray(0, subsample) : null;
+    const rows =
+      X.nRows > subsample ? new Random(seed).permutation(X.nRows).subarray(0, subsample) : null;
     const thresholds: Float64Array[] = [];
     for (let j = 0; j < X.nCols; j++) {
       const col = X.column(j);
@@ -71,7 +72,8 @@ function featureThresholds(values: Float64Array, maxBins: number): Float64Array 
   for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i])) values[k++] = values[i];
   const sorted = values.subarray(0, k).sort();
   const distinct: number[] = [];
-  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) distinct.push(sorted[i]);
+  for (let i = 0; i < sorted.length; i++)
+    if (i === 0 || sorted[i] !== sorted[i - 1]) distinct.push(sorted[i]);
   if (distinct.length <= maxBins) {
     const mids = new Float64Array(Math.max(0, distinct.length - 1));
     for (let i = 0; i < mids.length; i++) mids[i] = (distinct[i] + distinct[i + 1]) / 2;

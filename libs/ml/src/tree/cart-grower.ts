@@ -1,7 +1,13 @@
 import type { Random } from '../util/random.js';
 import { MISSING_BIN } from './bin-mapper.js';
 import { impurity, leafValue, statWidth, type Criterion } from './criterion.js';
-import { scanClassification, scanRegression, type BinGroups, type ScanContext, type ScanResult } from './split-scan.js';
+import {
+  scanClassification,
+  scanRegression,
+  type BinGroups,
+  type ScanContext,
+  type ScanResult,
+} from './split-scan.js';
 import { TreeBuilder, type TreeArrays } from './tree-arrays.js';
 
 /** Everything a CART tree needs: binned data, targets and the stopping rules. */
@@ -56,7 +62,12 @@ export class CartGrower {
     const w = (this.width = statWidth(task.criterion, task.nClasses));
     this.reg = task.criterion === 'squaredError';
     this.hist = new Float64Array(256 * w);
-    this.groups = { bins: new Int32Array(256), stats: new Float64Array(256 * w), count: 0, missing: new Float64Array(w) };
+    this.groups = {
+      bins: new Int32Array(256),
+      stats: new Float64Array(256 * w),
+      count: 0,
+      missing: new Float64Array(w),
+    };
     this.features = Int32Array.from({ length: task.nFeatures }, (_, j) => j);
     this.scratch = { left: new Float64Array(w), right: new Float64Array(w) };
   }
@@ -68,7 +79,9 @@ export class CartGrower {
     const importance = new Float64Array(t.nFeatures);
     const rootStats = this.statsOf(rows, 0, rows.length);
     const root = builder.addNode(leafValue(t.criterion, rootStats, w), rows.length);
-    const stack: PendingNode[] = [{ id: root, start: 0, end: rows.length, depth: 0, stats: rootStats }];
+    const stack: PendingNode[] = [
+      { id: root, start: 0, end: rows.length, depth: 0, stats: rootStats },
+    ];
     while (stack.length > 0) {
       const node = stack.pop() as PendingNode;
       const split = this.splitOf(node, rows);
@@ -159,7 +172,11 @@ export class CartGrower {
     }
   }
 
-  private partition(rows: Uint32Array, node: PendingNode, split: ScanResult & { feature: number }): number {
+  private partition(
+    rows: Uint32Array,
+    node: PendingNode,
+    split: ScanResult & { feature: number },
+  ): number {
     const { codes, nRows } = this.task;
     const base = split.feature * nRows;
     let i = node.start;

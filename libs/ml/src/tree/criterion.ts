@@ -26,14 +26,20 @@ export function proxy(criterion: Criterion, s: Float64Array, off: number, width:
     }
     case 'entropy': {
       let q = 0;
-      for (let c = 1; c < width; c++) if (s[off + c] > 0) q += s[off + c] * Math.log(s[off + c] / n);
+      for (let c = 1; c < width; c++)
+        if (s[off + c] > 0) q += s[off + c] * Math.log(s[off + c] / n);
       return q;
     }
   }
 }
 
 /** Impurity of a node: variance, Gini index or entropy (nats). */
-export function impurity(criterion: Criterion, s: Float64Array, off: number, width: number): number {
+export function impurity(
+  criterion: Criterion,
+  s: Float64Array,
+  off: number,
+  width: number,
+): number {
   const n = s[off];
   if (n <= 0) return 0;
   switch (criterion) {
@@ -48,7 +54,8 @@ export function impurity(criterion: Criterion, s: Float64Array, off: number, wid
     }
     case 'entropy': {
       let h = 0;
-      for (let c = 1; c < width; c++) if (s[off + c] > 0) h -= (s[off + c] / n) * Math.log(s[off + c] / n);
+      for (let c = 1; c < width; c++)
+        if (s[off + c] > 0) h -= (s[off + c] / n) * Math.log(s[off + c] / n);
       return h;
     }
   }

@@ -25,10 +25,7 @@ describe('DecisionTreeClassifier', () => {
   });
 
   it('keeps the original labels and honours maxDepth', () => {
-    const t = new DecisionTreeClassifier({ maxDepth: 1 }).fit(
-      [[1], [2], [3], [4]],
-      [7, 7, 9, 5],
-    );
+    const t = new DecisionTreeClassifier({ maxDepth: 1 }).fit([[1], [2], [3], [4]], [7, 7, 9, 5]);
     expect(Array.from(t.classes)).toEqual([5, 7, 9]);
     expect(t.tree.nodeCount).toBe(3);
   });
@@ -56,7 +53,14 @@ describe('DecisionTreeRegressor', () => {
       [12, 5],
     ];
     const t = new DecisionTreeRegressor().fit(rows, [1, 1, 1, 5, 5, 5]);
-    expect(Array.from(t.predict([[0, 5], [20, 5]]))).toEqual([1, 5]);
+    expect(
+      Array.from(
+        t.predict([
+          [0, 5],
+          [20, 5],
+        ]),
+      ),
+    ).toEqual([1, 5]);
     expect(Array.from(t.featureImportances)).toEqual([1, 0]);
   });
 

@@ -1,6 +1,17 @@
-import { DenseMatrix, toMatrix, toVector, type MatrixLike, type VectorLike } from '../data/dense-matrix.js';
+import {
+  DenseMatrix,
+  toMatrix,
+  toVector,
+  type MatrixLike,
+  type VectorLike,
+} from '../data/dense-matrix.js';
 import { decodeF64, expectString } from '../util/codec.js';
-import { NotFittedError, type Classifier, type Estimator, type ModelState } from '../util/estimator.js';
+import {
+  NotFittedError,
+  type Classifier,
+  type Estimator,
+  type ModelState,
+} from '../util/estimator.js';
 import { encodeLabels } from '../util/labels.js';
 import { Random } from '../util/random.js';
 import { range } from '../validation/split.js';
@@ -24,7 +35,12 @@ abstract class DecisionTreeBase {
     return this.fitted;
   }
 
-  protected grow(X: MatrixLike, target: Float64Array, nClasses: number, criterion: Criterion): void {
+  protected grow(
+    X: MatrixLike,
+    target: Float64Array,
+    nClasses: number,
+    criterion: Criterion,
+  ): void {
     const { task } = makeCartTask(X, target, nClasses, criterion, this.opts, null);
     const grown = new CartGrower(task, new Random(this.opts.seed ?? 0)).grow(range(0, task.nRows));
     this.fitted = grown.tree;
@@ -92,7 +108,9 @@ export class DecisionTreeClassifier extends DecisionTreeBase implements Classifi
 
   static fromState(state: ModelState): DecisionTreeClassifier {
     const t = new DecisionTreeClassifier({ criterion: expectString(state.criterion) as Criterion });
-    t.classes = Array.isArray(state.classes) ? Float64Array.from(state.classes.map(Number)) : decodeF64(state.classes);
+    t.classes = Array.isArray(state.classes)
+      ? Float64Array.from(state.classes.map(Number))
+      : decodeF64(state.classes);
     t.fitted = TreeArrays.fromJSON(state.tree);
     return t;
   }

@@ -1,5 +1,12 @@
 import type { DenseMatrix } from '../data/dense-matrix.js';
-import { decodeF64, decodeI32, encodeF64, encodeI32, expectNumber, expectObject } from '../util/codec.js';
+import {
+  decodeF64,
+  decodeI32,
+  encodeF64,
+  encodeI32,
+  expectNumber,
+  expectObject,
+} from '../util/codec.js';
 import type { Json } from '../util/estimator.js';
 
 /**
@@ -103,7 +110,14 @@ export class TreeBuilder {
     return this.feature.length - 1;
   }
 
-  setSplit(node: number, feature: number, threshold: number, missingLeft: boolean, l: number, r: number): void {
+  setSplit(
+    node: number,
+    feature: number,
+    threshold: number,
+    missingLeft: boolean,
+    l: number,
+    r: number,
+  ): void {
     this.feature[node] = feature;
     this.threshold[node] = threshold;
     this.missingLeft[node] = missingLeft ? 1 : 0;

@@ -34,7 +34,8 @@ export function makeCartTask(
   defaultMaxFeatures: MaxFeatures,
 ): { task: CartTask; matrix: DenseMatrix; bins: BinMapper } {
   const matrix = toMatrix(X);
-  if (matrix.nRows !== target.length) throw new RangeError(`X has ${matrix.nRows} rows but y has ${target.length}`);
+  if (matrix.nRows !== target.length)
+    throw new RangeError(`X has ${matrix.nRows} rows but y has ${target.length}`);
   const bins = BinMapper.fit(matrix, opts.maxBins ?? 255, 200_000, opts.seed ?? 0);
   const task: CartTask = {
     codes: bins.transform(matrix),
@@ -47,7 +48,10 @@ export function makeCartTask(
     maxDepth: opts.maxDepth ?? Infinity,
     minSamplesSplit: opts.minSamplesSplit ?? 2,
     minSamplesLeaf: opts.minSamplesLeaf ?? 1,
-    maxFeatures: resolveMaxFeatures(opts.maxFeatures === undefined ? defaultMaxFeatures : opts.maxFeatures, matrix.nCols),
+    maxFeatures: resolveMaxFeatures(
+      opts.maxFeatures === undefined ? defaultMaxFeatures : opts.maxFeatures,
+      matrix.nCols,
+    ),
   };
   return { task, matrix, bins };
 }

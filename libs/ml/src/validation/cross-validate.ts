@@ -32,7 +32,10 @@ export function crossValidate(
   const yv = toVector(y);
   const cv = opts.cv ?? new KFold();
   const folds = cv.split(m.nRows, yv).map(({ train, test }) => {
-    const model = make().fit(m.selectRows(train), Float64Array.from(train, (i) => yv[i]));
+    const model = make().fit(
+      m.selectRows(train),
+      Float64Array.from(train, (i) => yv[i]),
+    );
     const pred = model.predict(m.selectRows(test));
     const yTest = Float64Array.from(test, (i) => yv[i]);
     const scores: Record<string, number> = {};

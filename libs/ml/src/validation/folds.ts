@@ -77,13 +77,19 @@ export class TimeSeriesSplit implements FoldSplitter {
     const k = this.opts.nSplits ?? 5;
     const gap = this.opts.gap ?? 0;
     const testSize = this.opts.testSize ?? Math.floor(n / (k + 1));
-    if (n - gap - testSize * k <= 0) throw new RangeError(`too few rows (${n}) for ${k} time-series folds`);
+    if (n - gap - testSize * k <= 0)
+      throw new RangeError(`too few rows (${n}) for ${k} time-series folds`);
     const folds: Fold[] = [];
     for (let f = 0; f < k; f++) {
       const testStart = n - k * testSize + f * testSize;
       const trainEnd = testStart - gap;
-      const trainStart = this.opts.maxTrainSize ? Math.max(0, trainEnd - this.opts.maxTrainSize) : 0;
-      folds.push({ train: range(trainStart, trainEnd), test: range(testStart, testStart + testSize) });
+      const trainStart = this.opts.maxTrainSize
+        ? Math.max(0, trainEnd - this.opts.maxTrainSize)
+        : 0;
+      folds.push({
+        train: range(trainStart, trainEnd),
+        test: range(testStart, testStart + testSize),
+      });
     }
     return folds;
   }

@@ -1,4 +1,10 @@
-import { toMatrix, toVector, type DenseMatrix, type MatrixLike, type VectorLike } from '../data/dense-matrix.js';
+import {
+  toMatrix,
+  toVector,
+  type DenseMatrix,
+  type MatrixLike,
+  type VectorLike,
+} from '../data/dense-matrix.js';
 import { Random } from '../util/random.js';
 
 /** random: shuffled; stratified: shuffled with class proportions kept; time: no shuffle, last part is test. */
@@ -20,7 +26,11 @@ export interface TrainTestSplit {
   readonly testIndex: Uint32Array;
 }
 
-export function trainTestSplit(X: MatrixLike, y: VectorLike, opts: TrainTestSplitOptions = {}): TrainTestSplit {
+export function trainTestSplit(
+  X: MatrixLike,
+  y: VectorLike,
+  opts: TrainTestSplitOptions = {},
+): TrainTestSplit {
   const m = toMatrix(X);
   const yv = toVector(y);
   if (m.nRows !== yv.length) throw new RangeError(`X has ${m.nRows} rows but y has ${yv.length}`);
@@ -50,7 +60,10 @@ export function splitIndices(
       return { trainIndex: range(0, n - nTest), testIndex: range(n - nTest, n) };
     case 'random': {
       const perm = new Random(opts.seed ?? 0).permutation(n);
-      return { trainIndex: sorted(perm.subarray(nTest)), testIndex: sorted(perm.subarray(0, nTest)) };
+      return {
+        trainIndex: sorted(perm.subarray(nTest)),
+        testIndex: sorted(perm.subarray(0, nTest)),
+      };
     }
     case 'stratified':
       return stratifiedIndices(y, testSize, opts.seed ?? 0);
