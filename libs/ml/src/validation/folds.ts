@@ -77,7 +77,7 @@ export class TimeSeriesSplit implements FoldSplitter {
     const k = this.opts.nSplits ?? 5;
     const gap = this.opts.gap ?? 0;
     const testSize = this.opts.testSize ?? Math.floor(n / (k + 1));
-    if (n - gap - testSize * k <= 0)
+    if (testSize < 1 || n - gap - testSize * k <= 0)
       throw new RangeError(`too few rows (${n}) for ${k} time-series folds`);
     const folds: Fold[] = [];
     for (let f = 0; f < k; f++) {
