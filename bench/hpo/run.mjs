@@ -32,7 +32,7 @@ const hpo = await import(pathToFileURL(distEntry).href);
 const OURS = {
   'hpo random': (seed) => new hpo.RandomSampler({ seed }),
   'hpo tpe': (seed) => new hpo.TpeSampler({ seed }),
-  'hpo tpe multivariate': (seed) => new hpo.TpeSampler({ seed, multivariate: true }),
+  'hpo tpe optuna-mode': (seed) => new hpo.TpeSampler({ seed, ...hpo.OPTUNA_TPE_OPTIONS }),
 };
 
 function runPython(mode, cfg) {
@@ -54,7 +54,9 @@ async function optunaQuality() {
     seeds: part,
     budgets: BUDGETS,
   });
-  const results = await Promise.all(parts.filter((p) => p.length).map((p) => runPython('quality', cfg(p))));
+  const results = await Promise.all(
+    parts.filter((p) => p.length).map((p) => runPython('quality', cfg(p))),
+  );
   return results.flat().map((r) => ({ ...r, sampler: `optuna ${r.sampler}` }));
 }
 
@@ -108,8 +110,12 @@ function printQuality(results) {
   const verdicts = [];
   for (const fn of functions) {
     for (const budget of BUDGETS) {
-      console.log(`\n${fn.label}, ${budget} trials (optimum ${fn.optimum}), best value over ${nSeeds} seeds`);
-      console.log(`  ${'sampler'.padEnd(22)}${'q1'.padStart(11)}${'median'.padStart(11)}${'q3'.padStart(11)}`);
+      console.log(
+        `\n${fn.label}, ${budget} trials (optimum ${fn.optimum}), best value over ${nSeeds} seeds`,
+      );
+      console.log(
+        `  ${'sampler'.padEnd(22)}${'q1'.padStart(11)}${'median'.padStart(11)}${'q3'.padStart(11)}`,
+      );
       const medians = {};
       for (const sampler of samplers) {
         const v = results
@@ -118,29 +124,49 @@ function printQuality(results) {
           .sort((a, b) => a - b);
         if (v.length === 0) continue;
         medians[sampler] = quantile(v, 0.5);
-        console.log(`  ${sampler.padEnd(22)}${fmt(quantile(v, 0.25))}${fmt(medians[sampler])}${fmt(quantile(v, 0.75))}`);
+        console.log(
+          `  ${sampler.padEnd(22)}${fmt(quantile(v, 0.25))}${fmt(medians[sampler])}${fmt(quantile(v, 0.75))}`,
+        );
       }
-      verdicts.push({ fn: fn.label, budget, ours: medians['hpo tpe'], optuna: medians['optuna tpe'], random: medians['hpo random'] });
+      verdicts.push({
+        fn: fn.label,
+        budget,
+        mv: medians['hpo tpe optuna-mode'],
+        ours: medians['hpo tpe'],
+        optuna: medians['optuna tpe'],
+        random: medians['hpo random'],
+      });
     }
   }
   return verdicts;
 }
 
-console.log(`HPO benchmark: ${functions.length} functions, budgets ${BUDGETS.join('/')}, ${nSeeds} seeds`);
+console.log(
+  `HPO benchmark: ${functions.length} functions, budgets ${BUDGETS.join('/')}, ${nSeeds} seeds`,
+);
 const started = performance.now();
 const [optuna, ours] = await Promise.all([optunaQuality(), oursQuality()]);
 const verdicts = printQuality([...ours, ...optuna]);
 console.log('\nTarget: hpo tpe median <= optuna tpe median (minimisation), and below random');
 for (const v of verdicts) {
   const ok = v.ours <= v.optuna ? 'OK  ' : 'MISS';
-  console.log(`  ${ok} ${v.fn.padEnd(36)} ${String(v.budget).padStart(4)}: hpo ${fmt(v.ours)}  optuna ${fmt(v.optuna)}  hpo random ${fmt(v.random)}`);
+  console.log(
+    `  ${ok} ${v.fn.padEnd(36)} ${String(v.budget).padStart(4)}: hpo ${fmt(v.ours)}  optuna ${fmt(v.optuna)}  hpo random ${fmt(v.random)}  hpo optuna-mode ${fmt(v.mv)}`,
+  );
 }
 const oursOh = await oursOverhead();
-const optunaOh = await runPython('overhead', { samplers: ['random', 'tpe'], n_trials: OVERHEAD_TRIALS });
-console.log(`\nask+tell overhead per trial over ${OVERHEAD_TRIALS} trials (2 params, in-memory storage)`);
+const optunaOh = await runPython('overhead', {
+  samplers: ['random', 'tpe'],
+  n_trials: OVERHEAD_TRIALS,
+});
+console.log(
+  `\nask+tell overhead per trial over ${OVERHEAD_TRIALS} trials (2 params, in-memory storage)`,
+);
 for (const s of ['random', 'tpe']) {
   const a = oursOh[`hpo ${s}`] * 1000;
   const b = optunaOh[s] * 1000;
-  console.log(`  ${s.padEnd(8)} hpo ${a.toFixed(3).padStart(8)} ms   optuna ${b.toFixed(3).padStart(8)} ms   ${a <= b ? 'OK' : 'MISS'}`);
+  console.log(
+    `  ${s.padEnd(8)} hpo ${a.toFixed(3).padStart(8)} ms   optuna ${b.toFixed(3).padStart(8)} ms   ${a <= b ? 'OK' : 'MISS'}`,
+  );
 }
 console.log(`\nTotal time ${((performance.now() - started) / 1000).toFixed(1)} s`);

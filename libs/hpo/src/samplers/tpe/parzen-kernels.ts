@@ -6,8 +6,8 @@ export interface ParzenParams {
   readonly considerMagicClip: boolean;
   readonly considerEndpoints: boolean;
   readonly multivariate: boolean;
-  /** Kernel count used by the magic clip; defaults to the group's own (Optuna's rule). */
-  readonly clipCount?: number;
+  /** Multivariate bandwidth: Optuna's shared Scott-like rule, or per-point neighbour gaps. */
+  readonly multivariateBandwidth: 'scott' | 'neighbour';
 }
 
 export type ParamKernels =
@@ -68,15 +68,11 @@ export function buildKernels(
   }
   const bounds = transformedBounds(dist);
   const mus = observations.map((v) => transform(dist, v));
-  const sigmas = params.multivariate
-    ? multivariateSigmas(mus.length, bounds, nParams)
-    : univariateSigmas(mus, bounds, params);
-  clipSigmas(
-    sigmas,
-    bounds,
-    params.clipCount ?? mus.length + (params.considerPrior ? 1 : 0),
-    params,
-  );
+  const sigmas =
+    params.multivariate && params.multivariateBandwidth === 'scott'
+      ? multivariateSigmas(mus.length, bounds, nParams)
+      : univariateSigmas(mus, bounds, params);
+  clipSigmas(sigmas, bounds, mus.length + (params.considerPrior ? 1 : 0), params);
   if (params.considerPrior || mus.length === 0) {
     mus.push(0.5 * (bounds.low + bounds.high));
     sigmas.push(bounds.high - bounds.low);

@@ -20,6 +20,16 @@ export function defaultWeights(n: number): number[] {
   return [...ramp, ...new Array<number>(25).fill(1)];
 }
 
+/** Scales weights of the good group by rank: the best trial keeps its weight, the worst 1/n of it. */
+export function rankScaledWeights(
+  weights: readonly number[],
+  below: readonly FrozenTrial[],
+  ranks: ReadonlyMap<FrozenTrial, number>,
+): number[] {
+  const n = below.length;
+  return weights.map((w, i) => (w * (n - (ranks.get(below[i]) ?? 0))) / n);
+}
+
 interface Scored {
   readonly trial: FrozenTrial;
   /** Lexicographic: lower is better. [-Inf, v] complete, [-step, v] pruned, [Inf, 0] running. */
@@ -51,15 +61,16 @@ export function splitTrials(
   trials: readonly FrozenTrial[],
   directions: readonly StudyDirection[],
   nBelow: number,
-): { below: FrozenTrial[]; above: FrozenTrial[] } {
+): { below: FrozenTrial[]; above: FrozenTrial[]; belowRanks: Map<FrozenTrial, number> } {
   const order =
     directions.length > 1
       ? multiObjectiveOrder(trials, directions)
       : singleOrder(trials, directions);
-  const belowSet = new Set(order.slice(0, nBelow));
+  const belowRanks = new Map(order.slice(0, nBelow).map((t, rank) => [t, rank]));
   return {
-    below: trials.filter((t) => belowSet.has(t)),
-    above: trials.filter((t) => !belowSet.has(t)),
+    belowRanks,
+    below: trials.filter((t) => belowRanks.has(t)),
+    above: trials.filter((t) => !belowRanks.has(t)),
   };
 }
 

@@ -1,0 +1,36 @@
+export interface TpeSamplerOptions {
+  readonly seed?: number;
+  /** Random trials before TPE starts (Optuna: 10). */
+  readonly nStartupTrials?: number;
+  /** Candidates drawn from l(x) and ranked by l(x)/g(x) (Optuna: 24). */
+  readonly nEiCandidates?: number;
+  /** Size of the good group for n finished trials (Optuna: min(ceil(0.1 n), 25)). */
+  readonly gamma?: (n: number) => number;
+  /** Kernel weights by age for n trials (Optuna: flat, older ones ramped down past 25). */
+  readonly weights?: (n: number) => number[];
+  readonly considerPrior?: boolean;
+  readonly priorWeight?: number;
+  readonly considerMagicClip?: boolean;
+  readonly considerEndpoints?: boolean;
+  /**
+   * Model the parameters every finished trial has (the intersection search space) jointly; others,
+   * e.g. conditional ones, are sampled univariately. Default true (Optuna's default is false).
+   */
+  readonly multivariate?: boolean;
+  /**
+   * Multivariate kernel widths: 'neighbour' (default; per point and dimension, the gap to its
+   * sorted neighbours as in univariate TPE) or 'scott' (Optuna's shared width 0.2 n^(-1/(d+4))).
+   */
+  readonly multivariateBandwidth?: 'scott' | 'neighbour';
+  /** Weight the good group by rank (best 1, worst 1/n). Default true (Optuna: uniform). */
+  readonly rankWeightedBelow?: boolean;
+  /** Treat RUNNING trials as bad results so parallel asks spread out. */
+  readonly constantLiar?: boolean;
+}
+
+/** Options that make TpeSampler behave as Optuna's default TPESampler (3.1). */
+export const OPTUNA_TPE_OPTIONS: TpeSamplerOptions = Object.freeze({
+  multivariate: false,
+  multivariateBandwidth: 'scott',
+  rankWeightedBelow: false,
+});
