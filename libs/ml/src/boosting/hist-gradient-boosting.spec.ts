@@ -2,9 +2,16 @@ import { DenseMatrix } from '../data/dense-matrix.js';
 import { accuracy, logLoss } from '../metrics/classification.js';
 import { mae, r2 } from '../metrics/regression.js';
 import { Random } from '../util/random.js';
-import { HistGradientBoostingClassifier, HistGradientBoostingRegressor } from './hist-gradient-boosting.js';
+import {
+  HistGradientBoostingClassifier,
+  HistGradientBoostingRegressor,
+} from './hist-gradient-boosting.js';
 
-function dataset(n: number, seed: number, missing = 0): { X: DenseMatrix; y: Float64Array; labels: Float64Array } {
+function dataset(
+  n: number,
+  seed: number,
+  missing = 0,
+): { X: DenseMatrix; y: Float64Array; labels: Float64Array } {
   const rng = new Random(seed);
   const X = DenseMatrix.zeros(n, 3);
   const y = new Float64Array(n);
@@ -38,15 +45,19 @@ describe('HistGradientBoostingRegressor', () => {
   });
 
   it('supports absolute error with a median baseline', () => {
-    const m = new HistGradientBoostingRegressor({ loss: 'absoluteError', maxIter: 50 }).fit(train.X, train.y);
+    const m = new HistGradientBoostingRegressor({ loss: 'absoluteError', maxIter: 50 }).fit(
+      train.X,
+      train.y,
+    );
     expect(mae(test.y, m.predict(test.X))).toBeLessThan(0.3);
   });
 
   it('stops early when the validation loss stops improving', () => {
-    const m = new HistGradientBoostingRegressor({ earlyStopping: true, maxIter: 500, learningRate: 0.5 }).fit(
-      train.X,
-      train.y,
-    );
+    const m = new HistGradientBoostingRegressor({
+      earlyStopping: true,
+      maxIter: 500,
+      learningRate: 0.5,
+    }).fit(train.X, train.y);
     expect(m.nIter).toBeLessThan(500);
     expect(m.validationLoss).toHaveLength(m.nIter + 1);
   });
@@ -59,8 +70,14 @@ describe('HistGradientBoostingRegressor', () => {
   });
 
   it('limits leaves and depth', () => {
-    const m = new HistGradientBoostingRegressor({ maxIter: 1, maxLeafNodes: 4 }).fit(train.X, train.y);
-    const stump = new HistGradientBoostingRegressor({ maxIter: 1, maxDepth: 1 }).fit(train.X, train.y);
+    const m = new HistGradientBoostingRegressor({ maxIter: 1, maxLeafNodes: 4 }).fit(
+      train.X,
+      train.y,
+    );
+    const stump = new HistGradientBoostingRegressor({ maxIter: 1, maxDepth: 1 }).fit(
+      train.X,
+      train.y,
+    );
     expect(new Set(m.predict(test.X)).size).toBeLessThanOrEqual(4);
     expect(new Set(stump.predict(test.X)).size).toBe(2);
   });
@@ -79,7 +96,14 @@ describe('HistGradientBoostingClassifier', () => {
     const binary = train.labels.map((v) => (v === 0 ? 0 : 1));
     const m = new HistGradientBoostingClassifier({ maxIter: 50 }).fit(train.X, binary);
     const P = m.predictProba(test.X);
-    expect(logLoss(test.labels.map((v) => (v === 0 ? 0 : 1)), P)).toBeLessThan(0.2);
-    expect(() => new HistGradientBoostingClassifier().fit(train.X, new Float64Array(1000))).toThrow(RangeError);
+    expect(
+      logLoss(
+        test.labels.map((v) => (v === 0 ? 0 : 1)),
+        P,
+      ),
+    ).toBeLessThan(0.2);
+    expect(() => new HistGradientBoostingClassifier().fit(train.X, new Float64Array(1000))).toThrow(
+      RangeError,
+    );
   });
 });

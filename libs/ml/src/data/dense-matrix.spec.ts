@@ -33,7 +33,9 @@ describe('DenseMatrix', () => {
   it('rejects inconsistent shapes and unknown column names', () => {
     expect(() => new DenseMatrix(2, 2, new Float64Array(3))).toThrow(RangeError);
     expect(() => DenseMatrix.fromRows([[1, 2], [3]])).toThrow(RangeError);
-    expect(() => DenseMatrix.fromColumns([Float64Array.of(1), Float64Array.of(1, 2)])).toThrow(RangeError);
+    expect(() => DenseMatrix.fromColumns([Float64Array.of(1), Float64Array.of(1, 2)])).toThrow(
+      RangeError,
+    );
     expect(() => DenseMatrix.zeros(1, 1).columnIndex('nope')).toThrow(/unknown column/);
   });
 
@@ -62,7 +64,11 @@ describe('columnar conversion', () => {
 
   it('encodes string columns as sorted dictionary codes', () => {
     const m = fromColumnRecord({ city: ['rome', null, 'oslo', 'rome'] });
-    expect(m.columns[0]).toEqual({ name: 'city', type: 'categorical', categories: ['oslo', 'rome'] });
+    expect(m.columns[0]).toEqual({
+      name: 'city',
+      type: 'categorical',
+      categories: ['oslo', 'rome'],
+    });
     expect(Array.from(m.column(0))).toEqual([1, NaN, 0, 1]);
   });
 

@@ -4,7 +4,10 @@ import { r2 } from '../metrics/regression.js';
 import { Random } from '../util/random.js';
 import { RandomForestClassifier, RandomForestRegressor } from './random-forest.js';
 
-function dataset(n: number, seed: number): { X: DenseMatrix; y: Float64Array; labels: Float64Array } {
+function dataset(
+  n: number,
+  seed: number,
+): { X: DenseMatrix; y: Float64Array; labels: Float64Array } {
   const rng = new Random(seed);
   const X = DenseMatrix.zeros(n, 4);
   const y = new Float64Array(n);
@@ -22,7 +25,10 @@ const test = dataset(200, 2);
 
 describe('RandomForestRegressor', () => {
   it('fits a non-linear function and scores well out of bag', () => {
-    const rf = new RandomForestRegressor({ nEstimators: 30, oobScore: true, seed: 7 }).fit(train.X, train.y);
+    const rf = new RandomForestRegressor({ nEstimators: 30, oobScore: true, seed: 7 }).fit(
+      train.X,
+      train.y,
+    );
     expect(r2(test.y, rf.predict(test.X))).toBeGreaterThan(0.9);
     expect(rf.oobScore).toBeGreaterThan(0.85);
     expect(rf.featureImportances[0]).toBeGreaterThan(rf.featureImportances[3]);
@@ -30,9 +36,15 @@ describe('RandomForestRegressor', () => {
   });
 
   it('is deterministic for a seed and differs across seeds', () => {
-    const a = new RandomForestRegressor({ nEstimators: 5, seed: 1 }).fit(train.X, train.y).predict(test.X);
-    const b = new RandomForestRegressor({ nEstimators: 5, seed: 1 }).fit(train.X, train.y).predict(test.X);
-    const c = new RandomForestRegressor({ nEstimators: 5, seed: 2 }).fit(train.X, train.y).predict(test.X);
+    const a = new RandomForestRegressor({ nEstimators: 5, seed: 1 })
+      .fit(train.X, train.y)
+      .predict(test.X);
+    const b = new RandomForestRegressor({ nEstimators: 5, seed: 1 })
+      .fit(train.X, train.y)
+      .predict(test.X);
+    const c = new RandomForestRegressor({ nEstimators: 5, seed: 2 })
+      .fit(train.X, train.y)
+      .predict(test.X);
     expect(Array.from(a)).toEqual(Array.from(b));
     expect(Array.from(a)).not.toEqual(Array.from(c));
   });
@@ -56,10 +68,11 @@ describe('RandomForestClassifier', () => {
   });
 
   it('grows every tree on all rows without bootstrap', () => {
-    const rf = new RandomForestClassifier({ nEstimators: 3, bootstrap: false, maxFeatures: null }).fit(
-      train.X,
-      train.labels,
-    );
+    const rf = new RandomForestClassifier({
+      nEstimators: 3,
+      bootstrap: false,
+      maxFeatures: null,
+    }).fit(train.X, train.labels);
     expect(accuracy(train.labels, rf.predict(train.X))).toBe(1);
   });
 });

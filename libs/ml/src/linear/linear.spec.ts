@@ -23,7 +23,10 @@ describe('LinearRegression', () => {
 
   it('gives a zero coefficient to a duplicated column instead of failing', () => {
     const dup = X.map(([a]) => [a, a]);
-    const m = new LinearRegression().fit(dup, X.map(([a]) => 3 * a));
+    const m = new LinearRegression().fit(
+      dup,
+      X.map(([a]) => 3 * a),
+    );
     expect(m.coef[0] + m.coef[1]).toBeCloseTo(3, 10);
     expect(m.predict([[2, 2]])[0]).toBeCloseTo(6, 10);
   });

@@ -9,7 +9,10 @@ describe('k-nearest neighbours', () => {
   });
 
   it('weights by inverse distance and lets exact matches win', () => {
-    const m = new KNeighborsRegressor({ nNeighbors: 2, weights: 'distance' }).fit(X, [0, 2, 4, 20, 22]);
+    const m = new KNeighborsRegressor({ nNeighbors: 2, weights: 'distance' }).fit(
+      X,
+      [0, 2, 4, 20, 22],
+    );
     expect(m.predict([[1]])[0]).toBe(2);
     // distances 0.25 and 0.75 → weights 4 and 4/3
     expect(m.predict([[0.25]])[0]).toBeCloseTo((4 * 0 + (4 / 3) * 2) / (4 + 4 / 3), 12);

@@ -56,7 +56,13 @@ describe('scalers', () => {
   });
 
   it('map the training range to [0, 1] and centre on the median by IQR', () => {
-    expect(Array.from(new MinMaxScaler().fit(X).transform(X).column(0))).toEqual([0, 1 / 99, 2 / 99, 3 / 99, 1]);
+    expect(Array.from(new MinMaxScaler().fit(X).transform(X).column(0))).toEqual([
+      0,
+      1 / 99,
+      2 / 99,
+      3 / 99,
+      1,
+    ]);
     const rob = new RobustScaler().fit(X).transform(X);
     expect(Array.from(rob.column(0))).toEqual([-1, -0.5, 0, 0.5, 48.5]);
   });
@@ -68,7 +74,9 @@ describe('scalers', () => {
 });
 
 describe('categorical encoders', () => {
-  const train = fromColumnar([{ name: 'city', values: ['rome', 'oslo', 'rome', 'lima', 'rome', 'oslo'] }]);
+  const train = fromColumnar([
+    { name: 'city', values: ['rome', 'oslo', 'rome', 'lima', 'rome', 'oslo'] },
+  ]);
   // encoded separately, so its dictionary differs from the training one
   const test = fromColumnar([{ name: 'city', values: ['oslo', 'paris', null, 'lima'] }]);
 

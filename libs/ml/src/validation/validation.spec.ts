@@ -45,7 +45,11 @@ describe('trainTestSplit', () => {
 describe('fold generators', () => {
   it('KFold makes contiguous folds, the first n % k one row larger', () => {
     const folds = new KFold({ nSplits: 3 }).split(7);
-    expect(folds.map((f) => Array.from(f.test))).toEqual([[0, 1, 2], [3, 4], [5, 6]]);
+    expect(folds.map((f) => Array.from(f.test))).toEqual([
+      [0, 1, 2],
+      [3, 4],
+      [5, 6],
+    ]);
     expect(Array.from(folds[1].train)).toEqual([0, 1, 2, 5, 6]);
     const shuffled = new KFold({ nSplits: 3, shuffle: true, seed: 1 }).split(7);
     expect(shuffled.flatMap((f) => Array.from(f.test)).sort()).toEqual([0, 1, 2, 3, 4, 5, 6]);
@@ -56,7 +60,12 @@ describe('fold generators', () => {
   it('StratifiedKFold spreads each class over the folds', () => {
     const labels = [0, 0, 0, 0, 1, 1, 1, 1];
     const folds = new StratifiedKFold({ nSplits: 4, shuffle: true, seed: 2 }).split(8, labels);
-    for (const f of folds) expect(Array.from(f.test).map((i) => labels[i]).sort()).toEqual([0, 1]);
+    for (const f of folds)
+      expect(
+        Array.from(f.test)
+          .map((i) => labels[i])
+          .sort(),
+      ).toEqual([0, 1]);
     expect(() => new StratifiedKFold().split(8)).toThrow(/needs the targets/);
   });
 
@@ -64,8 +73,14 @@ describe('fold generators', () => {
     const folds = new TimeSeriesSplit({ nSplits: 3, gap: 1 }).split(8);
     expect(folds.map((f) => [Array.from(f.train), Array.from(f.test)])).toEqual([
       [[0], [2, 3]],
-      [[0, 1, 2], [4, 5]],
-      [[0, 1, 2, 3, 4], [6, 7]],
+      [
+        [0, 1, 2],
+        [4, 5],
+      ],
+      [
+        [0, 1, 2, 3, 4],
+        [6, 7],
+      ],
     ]);
     const capped = new TimeSeriesSplit({ nSplits: 2, maxTrainSize: 2 }).split(9);
     expect(Array.from(capped[1].train)).toEqual([4, 5]);
