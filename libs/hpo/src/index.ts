@@ -6,7 +6,7 @@ export type { HpoStorage, StudyRecord, TrialTemplate } from './storage/storage.j
 export { InMemoryStorage } from './storage/in-memory-storage.js';
 export type { Sampler, SearchSpace, StudyView } from './samplers/sampler.js';
 export { RandomSampler } from './samplers/random-sampler.js';
-export { intersectionSearchSpace } from './samplers/search-space.js';
+export { groupDecomposedSearchSpace, intersectionSearchSpace } from './samplers/search-space.js';
 export { TpeSampler } from './samplers/tpe/tpe-sampler.js';
 export { OPTUNA_TPE_OPTIONS, type TpeSamplerOptions } from './samplers/tpe/tpe-options.js';
 export { defaultGamma, defaultWeights } from './samplers/tpe/tpe-split.js';

@@ -85,6 +85,19 @@ describe('TpeSampler', () => {
     expect(median(scott)).toBeLessThan(1);
   });
 
+  it('models conditional parameters per group with group: true', async () => {
+    const sampler = new TpeSampler({ seed: 9, group: true });
+    const study = await createStudy({ sampler });
+    await study.optimize(mixed, { nTrials: 60 });
+    const trials = await study.getTrials();
+    const view = { studyName: study.studyName, directions: study.directions, trials };
+    const space = sampler.inferRelativeSearchSpace(view);
+    expect(Object.keys(space).sort()).toEqual(['k', 'kind', 's', 'x']);
+    const relative = sampler.sampleRelative(view, trials[0], space);
+    expect(Object.keys(relative).sort()).toEqual(['k', 'kind', 's', 'x']);
+    expect(await study.bestValue).toBeLessThan(3);
+  });
+
   it('uses random sampling for the 10 start-up trials', async () => {
     const study = await createStudy({ sampler: new TpeSampler({ seed: 4 }) });
     const random = await createStudy({ sampler: new RandomSampler({ seed: 4 }) });

@@ -24,6 +24,11 @@ export interface TpeSamplerOptions {
   readonly multivariateBandwidth?: 'scott' | 'neighbour';
   /** Weight the good group by rank (best 1, worst 1/n). Default true (Optuna: uniform). */
   readonly rankWeightedBelow?: boolean;
+  /**
+   * With multivariate, model each group of parameters that always occur together jointly
+   * (Optuna's `group=True`), so conditional parameters are modelled jointly within their branch.
+   */
+  readonly group?: boolean;
   /** Treat RUNNING trials as bad results so parallel asks spread out. */
   readonly constantLiar?: boolean;
 }

@@ -3,7 +3,7 @@ import { Rng } from '../../core/rng.js';
 import type { FrozenTrial } from '../../core/trial-model.js';
 import { RandomSampler } from '../random-sampler.js';
 import type { Sampler, SearchSpace, StudyView } from '../sampler.js';
-import { intersectionSearchSpace } from '../search-space.js';
+import { groupDecomposedSearchSpace, intersectionSearchSpace } from '../search-space.js';
 import { ParzenEstimator } from './parzen-estimator.js';
 import type { ParzenParams } from './parzen-kernels.js';
 import { untransform } from './parzen-kernels.js';
@@ -32,6 +32,7 @@ export class TpeSampler implements Sampler {
   private readonly parzen: ParzenParams;
   private readonly constantLiar: boolean;
   private readonly rankWeighted: boolean;
+  private readonly group: boolean;
 
   constructor(options: TpeSamplerOptions = {}) {
     this.rng = new Rng(options.seed);
@@ -42,6 +43,7 @@ export class TpeSampler implements Sampler {
     this.weights = options.weights ?? defaultWeights;
     this.constantLiar = options.constantLiar ?? false;
     this.rankWeighted = options.rankWeightedBelow ?? true;
+    this.group = options.group ?? false;
     this.parzen = {
       considerPrior: options.considerPrior ?? true,
       priorWeight: options.priorWeight ?? 1,
@@ -53,12 +55,20 @@ export class TpeSampler implements Sampler {
   }
 
   inferRelativeSearchSpace(study: StudyView): SearchSpace {
-    return this.parzen.multivariate ? intersectionSearchSpace(study.trials) : {};
+    if (!this.parzen.multivariate) return {};
+    if (!this.group) return intersectionSearchSpace(study.trials);
+    return Object.assign({}, ...groupDecomposedSearchSpace(study.trials)) as SearchSpace;
   }
 
   sampleRelative(study: StudyView, trial: FrozenTrial, space: SearchSpace): Record<string, number> {
     if (this.inStartup(study)) return {};
-    return this.sample(study, trial, space);
+    if (!this.group) return this.sample(study, trial, space);
+    const result: Record<string, number> = {};
+    for (const group of groupDecomposedSearchSpace(study.trials)) {
+      const inSpace = Object.keys(group).every((n) => space[n] !== undefined);
+      if (inSpace) Object.assign(result, this.sample(study, trial, group));
+    }
+    return result;
   }
 
   sampleIndependent(
