@@ -4,6 +4,8 @@ import type { TreeArrays } from '../tree/tree-arrays.js';
 import { quantileSorted } from '../util/stats.js';
 import { range } from '../validation/split.js';
 import { HistGrower, type GrownBoostingTree, type GrowerSettings } from './hist-grower.js';
+import { LocalEngine, type HistogramEngine } from './histogram-engine.js';
+import type { SplitRules } from './histogram.js';
 import type { LossFunction } from './losses.js';
 
 export interface BoostingSettings {
@@ -18,6 +20,8 @@ export interface BoostingSettings {
   readonly tol: number;
   readonly seed: number;
   readonly absoluteError: boolean;
+  /** Threads building histograms (1: the calling thread only). */
+  readonly nThreads: number;
 }
 
 export interface BoostingFit {
@@ -37,7 +41,7 @@ export interface BoostingData {
 
 interface Prepared {
   readonly codes: Uint8Array;
-  readonly settings: GrowerSettings;
+  readonly settings: GrowerSettings & SplitRules;
   readonly baseline: Float64Array;
   readonly raw: Float64Array;
   readonly val: { X: DenseMatrix; y: Float64Array; raw: Float64Array } | null;
@@ -53,7 +57,7 @@ function prepare(data: BoostingData, loss: LossFunction, s: BoostingSettings): P
   const hasMissing = Uint8Array.from({ length: X.nCols }, (_, j) =>
     codes.subarray(j * n, (j + 1) * n).includes(MISSING_BIN) ? 1 : 0,
   );
-  const settings: GrowerSettings = {
+  const settings: GrowerSettings & SplitRules = {
     maxLeafNodes: s.maxLeafNodes,
     maxDepth: s.maxDepth,
     learningRate: s.learningRate,
@@ -85,30 +89,30 @@ export function boost(data: BoostingData, loss: LossFunction, s: BoostingSetting
   const hess = Array.from({ length: K }, () => new Float64Array(loss.constantHessian ? 0 : n));
   const validationLoss = val ? [loss.loss(val.y, val.raw)] : [];
   const trees: TreeArrays[][] = [];
-  for (let it = 0; it < s.maxIter; it++) {
-    for (let k = 0; k < K; k++) loss.gradients(y, raw, k, grads[k], hess[k]);
-    const iteration: TreeArrays[] = [];
-    for (let k = 0; k < K; k++) {
-      const gd = {
-        codes,
-        nRows: n,
-        nFeatures: X.nCols,
-        gradients: grads[k],
-        hessians: loss.constantHessian ? null : hess[k],
-      };
-      const grown = new HistGrower(gd, settings).grow(range(0, n));
-      const rawK = raw.subarray(k * n, (k + 1) * n);
-      if (s.absoluteError) setMedianLeaves(grown, y, rawK, s.learningRate);
-      applyLeaves(grown, rawK);
-      if (val)
-        grown.tree.addPredictions(val.X, val.raw.subarray(k * val.X.nRows, (k + 1) * val.X.nRows));
-      iteration.push(grown.tree);
+  const engine = makeEngine(codes, X.nCols, loss.constantHessian, settings, s.nThreads);
+  const grower = new HistGrower(engine, settings);
+  try {
+    for (let it = 0; it < s.maxIter; it++) {
+      for (let k = 0; k < K; k++) loss.gradients(y, raw, k, grads[k], hess[k]);
+      const iteration: TreeArrays[] = [];
+      for (let k = 0; k < K; k++) {
+        engine.data.gradients.set(grads[k]);
+        engine.data.hessians?.set(hess[k]);
+        const grown = grower.grow();
+        const rawK = raw.subarray(k * n, (k + 1) * n);
+        if (s.absoluteError) setMedianLeaves(grown, y, rawK, s.learningRate);
+        applyLeaves(grown, rawK);
+        if (val) grown.tree.addPredictions(val.X, val.raw.subarray(k * val.X.nRows, (k + 1) * val.X.nRows));
+        iteration.push(grown.tree);
+      }
+      trees.push(iteration);
+      if (val) {
+        validationLoss.push(loss.loss(val.y, val.raw));
+        if (shouldStop(validationLoss, s.nIterNoChange, s.tol)) break;
+      }
     }
-    trees.push(iteration);
-    if (val) {
-      validationLoss.push(loss.loss(val.y, val.raw));
-      if (shouldStop(validationLoss, s.nIterNoChange, s.tol)) break;
-    }
+  } finally {
+    engine.close();
   }
   return { baseline, trees, validationLoss };
 }
@@ -141,4 +145,24 @@ function shouldStop(losses: number[], nIterNoChange: number, tol: number): boole
   if (losses.length <= nIterNoChange) return false;
   const reference = losses[losses.length - nIterNoChange - 1];
   return losses.slice(-nIterNoChange).every((l) => !(l < reference - tol));
+}
+
+/** Histogram engine over buffers the grower fills per tree (shared memory when threaded). */
+function makeEngine(
+  codes: Uint8Array,
+  nFeatures: number,
+  constantHessian: boolean,
+  rules: SplitRules,
+  _nThreads: number,
+): HistogramEngine {
+  const n = codes.length / nFeatures;
+  const data = {
+    codes,
+    nRows: n,
+    nFeatures,
+    rows: new Uint32Array(n),
+    gradients: new Float64Array(n),
+    hessians: constantHessian ? null : new Float64Array(n),
+  };
+  return new LocalEngine(data, rules);
 }

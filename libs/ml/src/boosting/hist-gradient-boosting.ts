@@ -40,6 +40,8 @@ export interface HistGradientBoostingOptions {
   readonly nIterNoChange?: number;
   readonly tol?: number;
   readonly seed?: number;
+  /** Threads for histogram building (default 1; worker threads need the built library). */
+  readonly nThreads?: number;
 }
 
 export interface HistGradientBoostingRegressorOptions extends HistGradientBoostingOptions {
@@ -84,6 +86,7 @@ abstract class BoostingBase {
       tol: o.tol ?? 1e-7,
       seed: o.seed ?? 0,
       absoluteError: absolute,
+      nThreads: o.nThreads ?? 1,
     };
     let fit: BoostingFit;
     if (early) {

@@ -1,30 +1,25 @@
 import { MISSING_BIN } from '../tree/bin-mapper.js';
 import { TreeBuilder, type TreeArrays } from '../tree/tree-arrays.js';
-import {
-  bestSplit,
-  buildHistogram,
-  FEATURE_STRIDE,
-  subtractHistogram,
-  type GradientData,
-  type HistSplit,
-  type SplitRules,
-} from './histogram.js';
+import type { HistogramEngine } from './histogram-engine.js';
+import type { HistSplit } from './histogram.js';
 
-export interface GrowerSettings extends SplitRules {
+export interface GrowerSettings {
   readonly maxLeafNodes: number;
   readonly maxDepth: number;
   readonly learningRate: number;
+  readonly minSamplesLeaf: number;
+  readonly l2: number;
   readonly thresholds: readonly Float64Array[];
 }
 
 interface LeafNode {
   id: number;
+  slot: number;
   start: number;
   end: number;
   depth: number;
   G: number;
   H: number;
-  hist: Float64Array;
   split: HistSplit | null;
 }
 
@@ -42,19 +37,24 @@ export interface GrownBoostingTree {
  * maxLeafNodes leaves; the larger child's histogram is the parent's minus the smaller child's.
  */
 export class HistGrower {
-  private readonly pool: Float64Array[] = [];
-  private readonly scratch: { g: Float64Array; h: Float64Array };
+  private readonly tmp: Uint32Array;
+  private nextSlot = 0;
+  private freeSlots: number[] = [];
 
   constructor(
-    private readonly data: GradientData,
+    private readonly engine: HistogramEngine,
     private readonly s: GrowerSettings,
   ) {
-    this.scratch = { g: new Float64Array(data.nRows), h: new Float64Array(data.nRows) };
+    this.tmp = new Uint32Array(engine.data.nRows);
   }
 
-  grow(rows: Uint32Array): GrownBoostingTree {
+  /** Grows a tree on the engine's current gradients; rows are reset to 0..n-1 first. */
+  grow(): GrownBoostingTree {
+    const rows = this.engine.data.rows;
+    for (let i = 0; i < rows.length; i++) rows[i] = i;
     const builder = new TreeBuilder(1);
-    const root = this.makeNode(builder, rows, 0, rows.length, 0, null);
+    const [G, H] = this.sums(0, rows.length);
+    const root = this.makeNode(builder, 0, rows.length, 0, G, H, null);
     const open: LeafNode[] = [root];
     while (open.length < this.s.maxLeafNodes) {
       let bi = -1;
@@ -64,75 +64,82 @@ export class HistGrower {
       }
       if (bi < 0) break;
       const node = open.splice(bi, 1)[0];
-      const children = this.splitNode(builder, rows, node);
-      open.push(...children);
+      open.push(...this.splitNode(builder, node));
     }
     const leaves = open.map((leaf) => {
       builder.setValue(leaf.id, 0, (-this.s.learningRate * leaf.G) / (leaf.H + this.s.l2));
-      this.pool.push(leaf.hist);
       return { id: leaf.id, start: leaf.start, end: leaf.end };
     });
+    this.engine.releaseAll();
+    this.freeSlots = [];
+    this.nextSlot = 0;
     return { tree: builder.build(), leaves, rows };
   }
 
-  private takeHistogram(): Float64Array {
-    const h = this.pool.pop();
-    if (h) {
-      h.fill(0);
-      return h;
+  private sums(start: number, end: number): [number, number] {
+    const { rows, gradients, hessians } = this.engine.data;
+    let G = 0;
+    let H = 0;
+    for (let p = start; p < end; p++) {
+      G += gradients[rows[p]];
+      if (hessians) H += hessians[rows[p]];
     }
-    return new Float64Array(this.data.nFeatures * FEATURE_STRIDE);
+    return [G, hessians ? H : end - start];
   }
 
+  private canSplit(depth: number, n: number): boolean {
+    return depth < this.s.maxDepth && n >= 2 * this.s.minSamplesLeaf;
+  }
+
+  /** A node whose histogram is built from its rows, or derived (parentSlot) by subtraction. */
   private makeNode(
     builder: TreeBuilder,
-    rows: Uint32Array,
     start: number,
     end: number,
     depth: number,
-    hist: Float64Array | null,
+    G: number,
+    H: number,
+    derived: { parentSlot: number; childSlot: number } | null,
   ): LeafNode {
-    let h = hist;
-    if (!h) {
-      h = this.takeHistogram();
-      buildHistogram(this.data, rows, start, end, h, this.scratch);
-    }
-    const constHess = this.data.hessians === null;
-    let G = 0;
-    let H = 0;
-    for (let b = 0; b < 256; b++) {
-      G += h[b * 3];
-      H += constHess ? h[b * 3 + 2] : h[b * 3 + 1];
-    }
     const n = end - start;
     const id = builder.addNode([0], n);
-    const canSplit = depth < this.s.maxDepth && n >= 2 * this.s.minSamplesLeaf;
-    const split = canSplit ? bestSplit(h, G, H, n, this.s, constHess) : null;
-    return { id, start, end, depth, G, H, hist: h, split };
+    let slot: number;
+    let split: HistSplit | null;
+    if (derived) {
+      slot = derived.parentSlot;
+      split = this.engine.subtract(slot, derived.childSlot, G, H, n);
+    } else {
+      slot = this.freeSlots.pop() ?? this.nextSlot++;
+      split = this.engine.build(slot, start, end, G, H);
+    }
+    return { id, slot, start, end, depth, G, H, split: this.canSplit(depth, n) ? split : null };
   }
 
-  private splitNode(builder: TreeBuilder, rows: Uint32Array, node: LeafNode): LeafNode[] {
+  private splitNode(builder: TreeBuilder, node: LeafNode): LeafNode[] {
     const sp = node.split as HistSplit;
-    const mid = this.partition(rows, node, sp);
+    const mid = this.partition(node, sp);
     const leftSmaller = mid - node.start <= node.end - mid;
     const [sStart, sEnd, lStart, lEnd] = leftSmaller
       ? [node.start, mid, mid, node.end]
       : [mid, node.end, node.start, mid];
-    const small = this.makeNode(builder, rows, sStart, sEnd, node.depth + 1, null);
-    const largeHist = node.hist;
-    subtractHistogram(node.hist, small.hist, largeHist);
-    const large = this.makeNode(builder, rows, lStart, lEnd, node.depth + 1, largeHist);
+    const constHess = this.engine.data.hessians === null;
+    const [gS, hS] = leftSmaller ? [sp.gL, sp.hL] : [node.G - sp.gL, node.H - sp.hL];
+    const small = this.makeNode(builder, sStart, sEnd, node.depth + 1, gS, constHess ? sEnd - sStart : hS, null);
+    const large = this.makeNode(builder, lStart, lEnd, node.depth + 1, node.G - gS, constHess ? lEnd - lStart : node.H - hS, {
+      parentSlot: node.slot,
+      childSlot: small.slot,
+    });
     const [l, r] = leftSmaller ? [small, large] : [large, small];
     const thr = this.s.thresholds[sp.feature][sp.bin] ?? Infinity;
     builder.setSplit(node.id, sp.feature, thr, sp.missingLeft, l.id, r.id);
     return [l, r];
   }
 
-  private partition(rows: Uint32Array, node: LeafNode, sp: HistSplit): number {
-    const { codes, nRows } = this.data;
+  /** Stable partition: rows stay in increasing order within each side, keeping access local. */
+  private partition(node: LeafNode, sp: HistSplit): number {
+    const { codes, nRows, rows } = this.engine.data;
     const base = sp.feature * nRows;
-    // stable two-buffer partition keeps rows in increasing order, which keeps memory access local
-    const tmp = this.scratch.h;
+    const tmp = this.tmp;
     let i = node.start;
     let k = 0;
     for (let p = node.start; p < node.end; p++) {

@@ -25,6 +25,7 @@ export function buildHistogram(
   end: number,
   hist: Float64Array,
   scratch: { g: Float64Array; h: Float64Array },
+  features: readonly [number, number] = [0, d.nFeatures],
 ): void {
   const m = end - start;
   const g = scratch.g;
@@ -38,7 +39,7 @@ export function buildHistogram(
     if (hess) h[k] = hess[r];
   }
   const idx = rows.subarray(start, end);
-  for (let f = 0; f < d.nFeatures; f++) {
+  for (let f = features[0]; f < features[1]; f++) {
     const col = d.codes.subarray(f * d.nRows, (f + 1) * d.nRows);
     const fh = hist.subarray(f * FEATURE_STRIDE, (f + 1) * FEATURE_STRIDE);
     if (whole) accumulateAll(col, g, hess ? h : null, fh, m);
@@ -98,9 +99,10 @@ function accumulateRows(
 export function subtractHistogram(
   parent: Float64Array,
   child: Float64Array,
-  into: Float64Array,
+  features: readonly [number, number],
 ): void {
-  for (let i = 0; i < parent.length; i++) into[i] = parent[i] - child[i];
+  const end = features[1] * FEATURE_STRIDE;
+  for (let i = features[0] * FEATURE_STRIDE; i < end; i++) parent[i] -= child[i];
 }
 
 export interface SplitRules {
@@ -131,10 +133,11 @@ export function bestSplit(
   n: number,
   rules: SplitRules,
   constHess: boolean,
+  features: readonly [number, number] = [0, rules.nBins.length],
 ): HistSplit | null {
   const best: HistSplit = { gain: 0, feature: -1, bin: 0, missingLeft: false, gL: 0, hL: 0, nL: 0 };
   const parentScore = (G * G) / (H + rules.l2);
-  for (let f = 0; f < rules.nBins.length; f++) {
+  for (let f = features[0]; f < features[1]; f++) {
     const off = f * FEATURE_STRIDE;
     const mo = off + MISSING_BIN * SLOTS;
     const gm = hist[mo];
