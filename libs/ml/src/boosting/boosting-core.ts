@@ -5,6 +5,7 @@ import { quantileSorted } from '../util/stats.js';
 import { range } from '../validation/split.js';
 import { HistGrower, type GrownBoostingTree, type GrowerSettings } from './hist-grower.js';
 import { LocalEngine, type HistogramEngine } from './histogram-engine.js';
+import { ParallelEngine, workersAvailable } from './parallel-engine.js';
 import type { SplitRules } from './histogram.js';
 import type { LossFunction } from './losses.js';
 
@@ -102,7 +103,11 @@ export function boost(data: BoostingData, loss: LossFunction, s: BoostingSetting
         const rawK = raw.subarray(k * n, (k + 1) * n);
         if (s.absoluteError) setMedianLeaves(grown, y, rawK, s.learningRate);
         applyLeaves(grown, rawK);
-        if (val) grown.tree.addPredictions(val.X, val.raw.subarray(k * val.X.nRows, (k + 1) * val.X.nRows));
+        if (val)
+          grown.tree.addPredictions(
+            val.X,
+            val.raw.subarray(k * val.X.nRows, (k + 1) * val.X.nRows),
+          );
         iteration.push(grown.tree);
       }
       trees.push(iteration);
@@ -153,16 +158,24 @@ function makeEngine(
   nFeatures: number,
   constantHessian: boolean,
   rules: SplitRules,
-  _nThreads: number,
+  nThreads: number,
 ): HistogramEngine {
   const n = codes.length / nFeatures;
+  // worker threads pay off only on large data; below that one thread is faster
+  const threaded = nThreads > 1 && nFeatures > 1 && n * nFeatures >= 200_000 && workersAvailable();
+  const buffer = (bytes: number): ArrayBuffer | SharedArrayBuffer =>
+    threaded ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes);
+  const sharedCodes = threaded ? new Uint8Array(buffer(codes.length)) : codes;
+  if (threaded) sharedCodes.set(codes);
   const data = {
-    codes,
+    codes: sharedCodes,
     nRows: n,
     nFeatures,
-    rows: new Uint32Array(n),
-    gradients: new Float64Array(n),
-    hessians: constantHessian ? null : new Float64Array(n),
+    rows: new Uint32Array(buffer(n * 4)),
+    gradients: new Float64Array(buffer(n * 8)),
+    hessians: constantHessian ? null : new Float64Array(buffer(n * 8)),
   };
-  return new LocalEngine(data, rules);
+  return threaded
+    ? new ParallelEngine(data, rules, Math.min(nThreads, nFeatures))
+    : new LocalEngine(data, rules);
 }

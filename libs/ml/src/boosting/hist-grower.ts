@@ -124,11 +124,27 @@ export class HistGrower {
       : [mid, node.end, node.start, mid];
     const constHess = this.engine.data.hessians === null;
     const [gS, hS] = leftSmaller ? [sp.gL, sp.hL] : [node.G - sp.gL, node.H - sp.hL];
-    const small = this.makeNode(builder, sStart, sEnd, node.depth + 1, gS, constHess ? sEnd - sStart : hS, null);
-    const large = this.makeNode(builder, lStart, lEnd, node.depth + 1, node.G - gS, constHess ? lEnd - lStart : node.H - hS, {
-      parentSlot: node.slot,
-      childSlot: small.slot,
-    });
+    const small = this.makeNode(
+      builder,
+      sStart,
+      sEnd,
+      node.depth + 1,
+      gS,
+      constHess ? sEnd - sStart : hS,
+      null,
+    );
+    const large = this.makeNode(
+      builder,
+      lStart,
+      lEnd,
+      node.depth + 1,
+      node.G - gS,
+      constHess ? lEnd - lStart : node.H - hS,
+      {
+        parentSlot: node.slot,
+        childSlot: small.slot,
+      },
+    );
     const [l, r] = leftSmaller ? [small, large] : [large, small];
     const thr = this.s.thresholds[sp.feature][sp.bin] ?? Infinity;
     builder.setSplit(node.id, sp.feature, thr, sp.missingLeft, l.id, r.id);
