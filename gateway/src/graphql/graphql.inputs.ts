@@ -31,14 +31,14 @@ export class UpdateProjectInput extends UpdateProjectDto {
 export class AddMemberInput extends AddMemberDto {
   @Field(() => ID) override projectId!: string;
   @Field() override user!: string;
-  @Field() override role!: ProjectRole;
+  @Field(() => String) override role!: ProjectRole;
 }
 
 @InputType()
 export class UpdateMemberInput extends UpdateMemberDto {
   @Field(() => ID) override projectId!: string;
   @Field(() => ID) override userId!: string;
-  @Field() override role!: ProjectRole;
+  @Field(() => String) override role!: ProjectRole;
 }
 
 @InputType()
@@ -46,7 +46,7 @@ export class CreateDataSourceInput extends CreateDataSourceDto {
   @Field(() => ID) override projectId!: string;
   @Field() override name!: string;
   @Field({ nullable: true }) override description?: string;
-  @Field() override kind!: DataSourceKind;
+  @Field(() => String) override kind!: DataSourceKind;
 }
 
 @ArgsType()
@@ -54,7 +54,7 @@ export class ProjectsArgs extends ListProjectsDto {
   @Field(() => Int, { nullable: true }) override page?: number;
   @Field(() => Int, { nullable: true }) override pageSize?: number;
   @Field({ nullable: true }) override search?: string;
-  @Field({ nullable: true }) override sort?: 'name' | 'createdAt' | 'updatedAt';
-  @Field({ nullable: true }) override order?: 'asc' | 'desc';
+  @Field(() => String, { nullable: true }) override sort?: 'name' | 'createdAt' | 'updatedAt';
+  @Field(() => String, { nullable: true }) override order?: 'asc' | 'desc';
   @Field({ nullable: true }) override favoritesOnly?: boolean;
 }

@@ -1,26 +1,12 @@
-// Gives this jest run its own PostgreSQL database and NATS subject prefix, so runs never collide.
+// Gives this jest run an id: every database (hydroml_test_<runId>_*), NATS subject prefix
+// (test_<runId>_*) and Redis key prefix (test:<runId>_*) a test makes carries it, so runs never
+// collide and the global teardown can drop all of them.
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 
 export default async function globalSetup() {
-  const runId = `${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
-  const database = `hydroml_test_${runId}`;
-  const admin = new pg.Client({ connectionString: adminUrl() });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${database}"`);
-  await admin.end();
-  process.env.HYDROML_TEST_RUN_ID = runId;
-  process.env.DATABASE_URL = withDatabase(adminUrl(), database);
-  process.env.NATS_SUBJECT_PREFIX = `test_${runId}`;
-  process.env.REDIS_KEY_PREFIX = `test:${runId}:`;
+  process.env.HYDROML_TEST_RUN_ID = `${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
 }
 
 export function adminUrl() {
   return process.env.TEST_ADMIN_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-}
-
-export function withDatabase(url, database) {
-  const parsed = new URL(url);
-  parsed.pathname = `/${database}`;
-  return parsed.toString();
 }

@@ -1,4 +1,4 @@
-// Drops the database this run made (see global-setup.js) and the run's Redis keys.
+// Drops every database this run made (see global-setup.js and createTestDatabase) and its Redis keys.
 import pg from 'pg';
 import { Redis } from 'ioredis';
 import { adminUrl } from './global-setup.js';
@@ -8,11 +8,17 @@ export default async function globalTeardown() {
   if (!runId) return;
   const admin = new pg.Client({ connectionString: adminUrl() });
   await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS "hydroml_test_${runId}" WITH (FORCE)`);
+  const { rows } = await admin.query('SELECT datname FROM pg_database WHERE datname LIKE $1', [
+    `hydroml_test_${runId}%`,
+  ]);
+  for (const { datname } of rows)
+    await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
   await admin.end();
   const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', { lazyConnect: true });
   await redis.connect();
-  const keys = await redis.keys(`${process.env.REDIS_KEY_PREFIX}*`);
-  if (keys.length > 0) await redis.del(...keys);
+  for (const pattern of [`test:${runId}*`]) {
+    const keys = await redis.keys(pattern);
+    if (keys.length > 0) await redis.del(...keys);
+  }
   await redis.quit();
 }

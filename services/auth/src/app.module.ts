@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DB } from './db.js';
 import { ServiceKitModule } from '@hydroml/nest-kit';
 import { AuthEnv } from './auth-env.js';
 import { PasswordHasher } from './crypto/password-hasher.js';
@@ -39,7 +40,7 @@ export class AppModule {
           entities: ENTITIES,
           migrations: [InitAuth1764300000000],
         }),
-        TypeOrmModule.forFeature(ENTITIES),
+        TypeOrmModule.forFeature(ENTITIES, DB),
       ],
       controllers: [UsersHandler, SessionsHandler, KeysHandler, TokensHandler],
       providers: [

@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DB } from './db.js';
 import { BaseEnv, ServiceKitModule } from '@hydroml/nest-kit';
 import { AccessHandler } from './access/access.handler.js';
 import { AccessService } from './access/access.service.js';
@@ -38,7 +39,7 @@ export class AppModule {
           entities: ENTITIES,
           migrations: [InitProjects1764300000100],
         }),
-        TypeOrmModule.forFeature(ENTITIES),
+        TypeOrmModule.forFeature(ENTITIES, DB),
       ],
       controllers: [ProjectsHandler, MembersHandler, DataSourcesHandler, AccessHandler],
       providers: [

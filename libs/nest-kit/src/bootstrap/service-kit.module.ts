@@ -1,5 +1,6 @@
 import { Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
+import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { connect } from '@nats-io/transport-node';
 import type { Redis } from 'ioredis';
 import type { EntitySchema, MixedList } from 'typeorm';
@@ -48,15 +49,21 @@ export class ServiceKitModule {
       global: true,
       imports: [
         TypeOrmModule.forRootAsync({
+          // Named per service, so several services can share one process (tests, dev).
+          name: schema,
           useFactory: async () => {
             await ensureSchema(env.DATABASE_URL, schema);
-            return schemaDataSourceOptions({ url: env.DATABASE_URL, schema, ...options });
+            return {
+              ...schemaDataSourceOptions({ url: env.DATABASE_URL, schema, ...options }),
+              name: schema,
+            };
           },
         }),
       ],
       controllers: [createHealthController(service)],
       providers: [
         { provide: BaseEnv, useValue: env },
+        { provide: DataSource, useExisting: getDataSourceToken(schema) },
         ...(envClass === BaseEnv ? [] : [{ provide: envClass, useValue: env }]),
         {
           provide: NatsClient,
@@ -70,7 +77,7 @@ export class ServiceKitModule {
         { provide: REDIS, useFactory: () => createRedis(env.REDIS_URL, env.REDIS_KEY_PREFIX) },
         ConnectionsCloser,
       ],
-      exports: [BaseEnv, envClass, NatsClient, REDIS, TypeOrmModule],
+      exports: [BaseEnv, envClass, NatsClient, REDIS, TypeOrmModule, DataSource],
     };
   }
 }

@@ -23,8 +23,8 @@ export async function startService(
       servers: env.NATS_URL,
       queue: service,
       name: service,
-      gracefulShutdown: true,
-      gracePeriod: 2000,
+      gracefulShutdown: env.SHUTDOWN_GRACE_MS > 0,
+      gracePeriod: env.SHUTDOWN_GRACE_MS,
     },
     env.NATS_SUBJECT_PREFIX,
   );

@@ -30,4 +30,11 @@ export class BaseEnv {
   @Min(100)
   @Max(120_000)
   NATS_REQUEST_TIMEOUT_MS = 10_000;
+
+  /** How long a stopping service keeps answering in-flight NATS requests after unsubscribing. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(60_000)
+  SHUTDOWN_GRACE_MS = 2000;
 }

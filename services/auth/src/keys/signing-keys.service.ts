@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
+import { DB } from '../db.js';
 import { exportJWK, generateKeyPair, importJWK, SignJWT, type CryptoKey, type JWK } from 'jose';
 import { DataSource, IsNull, Repository } from 'typeorm';
 import type { PublicKeySet } from '@hydroml/contracts';
@@ -29,7 +30,7 @@ export class SigningKeysService implements OnModuleInit {
   private active?: ActiveKey;
 
   constructor(
-    @InjectRepository(SigningKeyEntity) private readonly keys: Repository<SigningKeyEntity>,
+    @InjectRepository(SigningKeyEntity, DB) private readonly keys: Repository<SigningKeyEntity>,
     private readonly db: DataSource,
     private readonly env: AuthEnv,
     private readonly nats: NatsClient,

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
+import { DB } from '../db.js';
 import { DataSource, IsNull, Repository } from 'typeorm';
 import { DomainError, type LoginDto, type TokenPair } from '@hydroml/contracts';
 import { logger } from '@hydroml/nest-kit';
@@ -24,8 +25,10 @@ export class SessionsService {
     private readonly keys: SigningKeysService,
     private readonly env: AuthEnv,
     private readonly db: DataSource,
-    @InjectRepository(RefreshTokenEntity) private readonly tokens: Repository<RefreshTokenEntity>,
-    @InjectRepository(TokenFamilyEntity) private readonly families: Repository<TokenFamilyEntity>,
+    @InjectRepository(RefreshTokenEntity, DB)
+    private readonly tokens: Repository<RefreshTokenEntity>,
+    @InjectRepository(TokenFamilyEntity, DB)
+    private readonly families: Repository<TokenFamilyEntity>,
   ) {}
 
   async login(dto: LoginDto): Promise<TokenPair> {

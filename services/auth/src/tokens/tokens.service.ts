@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
+import { DB } from '../db.js';
 import { Repository } from 'typeorm';
 import {
   DomainError,
@@ -18,7 +19,7 @@ import { toApiTokenView } from './api-token.views.js';
 @Injectable()
 export class TokensService {
   constructor(
-    @InjectRepository(ApiTokenEntity) private readonly tokens: Repository<ApiTokenEntity>,
+    @InjectRepository(ApiTokenEntity, DB) private readonly tokens: Repository<ApiTokenEntity>,
     private readonly users: UsersRepository,
   ) {}
 

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
+import { DB } from '../db.js';
 import { In, Repository } from 'typeorm';
 import { DomainError } from '@hydroml/contracts';
 import { uniqueViolation } from '@hydroml/nest-kit';
@@ -7,7 +8,7 @@ import { UserEntity } from './persistence/user.entity.js';
 
 @Injectable()
 export class UsersRepository {
-  constructor(@InjectRepository(UserEntity) private readonly repo: Repository<UserEntity>) {}
+  constructor(@InjectRepository(UserEntity, DB) private readonly repo: Repository<UserEntity>) {}
 
   /** By username (case-insensitive) or email. */
   findByLogin(login: string): Promise<UserEntity | null> {

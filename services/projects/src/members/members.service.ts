@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
+import { DB } from '../db.js';
 import { In, Repository } from 'typeorm';
 import {
   AuthContracts,
@@ -22,7 +23,7 @@ import { assertKeepsAnOwner } from './owner-rule.js';
 @Injectable()
 export class MembersService {
   constructor(
-    @InjectRepository(MembershipEntity) private readonly members: Repository<MembershipEntity>,
+    @InjectRepository(MembershipEntity, DB) private readonly members: Repository<MembershipEntity>,
     private readonly access: AccessService,
     private readonly nats: NatsClient,
   ) {}

@@ -1,0 +1,4 @@
+export * from './test-database.js';
+export * from './test-env.js';
+export * from './builders.js';
+export * from './test-nats.js';

@@ -1,0 +1,52 @@
+import 'reflect-metadata';
+import type { INestMicroservice } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { BaseEnv, loadEnv, startService } from '@hydroml/nest-kit';
+import { createTestDatabase, testEnvVars } from '@hydroml/testing';
+import { AppModule as AuthModule } from '../../services/auth/src/app.module.js';
+import { AuthEnv } from '../../services/auth/src/auth-env.js';
+import { AppModule as ProjectsModule } from '../../services/projects/src/app.module.js';
+import { AppModule as ConnectorsModule } from '../../services/connectors/src/app.module.js';
+import { AppModule as DataToolsModule } from '../../services/data-tools/src/app.module.js';
+import { AppModule as ExperimentsModule } from '../../services/experiments/src/app.module.js';
+import { createGateway } from '../../gateway/src/bootstrap.js';
+import { GatewayEnv } from '../../gateway/src/gateway-env.js';
+
+export interface Stack {
+  baseUrl: string;
+  env: Record<string, string>;
+  gateway: NestFastifyApplication;
+  close(): Promise<void>;
+}
+
+/**
+ * The whole platform in this process, on the machine's real PostgreSQL, NATS and Redis: its own
+ * database, subject prefix and key prefix; the gateway listens on a free port.
+ */
+export async function startStack(extra: Record<string, string> = {}): Promise<Stack> {
+  const db = await createTestDatabase();
+  const vars = testEnvVars(db.url, { TRUST_PROXY: 'true', ...extra });
+  const base = loadEnv(BaseEnv, vars);
+  const authEnv = loadEnv(AuthEnv, vars);
+  const services: INestMicroservice[] = [
+    await startService('auth', AuthModule.forRoot(authEnv), authEnv),
+    await startService('projects', ProjectsModule.forRoot(base), base),
+    await startService('connectors', ConnectorsModule.forRoot(base), base),
+    await startService('data-tools', DataToolsModule.forRoot(base), base),
+    await startService('experiments', ExperimentsModule.forRoot(base), base),
+  ];
+  const gateway = await createGateway(loadEnv(GatewayEnv, { ...vars, PORT: '0' }));
+  await gateway.listen({ port: 0, host: '127.0.0.1' });
+  const address = gateway.getHttpAdapter().getInstance().server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    env: vars,
+    gateway,
+    close: async () => {
+      await gateway.close();
+      for (const service of services) await service.close();
+      await db.drop();
+    },
+  };
+}
