@@ -2,11 +2,19 @@ import { CartGrower, type CartTask } from '../tree/cart-grower.js';
 import type { TreeArrays } from '../tree/tree-arrays.js';
 import { Random } from '../util/random.js';
 import { range } from '../validation/split.js';
+import {
+  collectTrees,
+  forestWorkersAvailable,
+  startTreeWorker,
+  type GrownForestTree,
+} from './forest-parallel.js';
 
 export interface ForestSettings {
   readonly nEstimators: number;
   readonly bootstrap: boolean;
   readonly seed: number;
+  /** Threads growing trees (worker threads need the built library). */
+  readonly nJobs: number;
 }
 
 export interface ForestFit {
@@ -49,11 +57,30 @@ export function growForestTree(
 
 export function fitForest(task: CartTask, s: ForestSettings): ForestFit {
   const seeds = treeSeeds(s.seed, s.nEstimators);
+  const jobs = Math.min(s.nJobs, s.nEstimators);
+  const parallel = jobs > 1 && forestWorkersAvailable();
+  // tree t goes to thread t % jobs; thread 0 is the caller. Seeds are per tree, so the forest is the
+  // same whatever the number of threads.
+  const running = parallel
+    ? Array.from({ length: jobs - 1 }, (_, w) => {
+        const mine = Array.from(seeds.keys()).filter((t) => t % jobs === w + 1);
+        return startTreeWorker(
+          task,
+          mine.map((index) => ({ index, seed: seeds[index] })),
+          s.bootstrap,
+        );
+      })
+    : [];
+  const grown = new Map<number, GrownForestTree>();
+  for (let t = 0; t < s.nEstimators; t++) {
+    if (!parallel || t % jobs === 0) grown.set(t, growForestTree(task, seeds[t], s.bootstrap));
+  }
+  for (const r of running) for (const [t, g] of collectTrees(r)) grown.set(t, g);
+  const importance = new Float64Array(task.nFeatures);
   const trees: TreeArrays[] = [];
   const inBag: Uint8Array[] = [];
-  const importance = new Float64Array(task.nFeatures);
   for (let t = 0; t < s.nEstimators; t++) {
-    const g = growForestTree(task, seeds[t], s.bootstrap);
+    const g = grown.get(t) as GrownForestTree;
     trees.push(g.tree);
     inBag.push(g.inBag);
     for (let j = 0; j < importance.length; j++) importance[j] += g.importance[j];

@@ -29,6 +29,8 @@ export interface RandomForestOptions extends TreeOptions {
   /** Compute the out-of-bag score (R² or accuracy) after fitting. */
   readonly oobScore?: boolean;
   readonly criterion?: Criterion;
+  /** Threads growing trees (default 1). Results do not depend on it. */
+  readonly nJobs?: number;
 }
 
 abstract class ForestBase {
@@ -51,6 +53,7 @@ abstract class ForestBase {
       nEstimators: this.opts.nEstimators ?? 100,
       bootstrap: this.opts.bootstrap ?? true,
       seed: this.opts.seed ?? 0,
+      nJobs: this.opts.nJobs ?? 1,
     });
     this.trees = fit.trees;
     this.featureImportances = normalise(fit.importance);

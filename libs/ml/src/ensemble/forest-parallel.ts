@@ -1,0 +1,83 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import {
+  MessageChannel,
+  receiveMessageOnPort,
+  Worker,
+  type MessagePort,
+} from 'node:worker_threads';
+import type { CartTask } from '../tree/cart-grower.js';
+import { TreeArrays } from '../tree/tree-arrays.js';
+
+const WORKER_URL = new URL('./forest-worker.js', import.meta.url);
+
+/** A tree grown in a worker, as structured-cloned typed arrays. */
+export interface GrownTreeMessage {
+  readonly index: number;
+  readonly arrays: [
+    Int32Array,
+    Float64Array,
+    Int32Array,
+    Int32Array,
+    Int32Array,
+    Float64Array,
+    Float64Array,
+  ];
+  readonly nOutputs: number;
+  readonly importance: Float64Array;
+  readonly inBag: Uint8Array;
+}
+
+export interface GrownForestTree {
+  readonly tree: TreeArrays;
+  readonly importance: Float64Array;
+  readonly inBag: Uint8Array;
+}
+
+export function forestWorkersAvailable(): boolean {
+  return WORKER_URL.protocol === 'file:' && existsSync(fileURLToPath(WORKER_URL));
+}
+
+interface Running {
+  readonly worker: Worker;
+  readonly port: MessagePort;
+  readonly signal: Int32Array;
+}
+
+/** Starts one worker growing the given trees; its result is read by `collectTrees`. */
+export function startTreeWorker(
+  task: CartTask,
+  jobs: { index: number; seed: number }[],
+  bootstrap: boolean,
+): Running {
+  const { port1, port2 } = new MessageChannel();
+  const signal = new Int32Array(new SharedArrayBuffer(4));
+  const worker = new Worker(WORKER_URL, {
+    workerData: { task, jobs, bootstrap, port: port2, signal },
+    transferList: [port2],
+  });
+  worker.unref();
+  return { worker, port: port1, signal };
+}
+
+/** Blocks until the worker is done and returns its trees by forest index. */
+export function collectTrees(r: Running): Map<number, GrownForestTree> {
+  while (Atomics.load(r.signal, 0) === 0) {
+    if (Atomics.wait(r.signal, 0, 0, 600_000) === 'timed-out')
+      throw new Error('forest worker timed out');
+  }
+  if (Atomics.load(r.signal, 0) !== 1) throw new Error('forest worker failed');
+  const received = receiveMessageOnPort(r.port);
+  r.port.close();
+  void r.worker.terminate();
+  if (!received) throw new Error('forest worker sent no trees');
+  const out = new Map<number, GrownForestTree>();
+  for (const m of received.message as GrownTreeMessage[]) {
+    out.set(m.index, {
+      tree: new TreeArrays(...m.arrays, m.nOutputs),
+      importance: m.importance,
+      inBag: m.inBag,
+    });
+  }
+  return out;
+}
