@@ -2,7 +2,6 @@ import type { DenseMatrix } from '../data/dense-matrix.js';
 import { BinMapper, MISSING_BIN } from '../tree/bin-mapper.js';
 import type { TreeArrays } from '../tree/tree-arrays.js';
 import { quantileSorted } from '../util/stats.js';
-import { range } from '../validation/split.js';
 import { HistGrower, type GrownBoostingTree, type GrowerSettings } from './hist-grower.js';
 import { LocalEngine, type HistogramEngine } from './histogram-engine.js';
 import { ParallelEngine, workersAvailable } from './parallel-engine.js';

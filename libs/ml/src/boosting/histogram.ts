@@ -125,6 +125,14 @@ export interface HistSplit {
   nL: number;
 }
 
+interface NodeTotals {
+  readonly G: number;
+  readonly H: number;
+  readonly n: number;
+  readonly parentScore: number;
+  readonly constHess: boolean;
+}
+
 /** Best split of a node over all features, or null when no split has positive gain. */
 export function bestSplit(
   hist: Float64Array,
@@ -136,44 +144,49 @@ export function bestSplit(
   features: readonly [number, number] = [0, rules.nBins.length],
 ): HistSplit | null {
   const best: HistSplit = { gain: 0, feature: -1, bin: 0, missingLeft: false, gL: 0, hL: 0, nL: 0 };
-  const parentScore = (G * G) / (H + rules.l2);
-  for (let f = features[0]; f < features[1]; f++) {
-    const off = f * FEATURE_STRIDE;
-    const mo = off + MISSING_BIN * SLOTS;
-    const gm = hist[mo];
-    const nm = hist[mo + 2];
-    const hm = constHess ? nm : hist[mo + 1];
-    const bothWays = rules.hasMissing[f] === 1 && nm > 0;
-    let gL = 0;
-    let hL = 0;
-    let nL = 0;
-    for (let b = 0; b < rules.nBins[f] - 1; b++) {
-      const o = off + b * SLOTS;
-      gL += hist[o];
-      nL += hist[o + 2];
-      hL += constHess ? hist[o + 2] : hist[o + 1];
-      for (let way = 0; way < (bothWays ? 2 : 1); way++) {
-        const ml = way === 1 || (rules.hasMissing[f] === 0 && nL + nm > n - nL - nm);
-        const gl = ml ? gL + gm : gL;
-        const hl = ml ? hL + hm : hL;
-        const nl = ml ? nL + nm : nL;
-        const hr = H - hl;
-        if (nl < rules.minSamplesLeaf || n - nl < rules.minSamplesLeaf) continue;
-        if (hl < rules.minHessian || hr < rules.minHessian) continue;
-        const gr = G - gl;
-        const gain = (gl * gl) / (hl + rules.l2) + (gr * gr) / (hr + rules.l2) - parentScore;
-        if (gain > best.gain)
-          Object.assign(best, {
-            gain,
-            feature: f,
-            bin: b,
-            missingLeft: ml,
-            gL: gl,
-            hL: hl,
-            nL: nl,
-          });
-      }
+  const totals: NodeTotals = { G, H, n, parentScore: (G * G) / (H + rules.l2), constHess };
+  for (let f = features[0]; f < features[1]; f++) scanFeature(hist, f, totals, rules, best);
+  return best.feature < 0 ? null : best;
+}
+
+/**
+ * Scans the bins of feature f left to right. Missing values are tried on both sides when the
+ * feature had any in training; otherwise they follow the larger child at prediction time.
+ */
+function scanFeature(
+  hist: Float64Array,
+  f: number,
+  t: NodeTotals,
+  rules: SplitRules,
+  best: HistSplit,
+): void {
+  const { G, H, n, constHess } = t;
+  const off = f * FEATURE_STRIDE;
+  const mo = off + MISSING_BIN * SLOTS;
+  const gm = hist[mo];
+  const nm = hist[mo + 2];
+  const hm = constHess ? nm : hist[mo + 1];
+  const bothWays = rules.hasMissing[f] === 1 && nm > 0;
+  let gL = 0;
+  let hL = 0;
+  let nL = 0;
+  for (let b = 0; b < rules.nBins[f] - 1; b++) {
+    const o = off + b * SLOTS;
+    gL += hist[o];
+    nL += hist[o + 2];
+    hL += constHess ? hist[o + 2] : hist[o + 1];
+    for (let way = 0; way < (bothWays ? 2 : 1); way++) {
+      const ml = way === 1 || (rules.hasMissing[f] === 0 && nL + nm > n - nL - nm);
+      const gl = ml ? gL + gm : gL;
+      const hl = ml ? hL + hm : hL;
+      const nl = ml ? nL + nm : nL;
+      const hr = H - hl;
+      if (nl < rules.minSamplesLeaf || n - nl < rules.minSamplesLeaf) continue;
+      if (hl < rules.minHessian || hr < rules.minHessian) continue;
+      const gr = G - gl;
+      const gain = (gl * gl) / (hl + rules.l2) + (gr * gr) / (hr + rules.l2) - t.parentScore;
+      if (gain > best.gain)
+        Object.assign(best, { gain, feature: f, bin: b, missingLeft: ml, gL: gl, hL: hl, nL: nl });
     }
   }
-  return best.feature < 0 ? null : best;
 }
