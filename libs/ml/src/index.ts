@@ -25,3 +25,4 @@ export * from './boosting/hist-gradient-boosting.js';
 export * from './neighbors/k-neighbors.js';
 export * from './inspection/permutation-importance.js';
 export * from './persistence/model-format.js';
+export * from './inspection/tree-shap.js';

@@ -6,6 +6,7 @@ import {
   type VectorLike,
 } from '../data/dense-matrix.js';
 import { argmaxLabels } from '../tree/decision-tree.js';
+import type { TreeEnsembleView } from '../inspection/tree-shap.js';
 import { TreeArrays } from '../tree/tree-arrays.js';
 import { decodeF64, encodeF64, expectArray, expectString } from '../util/codec.js';
 import {
@@ -108,6 +109,12 @@ abstract class BoostingBase {
     }
     this.fitted = { baseline: fit.baseline, trees: fit.trees };
     this.validationLoss = fit.validationLoss;
+  }
+
+  /** The trees of one output (class for multiclass) for TreeSHAP, explaining raw scores. */
+  treeView(output = 0): TreeEnsembleView {
+    const { baseline, trees } = this.state();
+    return { trees: trees.map((it) => it[output]), scale: 1, base: baseline[output], output: 0 };
   }
 
   /** Raw scores (column-major, one block of n per output). */

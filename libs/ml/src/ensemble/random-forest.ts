@@ -9,6 +9,7 @@ import { accuracy } from '../metrics/classification.js';
 import { r2 } from '../metrics/regression.js';
 import { argmaxLabels } from '../tree/decision-tree.js';
 import type { Criterion } from '../tree/criterion.js';
+import type { TreeEnsembleView } from '../inspection/tree-shap.js';
 import { TreeArrays } from '../tree/tree-arrays.js';
 import { makeCartTask, normalise, type TreeOptions } from '../tree/tree-options.js';
 import { expectArray, expectString } from '../util/codec.js';
@@ -58,6 +59,12 @@ abstract class ForestBase {
     this.trees = fit.trees;
     this.featureImportances = normalise(fit.importance);
     return { fit, matrix };
+  }
+
+  /** The trees for TreeSHAP (outputs are averaged); `output` picks a class column. */
+  treeView(output = 0): TreeEnsembleView {
+    if (this.trees.length === 0) throw new NotFittedError('RandomForest');
+    return { trees: this.trees, scale: 1 / this.trees.length, base: 0, output };
   }
 
   /** Mean of the trees' outputs, column-major (outputs blocks of n). */

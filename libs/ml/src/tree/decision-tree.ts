@@ -17,6 +17,7 @@ import { Random } from '../util/random.js';
 import { range } from '../validation/split.js';
 import { CartGrower } from './cart-grower.js';
 import type { Criterion } from './criterion.js';
+import type { TreeEnsembleView } from '../inspection/tree-shap.js';
 import { TreeArrays } from './tree-arrays.js';
 import { makeCartTask, normalise, type TreeOptions } from './tree-options.js';
 
@@ -33,6 +34,11 @@ abstract class DecisionTreeBase {
   get tree(): TreeArrays {
     if (!this.fitted) throw new NotFittedError('DecisionTree');
     return this.fitted;
+  }
+
+  /** The tree for TreeSHAP; `output` picks the class column of classification trees. */
+  treeView(output = 0): TreeEnsembleView {
+    return { trees: [this.tree], scale: 1, base: 0, output };
   }
 
   protected grow(
