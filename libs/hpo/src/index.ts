@@ -42,3 +42,4 @@ export {
   type ParamPoint,
   type Target,
 } from './analysis/plot-data.js';
+export { checkStorageContract } from './storage/storage-contract.js';

@@ -179,6 +179,18 @@ describe('GridSampler', () => {
     expect(await study.bestValue).toBe(1);
   });
 
+  it('visits the grid in the same order for the same seed', async () => {
+    const order = async (seed: number): Promise<unknown[]> => {
+      const study = await createStudy({
+        sampler: new GridSampler({ x: [1, 2, 3, 4, 5] }, { seed }),
+      });
+      await study.optimize(async (t) => t.suggestCategorical('x', [1, 2, 3, 4, 5]), { nTrials: 5 });
+      return (await study.getTrials()).map((t) => t.params['x']);
+    };
+    expect(await order(3)).toEqual(await order(3));
+    expect(await order(3)).not.toEqual(await order(4));
+  });
+
   it('accepts numeric grids for float params and rejects unknown names', async () => {
     const study = await createStudy({ sampler: new GridSampler({ lr: [0.1, 0.01] }) });
     await study.optimize(async (t) => t.suggestFloat('lr', 1e-3, 1, { log: true }), { nTrials: 5 });
