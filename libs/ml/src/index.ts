@@ -26,3 +26,4 @@ export * from './neighbors/k-neighbors.js';
 export * from './inspection/permutation-importance.js';
 export * from './persistence/model-format.js';
 export * from './inspection/tree-shap.js';
+export * from './preprocessing/target-encoder.js';

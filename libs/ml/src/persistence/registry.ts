@@ -13,6 +13,7 @@ import { OrdinalEncoder } from '../preprocessing/ordinal-encoder.js';
 import { Pipeline } from '../preprocessing/pipeline.js';
 import { MinMaxScaler, RobustScaler, StandardScaler } from '../preprocessing/scalers.js';
 import { SimpleImputer } from '../preprocessing/simple-imputer.js';
+import { TargetEncoder } from '../preprocessing/target-encoder.js';
 import { DecisionTreeClassifier, DecisionTreeRegressor } from '../tree/decision-tree.js';
 import type { Estimator, ModelState, Transformer } from '../util/estimator.js';
 
@@ -41,6 +42,7 @@ const transformers: Record<string, (s: ModelState) => Transformer> = {
   OneHotEncoder: (s) => OneHotEncoder.fromState(s),
   OrdinalEncoder: (s) => OrdinalEncoder.fromState(s),
   ColumnTransformer: (s) => ColumnTransformer.fromState(s, loadTransformer),
+  TargetEncoder: (s) => TargetEncoder.fromState(s),
 };
 
 export function loadEstimator(state: ModelState): Estimator {

@@ -1,6 +1,12 @@
 import { DenseMatrix } from '../data/dense-matrix.js';
 import { expectArray, expectObject, expectString } from '../util/codec.js';
-import { NotFittedError, type Json, type ModelState, type Transformer } from '../util/estimator.js';
+import {
+  fitTransform,
+  NotFittedError,
+  type Json,
+  type ModelState,
+  type Transformer,
+} from '../util/estimator.js';
 
 /** Columns by name, or every column of a type. */
 export type ColumnSelector = readonly string[] | 'numeric' | 'categorical';
@@ -27,17 +33,25 @@ export class ColumnTransformer implements Transformer {
   ) {}
 
   fit(X: DenseMatrix, y?: Float64Array): this {
+    this.fitTransform(X, y);
+    return this;
+  }
+
+  /** Fits every branch on its columns and returns the joined training output. */
+  fitTransform(X: DenseMatrix, y?: Float64Array): DenseMatrix {
     this.selected = this.branches.map((b) => resolve(X, b.columns));
     const used = new Set(this.selected.flat());
     this.remainderColumns =
       this.opts.remainder === 'passthrough'
         ? X.columns.map((_, j) => j).filter((j) => !used.has(j))
         : [];
-    this.branches.forEach((b, k) => {
+    const parts = this.branches.map((b, k) => {
       let part = X.selectColumns(this.selectedColumns()[k]);
-      for (const step of b.steps) part = step.fit(part, y).transform(part);
+      for (const step of b.steps) part = fitTransform(step, part, y);
+      return part;
     });
-    return this;
+    if (this.remainderColumns.length) parts.push(X.selectColumns(this.remainderColumns));
+    return DenseMatrix.hstack(parts);
   }
 
   transform(X: DenseMatrix): DenseMatrix {

@@ -7,6 +7,7 @@ import {
 } from '../data/dense-matrix.js';
 import { expectArray, expectObject } from '../util/codec.js';
 import {
+  fitTransform,
   isClassifier,
   type Classifier,
   type Estimator,
@@ -25,7 +26,7 @@ export class Pipeline implements Estimator {
   fit(X: MatrixLike, y: VectorLike): this {
     const yv = toVector(y);
     let m = toMatrix(X);
-    for (const step of this.steps) m = step.fit(m, yv).transform(m);
+    for (const step of this.steps) m = fitTransform(step, m, yv);
     this.model.fit(m, yv);
     return this;
   }

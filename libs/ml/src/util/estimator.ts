@@ -25,7 +25,14 @@ export interface Classifier extends Estimator {
 export interface Transformer {
   fit(X: DenseMatrix, y?: Float64Array): this;
   transform(X: DenseMatrix): DenseMatrix;
+  /** Fit then transform the training data; may differ from fit().transform() (cross-fitting). */
+  fitTransform?(X: DenseMatrix, y?: Float64Array): DenseMatrix;
   toState(): ModelState;
+}
+
+/** Training-time output of a transformer, using its own fitTransform when it has one. */
+export function fitTransform(t: Transformer, X: DenseMatrix, y?: Float64Array): DenseMatrix {
+  return t.fitTransform ? t.fitTransform(X, y) : t.fit(X, y).transform(X);
 }
 
 export class NotFittedError extends Error {
