@@ -54,6 +54,12 @@ export default tseslint.config(
       'jest/no-disabled-tests': 'error',
       'max-lines-per-function': 'off',
       '@typescript-eslint/unbound-method': 'off',
+      // HTTP response bodies in tests are untyped JSON; the assertions are what check their shape.
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-call': 'off',
+      '@typescript-eslint/no-unsafe-argument': 'off',
+      'jest/expect-expect': ['error', { assertFunctionNames: ['expect', '**.expect'] }],
     },
   },
   prettier,

@@ -23,6 +23,7 @@ const common = {
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   testEnvironment: 'node',
+  setupFiles: ['reflect-metadata'],
   rootDir: '.',
 };
 

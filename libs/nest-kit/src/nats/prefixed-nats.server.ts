@@ -1,5 +1,5 @@
 import { ServerNats, type NatsOptions } from '@nestjs/microservices';
-import type { Msg, NatsConnection, Subscription } from '@nats-io/transport-node';
+import type { Msg, MsgCallback, NatsConnection, Subscription } from '@nats-io/transport-node';
 import { HEADERS } from '@hydroml/contracts';
 import { withCorrelationId } from '../logging/logger.js';
 
@@ -24,11 +24,12 @@ export class PrefixedNatsServer extends ServerNats {
   }
 
   override bindEvents(client: NatsConnection): void {
-    const defaultQueue = this.natsOptions.queue;
+    const defaultQueue: string | undefined = this.natsOptions.queue;
     const subscriptions = (this as unknown as WithSubscriptions).subscriptions;
     for (const [pattern, handler] of this.messageHandlers) {
-      const queue = handler.extras?.queue ?? defaultQueue;
-      const callback = this.getMessageHandler(pattern).bind(this);
+      const extras = handler.extras as { queue?: string } | undefined;
+      const queue = extras?.queue ?? defaultQueue;
+      const callback = this.getMessageHandler(pattern).bind(this) as MsgCallback<Msg>;
       subscriptions.push(
         client.subscribe(prefixSubject(this.prefix, pattern), { queue, callback }),
       );
