@@ -23,20 +23,60 @@ export function centred(X: DenseMatrix, means: Float64Array): Float64Array {
   return out;
 }
 
-/** Gram matrix AᵀA (p×p, row-major) of column-major A (n×p). */
+const ROW_BLOCK = 2048;
+
+/**
+ * Gram matrix AᵀA (p×p, row-major) of column-major A (n×p). Rows are processed in blocks that stay
+ * in cache while every column pair is accumulated, two columns against two at a time.
+ */
 export function gram(a: Float64Array, n: number, p: number): Float64Array {
   const g = new Float64Array(p * p);
-  for (let j = 0; j < p; j++) {
-    for (let k = j; k < p; k++) {
-      let s = 0;
-      const bj = j * n;
-      const bk = k * n;
-      for (let i = 0; i < n; i++) s += a[bj + i] * a[bk + i];
-      g[j * p + k] = s;
-      g[k * p + j] = s;
+  for (let s = 0; s < n; s += ROW_BLOCK) {
+    const e = Math.min(s + ROW_BLOCK, n);
+    for (let j = 0; j < p; j += 2) {
+      const j2 = Math.min(j + 1, p - 1);
+      for (let k = j; k < p; k += 2) {
+        const k2 = Math.min(k + 1, p - 1);
+        accumulatePairs(a, n, s, e, [j, j2, k, k2], g, p);
+      }
     }
   }
+  for (let j = 0; j < p; j++) for (let k = 0; k < j; k++) g[j * p + k] = g[k * p + j];
   return g;
+}
+
+/** Adds the dot products of columns (j, j2) × (k, k2) over rows [s, e) to the upper triangle of g. */
+function accumulatePairs(
+  a: Float64Array,
+  n: number,
+  s: number,
+  e: number,
+  [j, j2, k, k2]: readonly [number, number, number, number],
+  g: Float64Array,
+  p: number,
+): void {
+  let s00 = 0;
+  let s01 = 0;
+  let s10 = 0;
+  let s11 = 0;
+  const bj = j * n;
+  const bj2 = j2 * n;
+  const bk = k * n;
+  const bk2 = k2 * n;
+  for (let i = s; i < e; i++) {
+    const x0 = a[bj + i];
+    const x1 = a[bj2 + i];
+    const y0 = a[bk + i];
+    const y1 = a[bk2 + i];
+    s00 += x0 * y0;
+    s01 += x0 * y1;
+    s10 += x1 * y0;
+    s11 += x1 * y1;
+  }
+  g[j * p + k] += s00;
+  if (k2 !== k) g[j * p + k2] += s01;
+  if (j2 !== j && k >= j2) g[j2 * p + k] += s10;
+  if (j2 !== j && k2 !== k) g[j2 * p + k2] += s11;
 }
 
 /** Aᵀv for column-major A (n×p). */

@@ -47,9 +47,17 @@ export class TreeArrays {
   addPredictions(X: DenseMatrix, out: Float64Array, scale = 1): void {
     const n = X.nRows;
     const k = this.nOutputs;
+    const d = X.data;
+    const { feature, threshold, missingLeft, left, right, value } = this;
     for (let i = 0; i < n; i++) {
-      const leaf = this.leafOf(X, i);
-      for (let c = 0; c < k; c++) out[c * n + i] += scale * this.value[leaf * k + c];
+      let node = 0;
+      while (left[node] >= 0) {
+        const x = d[feature[node] * n + i];
+        node = (x !== x ? missingLeft[node] === 1 : x <= threshold[node])
+          ? left[node]
+          : right[node];
+      }
+      for (let c = 0; c < k; c++) out[c * n + i] += scale * value[node * k + c];
     }
   }
 
