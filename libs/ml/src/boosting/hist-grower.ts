@@ -156,12 +156,15 @@ export class HistGrower {
     const { codes, nRows, rows } = this.engine.data;
     const base = sp.feature * nRows;
     const tmp = this.tmp;
+    const bin = sp.bin;
+    // split bins are below MISSING_BIN, so missing rows fail `b <= bin` and go right unless sent left
+    const missingLeft = sp.missingLeft;
     let i = node.start;
     let k = 0;
     for (let p = node.start; p < node.end; p++) {
       const r = rows[p];
       const b = codes[base + r];
-      if (b === MISSING_BIN ? sp.missingLeft : b <= sp.bin) rows[i++] = r;
+      if (b <= bin || (missingLeft && b === MISSING_BIN)) rows[i++] = r;
       else tmp[k++] = r;
     }
     for (let q = 0; q < k; q++) rows[i + q] = tmp[q];

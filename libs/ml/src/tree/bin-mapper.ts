@@ -55,14 +55,17 @@ export class BinMapper {
   }
 }
 
+/** Number of thresholds below x (x <= t[b] lands in bin b), NaN in the missing bin. */
 function binOf(t: Float64Array, x: number): number {
-  if (Number.isNaN(x)) return MISSING_BIN;
+  if (x !== x) return MISSING_BIN;
   let lo = 0;
-  let hi = t.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (x <= t[mid]) hi = mid;
-    else lo = mid + 1;
+  let len = t.length;
+  while (len > 0) {
+    const half = len >>> 1;
+    if (x > t[lo + half]) {
+      lo += half + 1;
+      len -= half + 1;
+    } else len = half;
   }
   return lo;
 }
@@ -71,9 +74,11 @@ function featureThresholds(values: Float64Array, maxBins: number): Float64Array 
   let k = 0;
   for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i])) values[k++] = values[i];
   const sorted = values.subarray(0, k).sort();
+  // distinct values, but stop counting once there are too many for one bin each
   const distinct: number[] = [];
-  for (let i = 0; i < sorted.length; i++)
+  for (let i = 0; i < sorted.length && distinct.length <= maxBins; i++) {
     if (i === 0 || sorted[i] !== sorted[i - 1]) distinct.push(sorted[i]);
+  }
   if (distinct.length <= maxBins) {
     const mids = new Float64Array(Math.max(0, distinct.length - 1));
     for (let i = 0; i < mids.length; i++) mids[i] = (distinct[i] + distinct[i + 1]) / 2;
