@@ -16,3 +16,4 @@ export * from './bootstrap/service-kit.module.js';
 export * from './bootstrap/start-service.js';
 export * from './auth/principal.js';
 export * from './database/unique-violation.js';
+export * from './health/health-http.server.js';

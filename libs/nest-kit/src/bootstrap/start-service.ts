@@ -7,6 +7,7 @@ import { VALIDATION_OPTIONS } from '../errors/validation.js';
 import { configureLogger, logger } from '../logging/logger.js';
 import { NestPinoLogger } from '../logging/nest-pino-logger.js';
 import { PrefixedNatsServer } from '../nats/prefixed-nats.server.js';
+import { startHealthServer } from '../health/health-http.server.js';
 
 /**
  * Creates and starts a service: a NestJS NATS microservice in queue group `<service>` (replicas
@@ -36,6 +37,8 @@ export async function startService(
   app.useGlobalFilters(new RpcErrorFilter());
   app.enableShutdownHooks();
   await app.listen();
+  // Probes only: the server must not keep a stopping process alive.
+  startHealthServer(app, env.HEALTH_PORT)?.unref();
   logger().info(
     { prefix: env.NATS_SUBJECT_PREFIX || undefined },
     `${service} is listening on NATS`,

@@ -37,4 +37,11 @@ export class BaseEnv {
   @Min(0)
   @Max(60_000)
   SHUTDOWN_GRACE_MS = 2000;
+
+  /** Port of the HTTP /healthz and /readyz probes (0: off, the default outside containers). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(65_535)
+  HEALTH_PORT = 0;
 }
