@@ -142,14 +142,18 @@ export class CartGrower {
    */
   private groupRows(f: number, node: PendingNode, rows: Uint32Array): void {
     const { codes, nRows, target } = this.task;
-    const { hist, width: w, reg, groups: g, touched } = this;
+    const { hist, reg, groups: g, touched } = this;
+    // regression groups need only count and sum (the sum of squares matters for whole nodes only)
+    const w = reg ? 2 : this.width;
     const base = f * nRows;
     for (let i = node.start; i < node.end; i++) {
       const r = rows[i];
       const b = codes[base + r];
       const o = b * w;
       if (hist[o] === 0) touched[b >>> 5] |= 1 << (b & 31);
-      addStat(hist, o, target[r], reg);
+      hist[o]++;
+      if (reg) hist[o + 1] += target[r];
+      else hist[o + 1 + target[r]]++;
     }
     g.count = 0;
     g.missing.fill(0);

@@ -28,7 +28,10 @@ export interface ScanContext {
   readonly right: Float64Array;
 }
 
-/** Squared-error scan: gain is sumL²/nL + sumR²/nR (the impurity decrease up to a constant). */
+/**
+ * Squared-error scan over [count, sum] groups: gain is sumL²/nL + sumR²/nR (the impurity decrease
+ * up to a constant).
+ */
 export function scanRegression(g: BinGroups, ctx: ScanContext, result: ScanResult): void {
   const N = ctx.parent[0];
   const S = ctx.parent[1];
@@ -39,8 +42,8 @@ export function scanRegression(g: BinGroups, ctx: ScanContext, result: ScanResul
   let sL = 0;
   const st = g.stats;
   for (let k = 0; k < g.count - 1; k++) {
-    nL += st[k * 3];
-    sL += st[k * 3 + 1];
+    nL += st[k * 2];
+    sL += st[k * 2 + 1];
     let nR = N - nL;
     let sR = S - sL;
     if (nL >= minLeaf && nR >= minLeaf) {
