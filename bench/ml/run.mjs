@@ -1,8 +1,11 @@
 // HydroML ML benchmark: our libs/ml against scikit-learn, both measured in the same run on the
-// same CSV files. Usage: node bench/ml/run.mjs [--full] [--sk-threads=N]
+// same CSV files, job by job (ours, then scikit-learn's) so load changes on a shared machine hit
+// both sides alike. Wall and CPU times are printed.
+// Usage: node bench/ml/run.mjs [--full] [--sk-threads=N] [--threads=N]
 //   --full          also fits the 100-tree random forests on 200,000 rows (scikit-learn needs minutes)
 //   --sk-threads=N  OpenMP threads for scikit-learn's gradient boosting (default 1; the random
 //                   forest always uses n_jobs=2)
+//   --threads=N     our worker threads for random forests (nJobs) and boosting (nThreads); default 1
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -65,6 +68,7 @@ function splitData(csv, nTrain) {
 }
 
 const ours = new Map();
+const theirs = new Map();
 let cached = { csv: null, data: null };
 for (const job of jobs) {
   if (cached.csv !== job.csv) cached = { csv: job.csv, data: splitData(job.csv, job.nTrain) };
@@ -72,11 +76,15 @@ for (const job of jobs) {
   // fits under 0.5 s are timed best of 3 on both sides, so JIT warm-up and timer noise do not dominate
   let model;
   let fit = Infinity;
+  let cpu = Infinity;
   for (let rep = 0; rep < 3 && (rep === 0 || fit < 0.5); rep++) {
     model = makeModel(job.model, job.task);
     const start = performance.now();
+    const c0 = process.cpuUsage();
     model.fit(d.XTrain, d.yTrain);
     fit = Math.min(fit, (performance.now() - start) / 1000);
+    const c = process.cpuUsage(c0);
+    cpu = Math.min(cpu, (c.user + c.system) / 1e6);
   }
   let t0 = performance.now();
   const pred = model.predict(d.XTest);
@@ -89,30 +97,28 @@ for (const job of jobs) {
     model.predict(d.all);
     predictAll = (performance.now() - t0) / 1000;
   }
-  ours.set(job.id, { fit, predict, score, predictAll });
-  process.stderr.write(`ours   ${job.set.name} ${job.model}: fit ${fit.toFixed(2)} s\n`);
+  ours.set(job.id, { fit, cpu, predict, score, predictAll });
+  const t = runSklearn(job);
+  theirs.set(job.id, t);
+  process.stderr.write(
+    `${job.set.name} ${job.model}: ours ${fit.toFixed(2)} s, scikit-learn ${t.fit.toFixed(2)} s\n`,
+  );
 }
 
-const sk = spawnSync(python, [join(here, 'sklearn_side.py')], {
-  input: JSON.stringify(
-    jobs.map(({ id, model, task, csv, nTrain }) => ({ id, model, task, csv, nTrain })),
-  ),
-  encoding: 'utf8',
-  env: { ...process.env, OMP_NUM_THREADS: skThreads },
-  maxBuffer: 1 << 24,
-  stdio: ['pipe', 'pipe', 'inherit'],
-});
-if (sk.status !== 0) {
-  console.error('scikit-learn side failed');
-  process.exit(1);
+function runSklearn({ id, model, task, csv, nTrain }) {
+  const sk = spawnSync(python, [join(here, 'sklearn_side.py')], {
+    input: JSON.stringify([{ id, model, task, csv, nTrain }]),
+    encoding: 'utf8',
+    env: { ...process.env, OMP_NUM_THREADS: skThreads },
+    maxBuffer: 1 << 24,
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  if (sk.status !== 0) {
+    console.error('scikit-learn side failed');
+    process.exit(1);
+  }
+  return JSON.parse(sk.stdout.trim());
 }
-const theirs = new Map(
-  sk.stdout
-    .trim()
-    .split('\n')
-    .map((l) => JSON.parse(l))
-    .map((r) => [r.id, r]),
-);
 
 const names = { rf: 'random forest (100)', hgb: 'hist grad boosting', linear: 'ridge / logistic' };
 const rows = jobs.map((job) => {
@@ -124,6 +130,9 @@ const rows = jobs.map((job) => {
     'ours fit s': a.fit.toFixed(3),
     'sklearn fit s': b.fit.toFixed(3),
     ratio: (a.fit / b.fit).toFixed(2),
+    'ours cpu s': a.cpu.toFixed(3),
+    'sklearn cpu s': b.cpu.toFixed(3),
+    'cpu ratio': (a.cpu / b.cpu).toFixed(2),
     metric: job.task === 'regression' ? 'R²' : 'accuracy',
     ours: a.score.toFixed(4),
     sklearn: b.score.toFixed(4),

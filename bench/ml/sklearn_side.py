@@ -36,15 +36,18 @@ def load(path, n_train):
 for job in json.load(sys.stdin):
     Xtr, ytr, Xte, yte = load(job["csv"], job["nTrain"])
     fit = float("inf")
+    cpu = float("inf")
     for rep in range(3):
         if rep > 0 and fit >= 0.5:
             break
         model = MODELS[(job["model"], job["task"])]()
         t0 = time.perf_counter()
+        c0 = time.process_time()
         model.fit(Xtr, ytr)
         fit = min(fit, time.perf_counter() - t0)
+        cpu = min(cpu, time.process_time() - c0)
     t0 = time.perf_counter()
     pred = model.predict(Xte)
     predict = time.perf_counter() - t0
     score = r2_score(yte, pred) if job["task"] == "regression" else accuracy_score(yte, pred)
-    print(json.dumps({"id": job["id"], "fit": fit, "predict": predict, "score": score}), flush=True)
+    print(json.dumps({"id": job["id"], "fit": fit, "cpu": cpu, "predict": predict, "score": score}), flush=True)
