@@ -1,9 +1,22 @@
 import 'reflect-metadata';
 import type { INestMicroservice } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AuthContracts, AuthEvents, DomainError, type CallContext, type Principal } from '@hydroml/contracts';
+import {
+  AuthContracts,
+  AuthEvents,
+  DomainError,
+  type CallContext,
+  type Principal,
+} from '@hydroml/contracts';
 import { loadEnv, startService, type NatsClient } from '@hydroml/nest-kit';
-import { connectTestNats, createTestDatabase, makeUser, testEnvVars, TEST_PASSWORD, type TestDatabase } from '@hydroml/testing';
+import {
+  connectTestNats,
+  createTestDatabase,
+  makeUser,
+  testEnvVars,
+  TEST_PASSWORD,
+  type TestDatabase,
+} from '@hydroml/testing';
 import { AppModule } from '../src/app.module.js';
 import { AuthEnv } from '../src/auth-env.js';
 import { SigningKeysService } from '../src/keys/signing-keys.service.js';
@@ -36,7 +49,9 @@ describe('auth service over NATS', () => {
   }
 
   it('announces a registration as an event and stores only an argon2id hash', async () => {
-    const events = nats.connection.subscribe(nats.subject(AuthEvents.userRegistered.subject), { max: 1 });
+    const events = nats.connection.subscribe(nats.subject(AuthEvents.userRegistered.subject), {
+      max: 1,
+    });
     const dto = makeUser();
     const user = await nats.request(AuthContracts.register, dto, anonymous);
     for await (const msg of events) {
@@ -50,7 +65,9 @@ describe('auth service over NATS', () => {
 
   it('validates payloads on the service side too', async () => {
     const bad = { username: 'x', email: 'not-an-email', password: TEST_PASSWORD };
-    expect(await codeOf(nats.request(AuthContracts.register, bad, anonymous))).toBe('invalid_argument');
+    expect(await codeOf(nats.request(AuthContracts.register, bad, anonymous))).toBe(
+      'invalid_argument',
+    );
   });
 
   it('publishes old and new keys after a rotation and signs with the new one', async () => {
@@ -61,33 +78,70 @@ describe('auth service over NATS', () => {
     expect(after.keys.map((k) => k.kid)).toEqual([kid, ...before.keys.map((k) => k.kid)]);
     const dto = makeUser();
     await nats.request(AuthContracts.register, dto, anonymous);
-    const pair = await nats.request(AuthContracts.login, { login: dto.email, password: TEST_PASSWORD }, anonymous);
-    const header = JSON.parse(Buffer.from(pair.accessToken.split('.')[0], 'base64url').toString()) as { kid: string };
+    const pair = await nats.request(
+      AuthContracts.login,
+      { login: dto.email, password: TEST_PASSWORD },
+      anonymous,
+    );
+    const header = JSON.parse(
+      Buffer.from(pair.accessToken.split('.')[0], 'base64url').toString(),
+    ) as { kid: string };
     expect(header.kid).toBe(kid);
   });
 
   it('verifies API tokens and refuses revoked ones', async () => {
     const dto = makeUser();
     const user = await nats.request(AuthContracts.register, dto, anonymous);
-    const principal: Principal = { userId: user.id, username: user.username, scopes: ['read', 'write'], via: 'jwt' };
+    const principal: Principal = {
+      userId: user.id,
+      username: user.username,
+      scopes: ['read', 'write'],
+      via: 'jwt',
+    };
     const call = { correlationId: 'int', principal };
-    const created = await nats.request(AuthContracts.createToken, { name: 'bot', scopes: ['read'] }, call);
-    const verified = await nats.request(AuthContracts.verifyToken, { secret: created.secret }, anonymous);
+    const created = await nats.request(
+      AuthContracts.createToken,
+      { name: 'bot', scopes: ['read'] },
+      call,
+    );
+    const verified = await nats.request(
+      AuthContracts.verifyToken,
+      { secret: created.secret },
+      anonymous,
+    );
     expect(verified).toMatchObject({ userId: user.id, scopes: ['read'], via: 'api_token' });
     await nats.request(AuthContracts.revokeToken, { id: created.token.id }, call);
-    expect(await codeOf(nats.request(AuthContracts.verifyToken, { secret: created.secret }, anonymous))).toBe('unauthenticated');
+    expect(
+      await codeOf(nats.request(AuthContracts.verifyToken, { secret: created.secret }, anonymous)),
+    ).toBe('unauthenticated');
     const asToken = { correlationId: 'int', principal: verified };
-    expect(await codeOf(nats.request(AuthContracts.createToken, { name: 'x', scopes: ['read'] }, asToken))).toBe('permission_denied');
+    expect(
+      await codeOf(
+        nats.request(AuthContracts.createToken, { name: 'x', scopes: ['read'] }, asToken),
+      ),
+    ).toBe('permission_denied');
   });
 
   it('resolves users by username or email for other services', async () => {
     const dto = makeUser();
     const user = await nats.request(AuthContracts.register, dto, anonymous);
-    const principal: Principal = { userId: user.id, username: user.username, scopes: ['read'], via: 'jwt' };
+    const principal: Principal = {
+      userId: user.id,
+      username: user.username,
+      scopes: ['read'],
+      via: 'jwt',
+    };
     const call = { correlationId: 'int', principal };
-    expect((await nats.request(AuthContracts.resolveUser, { login: dto.username.toUpperCase() }, call)).id).toBe(user.id);
-    expect((await nats.request(AuthContracts.lookupUsers, { ids: [user.id] }, call))[0].username).toBe(dto.username);
-    expect(await codeOf(nats.request(AuthContracts.resolveUser, { login: 'nobody-at-all' }, call))).toBe('not_found');
+    expect(
+      (await nats.request(AuthContracts.resolveUser, { login: dto.username.toUpperCase() }, call))
+        .id,
+    ).toBe(user.id);
+    expect(
+      (await nats.request(AuthContracts.lookupUsers, { ids: [user.id] }, call))[0].username,
+    ).toBe(dto.username);
+    expect(
+      await codeOf(nats.request(AuthContracts.resolveUser, { login: 'nobody-at-all' }, call)),
+    ).toBe('not_found');
     expect(await codeOf(nats.request(AuthContracts.me, {}, anonymous))).toBe('unauthenticated');
   });
 });
