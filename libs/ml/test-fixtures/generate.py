@@ -2,6 +2,7 @@
 
 Run once with Debian's scikit-learn (apt-get install -y python3-sklearn):
     /usr/bin/python3 libs/ml/test-fixtures/generate.py
+    npx prettier --write libs/ml/test-fixtures/golden.json   # the repo's format check covers JSON
 Tests only read the JSON; they never need Python.
 """
 import json

@@ -213,33 +213,61 @@ function scanFeature(
   rules: SplitRules,
   best: HistSplit,
 ): void {
-  const { G, H, n, constHess } = t;
+  const { G, H, n } = t;
+  const hOff = t.constHess ? 2 : 1;
   const off = f * FEATURE_STRIDE;
   const mo = off + MISSING_BIN * SLOTS;
-  const gm = hist[mo];
   const nm = hist[mo + 2];
-  const hm = constHess ? nm : hist[mo + 1];
+  const miss = { g: hist[mo], h: hist[mo + hOff], n: nm };
   const bothWays = rules.hasMissing[f] === 1 && nm > 0;
+  const l2 = rules.l2;
+  const minLeaf = rules.minSamplesLeaf;
+  const minHess = rules.minHessian;
   let gL = 0;
   let hL = 0;
   let nL = 0;
-  for (let b = 0; b < rules.nBins[f] - 1; b++) {
+  const last = rules.nBins[f] - 1;
+  for (let b = 0; b < last; b++) {
     const o = off + b * SLOTS;
+    const cnt = hist[o + 2];
+    if (cnt === 0) continue;
     gL += hist[o];
-    nL += hist[o + 2];
-    hL += constHess ? hist[o + 2] : hist[o + 1];
-    for (let way = 0; way < (bothWays ? 2 : 1); way++) {
-      const ml = way === 1 || (rules.hasMissing[f] === 0 && nL + nm > n - nL - nm);
-      const gl = ml ? gL + gm : gL;
-      const hl = ml ? hL + hm : hL;
-      const nl = ml ? nL + nm : nL;
-      const hr = H - hl;
-      if (nl < rules.minSamplesLeaf || n - nl < rules.minSamplesLeaf) continue;
-      if (hl < rules.minHessian || hr < rules.minHessian) continue;
-      const gr = G - gl;
-      const gain = (gl * gl) / (hl + rules.l2) + (gr * gr) / (hr + rules.l2) - t.parentScore;
+    hL += hist[o + hOff];
+    nL += cnt;
+    if (n - nL - (bothWays ? 0 : nm) < minLeaf && !bothWays) break;
+    if (nL >= minLeaf && n - nL >= minLeaf && hL >= minHess && H - hL >= minHess) {
+      const gR = G - gL;
+      const gain = (gL * gL) / (hL + l2) + (gR * gR) / (H - hL + l2) - t.parentScore;
       if (gain > best.gain)
-        Object.assign(best, { gain, feature: f, bin: b, missingLeft: ml, gL: gl, hL: hl, nL: nl });
+        record(best, gain, f, b, rules.hasMissing[f] === 0 && nL > n - nL, gL, hL, nL);
+    }
+    if (bothWays) {
+      const gl = gL + miss.g;
+      const hl = hL + miss.h;
+      const nl = nL + miss.n;
+      if (nl < minLeaf || n - nl < minLeaf || hl < minHess || H - hl < minHess) continue;
+      const gr = G - gl;
+      const gain = (gl * gl) / (hl + l2) + (gr * gr) / (H - hl + l2) - t.parentScore;
+      if (gain > best.gain) record(best, gain, f, b, true, gl, hl, nl);
     }
   }
+}
+
+function record(
+  best: HistSplit,
+  gain: number,
+  feature: number,
+  bin: number,
+  missingLeft: boolean,
+  gL: number,
+  hL: number,
+  nL: number,
+): void {
+  best.gain = gain;
+  best.feature = feature;
+  best.bin = bin;
+  best.missingLeft = missingLeft;
+  best.gL = gL;
+  best.hL = hL;
+  best.nL = nL;
 }
