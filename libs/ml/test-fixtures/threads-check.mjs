@@ -1,0 +1,38 @@
+// Fits with and without worker threads using the built library and prints whether the results are
+// identical. Run by src/threads.spec.ts (needs `npx tsc -b libs/ml` first).
+import * as ml from '../dist/index.js';
+
+const rng = new ml.Random(3);
+const n = 12_000;
+const p = 20;
+const X = ml.DenseMatrix.zeros(n, p);
+const y = new Float64Array(n);
+for (let i = 0; i < n; i++) {
+  for (let j = 0; j < p; j++) X.set(i, j, j === 4 && i % 9 === 0 ? NaN : rng.next());
+  y[i] = 3 * X.get(i, 0) + Math.sin(6 * X.get(i, 1)) + rng.next();
+}
+const labels = y.map((v) => (v > 2.5 ? 1 : 0));
+const same = (a, b) => a.length === b.length && a.every((v, i) => Object.is(v, b[i]));
+
+const rf1 = new ml.RandomForestRegressor({ nEstimators: 6, nJobs: 1, seed: 4 })
+  .fit(X, y)
+  .predict(X);
+const rf2 = new ml.RandomForestRegressor({ nEstimators: 6, nJobs: 3, seed: 4 })
+  .fit(X, y)
+  .predict(X);
+const hgb1 = new ml.HistGradientBoostingRegressor({ maxIter: 15, nThreads: 1 })
+  .fit(X, y)
+  .predict(X);
+const hgb2 = new ml.HistGradientBoostingRegressor({ maxIter: 15, nThreads: 2 })
+  .fit(X, y)
+  .predict(X);
+const cls1 = new ml.HistGradientBoostingClassifier({ maxIter: 10, nThreads: 1 }).fit(X, labels);
+const cls2 = new ml.HistGradientBoostingClassifier({ maxIter: 10, nThreads: 3 }).fit(X, labels);
+console.log(
+  JSON.stringify({
+    forest: same(rf1, rf2),
+    boosting: same(hgb1, hgb2),
+    classifier: same(cls1.predictProba(X).data, cls2.predictProba(X).data),
+    nonTrivial: ml.metrics.r2(y, hgb2) > 0.8,
+  }),
+);
