@@ -8,6 +8,8 @@ export interface ParzenParams {
   readonly multivariate: boolean;
   /** Multivariate bandwidth: Optuna's shared Scott-like rule, or per-point neighbour gaps. */
   readonly multivariateBandwidth: 'scott' | 'neighbour';
+  /** Kernel count the magic clip divides the range by; defaults to the group's own (Optuna). */
+  readonly clipKernels?: number;
 }
 
 export type ParamKernels =
@@ -72,7 +74,8 @@ export function buildKernels(
     params.multivariate && params.multivariateBandwidth === 'scott'
       ? multivariateSigmas(mus.length, bounds, nParams)
       : univariateSigmas(mus, bounds, params);
-  clipSigmas(sigmas, bounds, mus.length + (params.considerPrior ? 1 : 0), params);
+  const nKernels = mus.length + (params.considerPrior ? 1 : 0);
+  clipSigmas(sigmas, bounds, params.clipKernels ?? nKernels, params);
   if (params.considerPrior || mus.length === 0) {
     mus.push(0.5 * (bounds.low + bounds.high));
     sigmas.push(bounds.high - bounds.low);

@@ -22,6 +22,12 @@ export interface TpeSamplerOptions {
    * sorted neighbours as in univariate TPE) or 'scott' (Optuna's shared width 0.2 n^(-1/(d+4))).
    */
   readonly multivariateBandwidth?: 'scott' | 'neighbour';
+  /**
+   * The magic clip keeps kernels at least range / min(100, 1 + K) wide. Optuna takes K = kernels in
+   * its group (few for the good group); with an exponent e > 0, K = round((observed trials + 1)^e)
+   * for both groups, so the good group can narrow as the study grows. Default 0.85; 0 = Optuna.
+   */
+  readonly magicClipExponent?: number;
   /** Weight the good group by rank (best 1, worst 1/n). Default true (Optuna: uniform). */
   readonly rankWeightedBelow?: boolean;
   /**
@@ -38,4 +44,5 @@ export const OPTUNA_TPE_OPTIONS: TpeSamplerOptions = Object.freeze({
   multivariate: false,
   multivariateBandwidth: 'scott',
   rankWeightedBelow: false,
+  magicClipExponent: 0,
 });

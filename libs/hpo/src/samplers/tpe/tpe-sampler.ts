@@ -33,6 +33,7 @@ export class TpeSampler implements Sampler {
   private readonly constantLiar: boolean;
   private readonly rankWeighted: boolean;
   private readonly group: boolean;
+  private readonly clipExponent: number;
 
   constructor(options: TpeSamplerOptions = {}) {
     this.rng = new Rng(options.seed);
@@ -44,6 +45,7 @@ export class TpeSampler implements Sampler {
     this.constantLiar = options.constantLiar ?? false;
     this.rankWeighted = options.rankWeightedBelow ?? true;
     this.group = options.group ?? false;
+    this.clipExponent = options.magicClipExponent ?? 0.85;
     this.parzen = {
       considerPrior: options.considerPrior ?? true,
       priorWeight: options.priorWeight ?? 1,
@@ -91,8 +93,12 @@ export class TpeSampler implements Sampler {
     const usable = usableTrials(study.trials, trial, space, this.constantLiar);
     const nFinished = usable.filter((t) => t.state !== 'RUNNING').length;
     const split = splitTrials(usable, study.directions, this.gamma(nFinished));
+    const parzen: ParzenParams =
+      this.clipExponent > 0
+        ? { ...this.parzen, clipKernels: Math.round((usable.length + 1) ** this.clipExponent) }
+        : this.parzen;
     const estimator = (group: FrozenTrial[], weights: number[]): ParzenEstimator =>
-      new ParzenEstimator(observationsOf(group, space), space, this.parzen, weights);
+      new ParzenEstimator(observationsOf(group, space), space, parzen, weights);
     const baseWeights = this.weights(split.below.length);
     const belowWeights = this.rankWeighted
       ? rankScaledWeights(baseWeights, split.below, split.belowRanks)
