@@ -3,6 +3,7 @@ import {
   accuracy,
   balancedAccuracy,
   binaryRocAuc,
+  classificationReport,
   confusionMatrix,
   f1,
   logLoss,
@@ -85,6 +86,19 @@ describe('classification metrics', () => {
     ];
     expect(logLoss([1, 0, 0, 1], proba)).toBeCloseTo(0.21616, 5);
     expect(logLoss([1], [0])).toBeCloseTo(-Math.log(1e-15), 6);
+  });
+
+  it('reports all scores at once and counts skipped pairs', () => {
+    const r = classificationReport([...t, NaN], [...p, 1]);
+    expect(r.skipped).toBe(1);
+    expect(r.n).toBe(5);
+    expect(r.accuracy).toBeCloseTo(0.6, 12);
+    expect(r.f1Weighted).toBeCloseTo(0.6, 12);
+    expect(r.recallMacro).toBeCloseTo((0.5 + 2 / 3) / 2, 12);
+    expect(r.confusion.matrix).toEqual([
+      [1, 1],
+      [1, 2],
+    ]);
   });
 
   it('skips pairs with missing labels', () => {

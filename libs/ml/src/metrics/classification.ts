@@ -191,3 +191,35 @@ export function logLoss(yTrue: Vec, proba: Vec | MatrixLike): number {
   }
   return loss / n;
 }
+
+export interface ClassificationReport {
+  accuracy: number;
+  balancedAccuracy: number;
+  precisionMacro: number;
+  recallMacro: number;
+  f1Macro: number;
+  f1Weighted: number;
+  perClass: PerClassScores;
+  confusion: ConfusionMatrix;
+  /** Pairs skipped because the label or the prediction was missing. */
+  skipped: number;
+  n: number;
+}
+
+/** The usual classification metrics at once, over complete pairs. */
+export function classificationReport(yTrue: Vec, yPred: Vec): ClassificationReport {
+  const { yTrue: t, yPred: p, skipped } = completePairs(yTrue, yPred);
+  const macro: AverageOptions = { average: 'macro' };
+  return {
+    accuracy: accuracy(t, p),
+    balancedAccuracy: balancedAccuracy(t, p),
+    precisionMacro: precision(t, p, macro),
+    recallMacro: recall(t, p, macro),
+    f1Macro: f1(t, p, macro),
+    f1Weighted: f1(t, p, { average: 'weighted' }),
+    perClass: perClassScores(t, p),
+    confusion: confusionMatrix(t, p),
+    skipped,
+    n: t.length,
+  };
+}
