@@ -4,12 +4,15 @@ import { errors as joseErrors, jwtVerify } from 'jose';
 import { AuthContracts, DomainError, type Principal } from '@hydroml/contracts';
 import { NatsClient } from '@hydroml/nest-kit';
 import { JwtKeysService } from './jwt-keys.service.js';
+import { VerifiedTokenCache } from './verified-token-cache.js';
 
 export const API_TOKEN_PREFIX = 'hml_';
 
 /** Turns a bearer credential (access JWT or personal API token) into a principal. */
 @Injectable()
 export class TokenVerifier {
+  private readonly verified = new VerifiedTokenCache();
+
   constructor(
     private readonly keys: JwtKeysService,
     private readonly nats: NatsClient,
@@ -22,6 +25,8 @@ export class TokenVerifier {
   }
 
   private async verifyJwt(token: string): Promise<Principal> {
+    const cached = this.verified.get(token);
+    if (cached) return cached;
     try {
       const { payload } = await jwtVerify(token, (header) => this.keys.keyFor(header.kid), {
         issuer: 'hydroml-auth',
@@ -31,12 +36,14 @@ export class TokenVerifier {
       if (typeof payload.sub !== 'string' || typeof payload.username !== 'string') {
         throw new DomainError('unauthenticated', 'access token is missing claims');
       }
-      return {
+      const principal: Principal = {
         userId: payload.sub,
         username: payload.username,
         scopes: ['read', 'write'],
         via: 'jwt',
       };
+      this.verified.set(token, principal, (payload.exp ?? 0) * 1000);
+      return principal;
     } catch (error) {
       if (error instanceof DomainError && error.code !== 'unauthenticated') throw error;
       throw new DomainError('unauthenticated', jwtMessage(error));

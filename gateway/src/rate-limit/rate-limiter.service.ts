@@ -4,6 +4,9 @@ import { DomainError } from '@hydroml/contracts';
 import { REDIS } from '@hydroml/nest-kit';
 
 const WINDOW_SECONDS = 60;
+const HIT_SCRIPT = `local n = redis.call('INCR', KEYS[1])
+if n == 1 then redis.call('EXPIRE', KEYS[1], ARGV[1]) end
+return n`;
 
 export interface WindowState {
   count: number;
@@ -30,13 +33,9 @@ export class RateLimiter {
   }
 
   async hit(bucket: string, limit: number): Promise<WindowState> {
-    const key = windowKey(bucket);
-    const result = await this.redis
-      .multi()
-      .incr(key)
-      .expire(key, WINDOW_SECONDS + 1)
-      .exec();
-    return { count: Number(result?.[0]?.[1] ?? 0), limit, resetSeconds: secondsToReset() };
+    // One round trip: INCR, and EXPIRE only when the window's key was just created.
+    const count = await this.redis.eval(HIT_SCRIPT, 1, windowKey(bucket), WINDOW_SECONDS + 1);
+    return { count: Number(count), limit, resetSeconds: secondsToReset() };
   }
 }
 
