@@ -16,5 +16,5 @@ describe('worker threads', () => {
       classifier: true,
       nonTrivial: true,
     });
-  });
+  }, 120_000);
 });
