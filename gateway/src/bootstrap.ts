@@ -6,7 +6,12 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from '@fastify/helmet';
 import cors from '@fastify/cors';
-import { configureLogger, NestPinoLogger, VALIDATION_OPTIONS } from '@hydroml/nest-kit';
+import {
+  configureLogger,
+  enableDefaultMetrics,
+  NestPinoLogger,
+  VALIDATION_OPTIONS,
+} from '@hydroml/nest-kit';
 import { AppModule } from './app.module.js';
 import type { GatewayEnv } from './gateway-env.js';
 import { installHttpHooks } from './http/http-hooks.js';
@@ -16,6 +21,7 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
 /** Builds the gateway (not yet listening): Fastify, helmet, CORS, validation, OpenAPI, GraphQL. */
 export async function createGateway(env: GatewayEnv): Promise<NestFastifyApplication> {
   configureLogger('gateway', env.LOG_LEVEL);
+  enableDefaultMetrics('gateway');
   const adapter = new FastifyAdapter({
     bodyLimit: env.BODY_LIMIT_BYTES,
     trustProxy: env.TRUST_PROXY,
@@ -35,6 +41,7 @@ export async function createGateway(env: GatewayEnv): Promise<NestFastifyApplica
     exclude: [
       { path: 'healthz', method: RequestMethod.GET },
       { path: 'readyz', method: RequestMethod.GET },
+      { path: 'metrics', method: RequestMethod.GET },
     ],
   });
   app.useGlobalPipes(new ValidationPipe(VALIDATION_OPTIONS));

@@ -151,7 +151,7 @@ describe('tokens and hostile input at the gateway', () => {
     expect(allowed.headers['access-control-allow-origin']).toBe('http://localhost:5173');
   });
 
-  it('is ready when every service answers, and serves OpenAPI', async () => {
+  it('is ready when every service answers, and serves metrics and OpenAPI', async () => {
     const ready = await api.get('/readyz').expect(200);
     expect(ready.body.checks).toMatchObject({
       nats: 'ok',
@@ -160,6 +160,9 @@ describe('tokens and hostile input at the gateway', () => {
       'service:auth': 'ok',
       'service:experiments': 'ok',
     });
+    const metrics = await api.get('/metrics').expect(200);
+    expect(metrics.text).toContain('hydroml_http_request_seconds_bucket');
+    expect(metrics.text).toContain('route="/api/v1/projects"');
     const docs = await api.get('/api/docs-json').expect(200);
     expect(Object.keys(docs.body.paths)).toContain('/api/v1/projects');
   });

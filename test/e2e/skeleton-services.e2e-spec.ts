@@ -23,10 +23,11 @@ describe.each(SKELETONS)('the %s skeleton', (service, module, schema) => {
   let db: TestDatabase;
   let app: INestMicroservice;
   let nats: NatsClient;
+  const healthPort = 41000 + Math.floor(Math.random() * 2000);
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    const env = loadEnv(BaseEnv, testEnvVars(db.url));
+    const env = loadEnv(BaseEnv, testEnvVars(db.url, { HEALTH_PORT: String(healthPort) }));
     app = await startService(service, module.forRoot(env), env);
     nats = await connectTestNats(env.NATS_SUBJECT_PREFIX);
   });
@@ -50,5 +51,15 @@ describe.each(SKELETONS)('the %s skeleton', (service, module, schema) => {
         [schema],
       );
     expect(tables.map((t) => t.table_name)).toEqual(['migrations', 'service_info']);
+  });
+
+  it('serves liveness, readiness and metrics over HTTP for probes', async () => {
+    const base = `http://127.0.0.1:${healthPort}`;
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+    const ready = await fetch(`${base}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ checks: { postgres: true, redis: true, nats: true } });
+    expect(await (await fetch(`${base}/metrics`)).text()).toContain('hydroml_nats_handler_seconds');
+    expect((await fetch(`${base}/other`)).status).toBe(404);
   });
 });

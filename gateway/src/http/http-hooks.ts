@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { logger } from '@hydroml/nest-kit';
+import { httpRequestSeconds, logger } from '@hydroml/nest-kit';
 import { toHttpError } from '../errors/to-http-error.js';
 
 /**
@@ -12,6 +12,11 @@ export function installHttpHooks(fastify: FastifyInstance): void {
     done();
   });
   fastify.addHook('onResponse', (request, reply, done) => {
+    const route = request.routeOptions.url ?? 'unmatched';
+    httpRequestSeconds.observe(
+      { method: request.method, route, status: String(reply.statusCode) },
+      reply.elapsedTime / 1000,
+    );
     logger().info(
       {
         correlationId: request.id,

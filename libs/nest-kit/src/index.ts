@@ -17,3 +17,4 @@ export * from './bootstrap/start-service.js';
 export * from './auth/principal.js';
 export * from './database/unique-violation.js';
 export * from './health/health-http.server.js';
+export * from './metrics/metrics.js';

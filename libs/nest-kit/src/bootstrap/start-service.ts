@@ -8,6 +8,7 @@ import { configureLogger, logger } from '../logging/logger.js';
 import { NestPinoLogger } from '../logging/nest-pino-logger.js';
 import { PrefixedNatsServer } from '../nats/prefixed-nats.server.js';
 import { startHealthServer } from '../health/health-http.server.js';
+import { enableDefaultMetrics } from '../metrics/metrics.js';
 
 /**
  * Creates and starts a service: a NestJS NATS microservice in queue group `<service>` (replicas
@@ -19,6 +20,7 @@ export async function startService(
   env: BaseEnv,
 ): Promise<INestMicroservice> {
   configureLogger(service, env.LOG_LEVEL);
+  enableDefaultMetrics(service);
   const strategy = new PrefixedNatsServer(
     {
       servers: env.NATS_URL,

@@ -3,6 +3,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { logger } from '../logging/logger.js';
+import { metricsText } from '../metrics/metrics.js';
 import { NatsClient } from '../nats/nats-client.js';
 import { REDIS } from '../redis/redis.js';
 
@@ -20,8 +21,8 @@ async function ready(app: INestApplicationContext): Promise<Record<string, boole
 }
 
 /**
- * Liveness (`/healthz`) and readiness (`/readyz`: PostgreSQL, Redis, NATS) over plain HTTP for
- * orchestrators' probes; services otherwise speak only NATS. Off when the port is 0.
+ * Liveness (`/healthz`), readiness (`/readyz`: PostgreSQL, Redis, NATS) and Prometheus `/metrics`
+ * over plain HTTP for orchestrators; services otherwise speak only NATS. Off when the port is 0.
  */
 export function startHealthServer(app: INestApplicationContext, port: number): Server | undefined {
   if (port === 0) return undefined;
@@ -30,6 +31,13 @@ export function startHealthServer(app: INestApplicationContext, port: number): S
       res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
     };
     if (req.url === '/healthz') return send(200, { status: 'ok' });
+    if (req.url === '/metrics') {
+      metricsText().then(
+        ({ contentType, body }) => res.writeHead(200, { 'content-type': contentType }).end(body),
+        (err: unknown) => send(500, { error: String(err) }),
+      );
+      return;
+    }
     if (req.url !== '/readyz') return send(404, { code: 'not_found', message: 'not found' });
     ready(app).then(
       (checks) => send(Object.values(checks).every(Boolean) ? 200 : 503, { checks }),

@@ -2,6 +2,7 @@ import { ServerNats, type NatsOptions } from '@nestjs/microservices';
 import type { Msg, MsgCallback, NatsConnection, Subscription } from '@nats-io/transport-node';
 import { HEADERS } from '@hydroml/contracts';
 import { withCorrelationId } from '../logging/logger.js';
+import { natsHandlerSeconds } from '../metrics/metrics.js';
 
 type ServerNatsOptions = NonNullable<NatsOptions['options']>;
 
@@ -38,7 +39,10 @@ export class PrefixedNatsServer extends ServerNats {
 
   override handleMessage(channel: string, message: Msg): Promise<unknown> {
     const correlationId = message.headers?.get(HEADERS.correlationId) ?? '';
-    return withCorrelationId(correlationId, () => super.handleMessage(channel, message));
+    const stop = natsHandlerSeconds.startTimer({ subject: channel });
+    return withCorrelationId(correlationId, () => super.handleMessage(channel, message)).finally(
+      stop,
+    );
   }
 }
 
