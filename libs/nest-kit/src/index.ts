@@ -18,3 +18,4 @@ export * from './auth/principal.js';
 export * from './database/unique-violation.js';
 export * from './health/health-http.server.js';
 export * from './metrics/metrics.js';
+export * from './bootstrap/connections.js';

@@ -2,3 +2,4 @@ export * from './test-database.js';
 export * from './test-env.js';
 export * from './builders.js';
 export * from './test-nats.js';
+export * from './error-code.js';

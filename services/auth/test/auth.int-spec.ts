@@ -1,16 +1,11 @@
 import 'reflect-metadata';
 import type { INestMicroservice } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import {
-  AuthContracts,
-  AuthEvents,
-  DomainError,
-  type CallContext,
-  type Principal,
-} from '@hydroml/contracts';
+import { AuthContracts, AuthEvents, type CallContext, type Principal } from '@hydroml/contracts';
 import { loadEnv, startService, type NatsClient } from '@hydroml/nest-kit';
 import {
   connectTestNats,
+  errorCodeOf,
   createTestDatabase,
   makeUser,
   testEnvVars,
@@ -39,15 +34,6 @@ describe('auth service over NATS', () => {
     await db.drop();
   });
 
-  async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
-    try {
-      await promise;
-      return undefined;
-    } catch (error) {
-      return error instanceof DomainError ? error.code : 'unexpected';
-    }
-  }
-
   it('announces a registration as an event and stores only an argon2id hash', async () => {
     const events = nats.connection.subscribe(nats.subject(AuthEvents.userRegistered.subject), {
       max: 1,
@@ -65,7 +51,7 @@ describe('auth service over NATS', () => {
 
   it('validates payloads on the service side too', async () => {
     const bad = { username: 'x', email: 'not-an-email', password: TEST_PASSWORD };
-    expect(await codeOf(nats.request(AuthContracts.register, bad, anonymous))).toBe(
+    expect(await errorCodeOf(nats.request(AuthContracts.register, bad, anonymous))).toBe(
       'invalid_argument',
     );
   });
@@ -112,11 +98,13 @@ describe('auth service over NATS', () => {
     expect(verified).toMatchObject({ userId: user.id, scopes: ['read'], via: 'api_token' });
     await nats.request(AuthContracts.revokeToken, { id: created.token.id }, call);
     expect(
-      await codeOf(nats.request(AuthContracts.verifyToken, { secret: created.secret }, anonymous)),
+      await errorCodeOf(
+        nats.request(AuthContracts.verifyToken, { secret: created.secret }, anonymous),
+      ),
     ).toBe('unauthenticated');
     const asToken = { correlationId: 'int', principal: verified };
     expect(
-      await codeOf(
+      await errorCodeOf(
         nats.request(AuthContracts.createToken, { name: 'x', scopes: ['read'] }, asToken),
       ),
     ).toBe('permission_denied');
@@ -140,8 +128,10 @@ describe('auth service over NATS', () => {
       (await nats.request(AuthContracts.lookupUsers, { ids: [user.id] }, call))[0].username,
     ).toBe(dto.username);
     expect(
-      await codeOf(nats.request(AuthContracts.resolveUser, { login: 'nobody-at-all' }, call)),
+      await errorCodeOf(nats.request(AuthContracts.resolveUser, { login: 'nobody-at-all' }, call)),
     ).toBe('not_found');
-    expect(await codeOf(nats.request(AuthContracts.me, {}, anonymous))).toBe('unauthenticated');
+    expect(await errorCodeOf(nats.request(AuthContracts.me, {}, anonymous))).toBe(
+      'unauthenticated',
+    );
   });
 });

@@ -2,10 +2,11 @@ import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import type { INestMicroservice } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AuthEvents, DomainError, ProjectsContracts, type CallContext } from '@hydroml/contracts';
+import { AuthEvents, ProjectsContracts, type CallContext } from '@hydroml/contracts';
 import { BaseEnv, loadEnv, startService, type NatsClient } from '@hydroml/nest-kit';
 import {
   connectTestNats,
+  errorCodeOf,
   createTestDatabase,
   makeProject,
   testEnvVars,
@@ -19,15 +20,6 @@ function caller(scopes: Array<'read' | 'write'> = ['read', 'write']): CallContex
     correlationId: 'int',
     principal: { userId, username: `u${userId.slice(0, 6)}`, scopes, via: 'jwt' },
   };
-}
-
-async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
-  try {
-    await promise;
-    return undefined;
-  } catch (error) {
-    return error instanceof DomainError ? error.code : 'unexpected';
-  }
 }
 
 describe('projects service over NATS', () => {
@@ -78,13 +70,15 @@ describe('projects service over NATS', () => {
       );
     expect(await check(owner, 'manage')).toEqual({ allowed: true, role: 'owner' });
     expect(await check(other, 'read')).toEqual({ allowed: false, role: null });
-    expect(await codeOf(nats.request(ProjectsContracts.get, { id: project.id }, other))).toBe(
+    expect(await errorCodeOf(nats.request(ProjectsContracts.get, { id: project.id }, other))).toBe(
       'not_found',
     );
     const readOnly = { ...owner, principal: { ...owner.principal!, scopes: ['read' as const] } };
     expect(await check(readOnly, 'write')).toEqual({ allowed: false, role: 'owner' });
     expect(
-      await codeOf(nats.request(ProjectsContracts.update, { id: project.id, name: 'x' }, readOnly)),
+      await errorCodeOf(
+        nats.request(ProjectsContracts.update, { id: project.id, name: 'x' }, readOnly),
+      ),
     ).toBe('permission_denied');
   });
 
@@ -92,14 +86,16 @@ describe('projects service over NATS', () => {
     const owner = caller();
     const other = caller();
     const project = await nats.request(ProjectsContracts.create, makeProject(), owner);
-    expect(await codeOf(nats.request(ProjectsContracts.get, { id: project.id }, other))).toBe(
+    expect(await errorCodeOf(nats.request(ProjectsContracts.get, { id: project.id }, other))).toBe(
       'not_found',
     );
     await nats.request(ProjectsContracts.update, { id: project.id, isPublic: true }, owner);
     const seen = await nats.request(ProjectsContracts.get, { id: project.id }, other);
     expect(seen).toMatchObject({ id: project.id, isPublic: true, role: null });
     expect(
-      await codeOf(nats.request(ProjectsContracts.update, { id: project.id, name: 'x' }, other)),
+      await errorCodeOf(
+        nats.request(ProjectsContracts.update, { id: project.id, name: 'x' }, other),
+      ),
     ).toBe('permission_denied');
   });
 

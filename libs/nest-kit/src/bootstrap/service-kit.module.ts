@@ -1,15 +1,14 @@
-import { Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { Module, type DynamicModule } from '@nestjs/common';
 import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { connect } from '@nats-io/transport-node';
-import type { Redis } from 'ioredis';
 import type { EntitySchema, MixedList } from 'typeorm';
 import type { ServiceName } from '@hydroml/contracts';
 import { BaseEnv } from '../config/base-env.js';
 import { ensureSchema, schemaDataSourceOptions } from '../database/schema-data-source.js';
 import { createHealthController } from '../health/health.controller.js';
 import { NatsClient } from '../nats/nats-client.js';
-import { createRedis, REDIS } from '../redis/redis.js';
+import { REDIS } from '../redis/redis.js';
+import { connectionProviders } from './connections.js';
 
 export interface ServiceKitOptions {
   service: ServiceName;
@@ -20,18 +19,6 @@ export interface ServiceKitOptions {
   entities: MixedList<Function | string | EntitySchema>;
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   migrations: MixedList<Function | string>;
-}
-
-class ConnectionsCloser implements OnApplicationShutdown {
-  constructor(
-    private readonly nats: NatsClient,
-    @Inject(REDIS) private readonly redis: Redis,
-  ) {}
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.nats.connection.drain().catch(() => undefined);
-    this.redis.disconnect();
-  }
 }
 
 /**
@@ -65,17 +52,7 @@ export class ServiceKitModule {
         { provide: BaseEnv, useValue: env },
         { provide: DataSource, useExisting: getDataSourceToken(schema) },
         ...(envClass === BaseEnv ? [] : [{ provide: envClass, useValue: env }]),
-        {
-          provide: NatsClient,
-          useFactory: async () =>
-            new NatsClient(
-              await connect({ servers: env.NATS_URL, name: `${service}-client` }),
-              env.NATS_SUBJECT_PREFIX,
-              env.NATS_REQUEST_TIMEOUT_MS,
-            ),
-        },
-        { provide: REDIS, useFactory: () => createRedis(env.REDIS_URL, env.REDIS_KEY_PREFIX) },
-        ConnectionsCloser,
+        ...connectionProviders(env, `${service}-client`),
       ],
       exports: [BaseEnv, envClass, NatsClient, REDIS, TypeOrmModule, DataSource],
     };

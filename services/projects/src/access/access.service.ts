@@ -66,6 +66,13 @@ export class AccessService {
     return facts;
   }
 
+  /** The ids among `projectIds` the user may see (for batched lookups), in first-seen order. */
+  async visibleProjects(userId: string, projectIds: string[]): Promise<string[]> {
+    const unique = [...new Set(projectIds)];
+    const facts = await Promise.all(unique.map((id) => this.projectFacts(id, userId)));
+    return unique.filter((_, i) => canSee(facts[i]));
+  }
+
   /** Data sources: the owner may do anything; others get their best role over linked projects. */
   async requireDataSource(
     call: CallContext,

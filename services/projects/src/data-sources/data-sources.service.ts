@@ -10,7 +10,6 @@ import {
 } from '@hydroml/contracts';
 import { requirePrincipal } from '@hydroml/nest-kit';
 import { AccessService } from '../access/access.service.js';
-import { canSee } from '../access/domain/access-policy.js';
 import { DataSourcesRepository } from './data-sources.repository.js';
 
 @Injectable()
@@ -27,10 +26,7 @@ export class DataSourcesService {
 
   async listMany(call: CallContext, projectIds: string[]): Promise<DataSourcesByProject> {
     const principal = requirePrincipal(call);
-    const visible: string[] = [];
-    for (const id of new Set(projectIds)) {
-      if (canSee(await this.access.projectFacts(id, principal.userId))) visible.push(id);
-    }
+    const visible = await this.access.visibleProjects(principal.userId, projectIds);
     const found = await this.dataSources.byProjects(visible);
     return Object.fromEntries(projectIds.map((id) => [id, found[id] ?? []]));
   }

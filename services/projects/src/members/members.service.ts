@@ -16,7 +16,6 @@ import {
 } from '@hydroml/contracts';
 import { NatsClient, requirePrincipal, uniqueViolation } from '@hydroml/nest-kit';
 import { AccessService } from '../access/access.service.js';
-import { canSee } from '../access/domain/access-policy.js';
 import { MembershipEntity } from '../projects/persistence/membership.entity.js';
 import { assertKeepsAnOwner } from './owner-rule.js';
 
@@ -37,10 +36,7 @@ export class MembersService {
   /** Members of many projects at once (GraphQL batching); projects the caller cannot see are empty. */
   async listMany(call: CallContext, projectIds: string[]): Promise<MembersByProject> {
     const principal = requirePrincipal(call);
-    const visible: string[] = [];
-    for (const id of new Set(projectIds)) {
-      if (canSee(await this.access.projectFacts(id, principal.userId))) visible.push(id);
-    }
+    const visible = await this.access.visibleProjects(principal.userId, projectIds);
     const rows = visible.length
       ? await this.members.find({ where: { projectId: In(visible) }, order: { addedAt: 'ASC' } })
       : [];
