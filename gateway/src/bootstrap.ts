@@ -3,7 +3,6 @@ import type { IncomingMessage } from 'node:http';
 import { RequestMethod, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from '@fastify/helmet';
 import cors from '@fastify/cors';
 import {
@@ -15,6 +14,7 @@ import {
 import { AppModule } from './app.module.js';
 import type { GatewayEnv } from './gateway-env.js';
 import { installHttpHooks } from './http/http-hooks.js';
+import { setupOpenApi } from './http/openapi.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
 
@@ -46,11 +46,6 @@ export async function createGateway(env: GatewayEnv): Promise<NestFastifyApplica
   });
   app.useGlobalPipes(new ValidationPipe(VALIDATION_OPTIONS));
   app.enableShutdownHooks();
-  const openApi = new DocumentBuilder()
-    .setTitle('HydroML API')
-    .setVersion('1')
-    .addBearerAuth()
-    .build();
-  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi));
+  setupOpenApi(app);
   return app;
 }

@@ -165,6 +165,10 @@ describe('tokens and hostile input at the gateway', () => {
     expect(metrics.text).toContain('route="/api/v1/projects"');
     const docs = await api.get('/api/docs-json').expect(200);
     expect(Object.keys(docs.body.paths)).toContain('/api/v1/projects');
+    expect(docs.body.components.schemas.RegisterDto.properties).toHaveProperty('username');
+    expect(docs.body.components.schemas.RegisterDto.required).toEqual(
+      expect.arrayContaining(['username', 'email', 'password']),
+    );
   });
 
   it('serves GraphQL: me, projects with members and data sources, mutations, and 404 for strangers', async () => {
