@@ -1,0 +1,4 @@
+export * from './blob-store.js';
+export * from './fs-blob-store.js';
+export * from './nats-blob-store.js';
+export * from './byte-counter.js';
