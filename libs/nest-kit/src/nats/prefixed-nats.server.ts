@@ -1,7 +1,7 @@
 import { ServerNats, type NatsOptions } from '@nestjs/microservices';
 import type { Msg, MsgCallback, NatsConnection, Subscription } from '@nats-io/transport-node';
 import { HEADERS } from '@hydroml/contracts';
-import { withCorrelationId } from '../logging/logger.js';
+import { logger, withCorrelationId } from '../logging/logger.js';
 import { natsHandlerSeconds } from '../metrics/metrics.js';
 
 type ServerNatsOptions = NonNullable<NatsOptions['options']>;
@@ -39,6 +39,11 @@ export class PrefixedNatsServer extends ServerNats {
 
   override handleMessage(channel: string, message: Msg): Promise<unknown> {
     const correlationId = message.headers?.get(HEADERS.correlationId) ?? '';
+    if (isPastDeadline(message)) {
+      // The caller has given up waiting: doing the work now would only add load.
+      logger().warn({ correlationId, subject: channel }, 'dropped a request past its deadline');
+      return Promise.resolve();
+    }
     const stop = natsHandlerSeconds.startTimer({ subject: channel });
     return withCorrelationId(correlationId, () => super.handleMessage(channel, message)).finally(
       stop,
@@ -48,4 +53,10 @@ export class PrefixedNatsServer extends ServerNats {
 
 export function prefixSubject(prefix: string, subject: string): string {
   return prefix ? `${prefix}.${subject}` : subject;
+}
+
+/** True when the message carries a deadline (epoch ms) that has already passed. */
+export function isPastDeadline(message: Pick<Msg, 'headers'>, now = Date.now()): boolean {
+  const deadline = Number(message.headers?.get(HEADERS.deadline));
+  return Number.isFinite(deadline) && deadline > 0 && deadline < now;
 }
