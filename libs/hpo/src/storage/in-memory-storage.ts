@@ -3,60 +3,35 @@ import type { Distribution } from '../core/distributions.js';
 import { toExternal } from '../core/distributions.js';
 import type { AttrValue, FrozenTrial, StudyDirection, TrialState } from '../core/trial-model.js';
 import { isFinished } from '../core/trial-model.js';
+import { InMemoryRecords } from './in-memory-records.js';
 import type { HpoStorage, StudyRecord, TrialTemplate } from './storage.js';
-
-interface StoredStudy {
-  readonly record: StudyRecord;
-  readonly trials: FrozenTrial[];
-}
 
 /**
  * Process-local storage. Several workers (async loops, or several Study objects opened on the same
  * storage) can share a study; records are replaced on update so readers never see a half-written trial.
  */
 export class InMemoryStorage implements HpoStorage {
-  private readonly studies: StoredStudy[] = [];
-  private readonly trialIndex: { studyId: number; number: number }[] = [];
+  private readonly records = new InMemoryRecords();
 
   createStudy(directions: readonly StudyDirection[], studyName?: string): Promise<StudyRecord> {
     return settle(() => {
-      const studyId = this.studies.length;
+      const studyId = this.records.studyCount;
       const name = studyName ?? `no-name-${studyId}-${Date.now().toString(36)}`;
-      if (this.studies.some((s) => s.record.studyName === name)) {
+      if (this.records.findStudy(name) !== undefined) {
         throw new HpoError('INVALID_STATE', `Another study with name '${name}' already exists.`);
       }
       const record: StudyRecord = { studyId, studyName: name, directions: [...directions] };
-      this.studies.push({ record, trials: [] });
+      this.records.addStudy(record);
       return record;
     });
   }
 
   findStudy(studyName: string): Promise<StudyRecord | null> {
-    return settle(() => this.studies.find((s) => s.record.studyName === studyName)?.record ?? null);
+    return settle(() => this.records.findStudy(studyName) ?? null);
   }
 
   createTrial(studyId: number, template: TrialTemplate = {}): Promise<FrozenTrial> {
-    return settle(() => {
-      const study = this.study(studyId);
-      const state = template.state ?? 'RUNNING';
-      const trial: FrozenTrial = Object.freeze({
-        trialId: this.trialIndex.length,
-        number: study.trials.length,
-        state,
-        values: null,
-        params: {},
-        internalParams: {},
-        distributions: {},
-        intermediateValues: new Map<number, number>(),
-        userAttrs: { ...template.userAttrs },
-        systemAttrs: { ...template.systemAttrs },
-        datetimeStart: state === 'RUNNING' ? new Date() : null,
-        datetimeComplete: null,
-      });
-      this.trialIndex.push({ studyId, number: trial.number });
-      study.trials.push(trial);
-      return trial;
-    });
+    return settle(() => this.records.addTrial(studyId, template));
   }
 
   setTrialParam(
@@ -65,13 +40,13 @@ export class InMemoryStorage implements HpoStorage {
     internal: number,
     dist: Distribution,
   ): Promise<void> {
-    return settle(() => {
-      this.update(trialId, (t) => ({
+    return settle(() =>
+      this.records.update(trialId, (t) => ({
         params: { ...t.params, [name]: toExternal(dist, internal) },
         internalParams: { ...t.internalParams, [name]: internal },
         distributions: { ...t.distributions, [name]: dist },
-      }));
-    });
+      })),
+    );
   }
 
   setTrialStateValues(
@@ -80,9 +55,9 @@ export class InMemoryStorage implements HpoStorage {
     values: readonly number[] | null = null,
   ): Promise<boolean> {
     return settle(() => {
-      const current = this.get(trialId);
+      const current = this.records.get(trialId);
       if (state === 'RUNNING' && current.state !== 'WAITING') return false;
-      this.update(trialId, () => ({
+      this.records.update(trialId, () => ({
         state,
         values: values === null ? null : [...values],
         datetimeStart: state === 'RUNNING' ? new Date() : current.datetimeStart,
@@ -93,32 +68,32 @@ export class InMemoryStorage implements HpoStorage {
   }
 
   setTrialIntermediateValue(trialId: number, step: number, value: number): Promise<void> {
-    return settle(() => {
-      this.update(trialId, (t) => ({
+    return settle(() =>
+      this.records.update(trialId, (t) => ({
         intermediateValues: new Map(t.intermediateValues).set(step, value),
-      }));
-    });
+      })),
+    );
   }
 
   setTrialUserAttr(trialId: number, key: string, value: AttrValue): Promise<void> {
-    return settle(() => {
-      this.update(trialId, (t) => ({ userAttrs: { ...t.userAttrs, [key]: value } }));
-    });
+    return settle(() =>
+      this.records.update(trialId, (t) => ({ userAttrs: { ...t.userAttrs, [key]: value } })),
+    );
   }
 
   setTrialSystemAttr(trialId: number, key: string, value: AttrValue): Promise<void> {
-    return settle(() => {
-      this.update(trialId, (t) => ({ systemAttrs: { ...t.systemAttrs, [key]: value } }));
-    });
+    return settle(() =>
+      this.records.update(trialId, (t) => ({ systemAttrs: { ...t.systemAttrs, [key]: value } })),
+    );
   }
 
   getTrial(trialId: number): Promise<FrozenTrial> {
-    return settle(() => this.get(trialId));
+    return settle(() => this.records.get(trialId));
   }
 
   getTrialIdFromNumber(studyId: number, trialNumber: number): Promise<number> {
     return settle(() => {
-      const trial = this.study(studyId).trials[trialNumber];
+      const trial = this.records.trialsOf(studyId)[trialNumber];
       if (trial === undefined) {
         throw new HpoError('NOT_FOUND', `No trial with trial number ${trialNumber} exists.`);
       }
@@ -128,34 +103,9 @@ export class InMemoryStorage implements HpoStorage {
 
   getAllTrials(studyId: number, states?: readonly TrialState[]): Promise<readonly FrozenTrial[]> {
     return settle(() => {
-      const trials = this.study(studyId).trials;
+      const trials = this.records.trialsOf(studyId);
       return states === undefined ? [...trials] : trials.filter((t) => states.includes(t.state));
     });
-  }
-
-  private study(studyId: number): StoredStudy {
-    const study = this.studies[studyId];
-    if (study === undefined) throw new HpoError('NOT_FOUND', `No study with id ${studyId} exists.`);
-    return study;
-  }
-
-  private get(trialId: number): FrozenTrial {
-    const at = this.trialIndex[trialId];
-    if (at === undefined) throw new HpoError('NOT_FOUND', `No trial with id ${trialId} exists.`);
-    return this.studies[at.studyId].trials[at.number];
-  }
-
-  /** Copy-on-write update; finished trials are immutable, as in Optuna. */
-  private update(trialId: number, change: (t: FrozenTrial) => Partial<FrozenTrial>): void {
-    const current = this.get(trialId);
-    if (isFinished(current.state)) {
-      throw new HpoError(
-        'INVALID_STATE',
-        `Trial#${current.number} has already finished and can not be updated.`,
-      );
-    }
-    const at = this.trialIndex[trialId];
-    this.studies[at.studyId].trials[at.number] = Object.freeze({ ...current, ...change(current) });
   }
 }
 

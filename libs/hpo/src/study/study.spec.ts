@@ -128,6 +128,17 @@ describe('study errors as Optuna gives them', () => {
     expect(skipped.values).toEqual([1]);
   });
 
+  it('rejects report and shouldPrune in multi-objective studies', async () => {
+    const study = await createStudy({ directions: ['minimize', 'maximize'] });
+    const trial = await study.ask();
+    await expect(trial.report(1, 0)).rejects.toThrow(
+      'Trial.report is not supported for multi-objective optimization.',
+    );
+    await expect(trial.shouldPrune()).rejects.toThrow(
+      'Trial.should_prune is not supported for multi-objective optimization.',
+    );
+  });
+
   it('fails a trial told the wrong number of values', async () => {
     const study = await createStudy({ directions: ['minimize', 'minimize'] });
     const trial = await study.ask();

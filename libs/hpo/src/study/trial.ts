@@ -2,16 +2,14 @@ import type { CategoricalChoice, Distribution, ParamValue } from '../core/distri
 import {
   categoricalDistribution,
   checkCompatibility,
-  distributionsEqual,
   floatDistribution,
   intDistribution,
-  isSingle,
   toExternal,
-  toInternal,
 } from '../core/distributions.js';
 import { HpoError, TrialPruned } from '../core/errors.js';
 import type { AttrValue, FrozenTrial } from '../core/trial-model.js';
 import type { SearchSpace, StudyView } from '../samplers/sampler.js';
+import { chooseInternal } from './param-choice.js';
 import type { StudyCore } from './study-core.js';
 
 /** Parameters sampled jointly at ask time, used when the objective suggests the same distribution. */
@@ -77,7 +75,12 @@ export class Trial {
       checkCompatibility(previous, dist);
       return this.params[name];
     }
-    const internal = this.pickInternal(name, dist);
+    const internal = chooseInternal(
+      { core: this.core, frozen: this.frozen, view: this.view, relative: this.relative },
+      { params: this.params, internals: this.internals, dists: this.dists },
+      name,
+      dist,
+    );
     await this.core.storage.setTrialParam(this.frozen.trialId, name, internal, dist);
     this.internals[name] = internal;
     this.dists[name] = dist;
@@ -87,12 +90,7 @@ export class Trial {
 
   /** Records an intermediate objective value; like Optuna, a repeated step is ignored. */
   async report(value: number, step: number): Promise<void> {
-    if (this.core.directions.length > 1) {
-      throw new HpoError(
-        'MULTI_OBJECTIVE',
-        'Trial.report is not supported for multi-objective optimization.',
-      );
-    }
+    assertSingleObjective(this.core, 'report');
     if (!Number.isInteger(step) || step < 0) {
       throw new HpoError(
         'INVALID_VALUE',
@@ -106,12 +104,7 @@ export class Trial {
 
   /** Asks the study's pruner whether this trial should stop now. */
   async shouldPrune(): Promise<boolean> {
-    if (this.core.directions.length > 1) {
-      throw new HpoError(
-        'MULTI_OBJECTIVE',
-        'Trial.should_prune is not supported for multi-objective optimization.',
-      );
-    }
+    assertSingleObjective(this.core, 'should_prune');
     const current = await this.core.storage.getTrial(this.frozen.trialId);
     return this.core.pruner.prune(this.core.prunerContext(), current);
   }
@@ -124,35 +117,13 @@ export class Trial {
   async setUserAttr(key: string, value: AttrValue): Promise<void> {
     await this.core.storage.setTrialUserAttr(this.frozen.trialId, key, value);
   }
+}
 
-  private pickInternal(name: string, dist: Distribution): number {
-    const fixed = this.fixedParams()[name];
-    if (fixed !== undefined) return toInternal(dist, fixed);
-    if (isSingle(dist)) return dist.kind === 'categorical' ? 0 : dist.low;
-    const relativeDist = this.relative.space[name];
-    const relativeValue = this.relative.values[name];
-    if (relativeDist && relativeValue !== undefined && distributionsEqual(relativeDist, dist)) {
-      return relativeValue;
-    }
-    const snapshot: FrozenTrial = {
-      ...this.frozen,
-      params: { ...this.params },
-      internalParams: { ...this.internals },
-      distributions: { ...this.dists },
-    };
-    return this.core.sampler.sampleIndependent(this.view, snapshot, name, dist);
-  }
-
-  private fixedParams(): Record<string, ParamValue> {
-    const fixed = this.frozen.systemAttrs['fixed_params'];
-    if (
-      fixed === undefined ||
-      fixed === null ||
-      typeof fixed !== 'object' ||
-      Array.isArray(fixed)
-    ) {
-      return {};
-    }
-    return fixed as Record<string, ParamValue>;
+function assertSingleObjective(core: StudyCore, method: string): void {
+  if (core.directions.length > 1) {
+    throw new HpoError(
+      'MULTI_OBJECTIVE',
+      `Trial.${method} is not supported for multi-objective optimization.`,
+    );
   }
 }

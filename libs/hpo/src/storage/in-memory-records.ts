@@ -1,0 +1,74 @@
+import { HpoError } from '../core/errors.js';
+import type { FrozenTrial } from '../core/trial-model.js';
+import { isFinished } from '../core/trial-model.js';
+import type { StudyRecord, TrialTemplate } from './storage.js';
+
+interface StoredStudy {
+  readonly record: StudyRecord;
+  readonly trials: FrozenTrial[];
+}
+
+/** The tables behind InMemoryStorage: studies, their trials by number, and a trial-id index. */
+export class InMemoryRecords {
+  private readonly studies: StoredStudy[] = [];
+  private readonly trialIndex: { studyId: number; number: number }[] = [];
+
+  get studyCount(): number {
+    return this.studies.length;
+  }
+
+  addStudy(record: StudyRecord): void {
+    this.studies.push({ record, trials: [] });
+  }
+
+  findStudy(studyName: string): StudyRecord | undefined {
+    return this.studies.find((s) => s.record.studyName === studyName)?.record;
+  }
+
+  trialsOf(studyId: number): readonly FrozenTrial[] {
+    const study = this.studies[studyId];
+    if (study === undefined) throw new HpoError('NOT_FOUND', `No study with id ${studyId} exists.`);
+    return study.trials;
+  }
+
+  addTrial(studyId: number, template: TrialTemplate): FrozenTrial {
+    const trials = this.trialsOf(studyId) as FrozenTrial[];
+    const state = template.state ?? 'RUNNING';
+    const trial: FrozenTrial = Object.freeze({
+      trialId: this.trialIndex.length,
+      number: trials.length,
+      state,
+      values: null,
+      params: {},
+      internalParams: {},
+      distributions: {},
+      intermediateValues: new Map<number, number>(),
+      userAttrs: { ...template.userAttrs },
+      systemAttrs: { ...template.systemAttrs },
+      datetimeStart: state === 'RUNNING' ? new Date() : null,
+      datetimeComplete: null,
+    });
+    this.trialIndex.push({ studyId, number: trial.number });
+    trials.push(trial);
+    return trial;
+  }
+
+  get(trialId: number): FrozenTrial {
+    const at = this.trialIndex[trialId];
+    if (at === undefined) throw new HpoError('NOT_FOUND', `No trial with id ${trialId} exists.`);
+    return this.studies[at.studyId].trials[at.number];
+  }
+
+  /** Copy-on-write update; finished trials are immutable, as in Optuna. */
+  update(trialId: number, change: (t: FrozenTrial) => Partial<FrozenTrial>): void {
+    const current = this.get(trialId);
+    if (isFinished(current.state)) {
+      throw new HpoError(
+        'INVALID_STATE',
+        `Trial#${current.number} has already finished and can not be updated.`,
+      );
+    }
+    const at = this.trialIndex[trialId];
+    this.studies[at.studyId].trials[at.number] = Object.freeze({ ...current, ...change(current) });
+  }
+}
