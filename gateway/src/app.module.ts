@@ -22,6 +22,9 @@ import { HealthController } from './health/health.controller.js';
 import { ReadinessService } from './health/readiness.service.js';
 import type { GatewayRequest } from './http/request-of.js';
 import { MembersController } from './members/members.controller.js';
+import { MlflowExperimentsController } from './mlflow/mlflow-experiments.controller.js';
+import { MlflowMetricsController } from './mlflow/mlflow-metrics.controller.js';
+import { MlflowRunsController } from './mlflow/mlflow-runs.controller.js';
 import { GatewayInfraModule } from './nats/gateway-infra.module.js';
 import { ProjectsController } from './projects/projects.controller.js';
 import { RateLimitGuard } from './rate-limit/rate-limit.guard.js';
@@ -60,6 +63,9 @@ export class AppModule {
         MembersController,
         ProjectDataSourcesController,
         DataSourcesController,
+        MlflowExperimentsController,
+        MlflowRunsController,
+        MlflowMetricsController,
       ],
       providers: [
         JwtKeysService,

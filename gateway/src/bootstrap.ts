@@ -41,6 +41,8 @@ export async function createGateway(env: GatewayEnv): Promise<NestFastifyApplica
     exclude: [
       { path: 'healthz', method: RequestMethod.GET },
       { path: 'readyz', method: RequestMethod.GET },
+      { path: 'api/2.0/mlflow/{*path}', method: RequestMethod.ALL },
+      { path: 'ajax-api/2.0/mlflow/{*path}', method: RequestMethod.ALL },
       { path: 'metrics', method: RequestMethod.GET },
     ],
   });

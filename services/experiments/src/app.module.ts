@@ -1,8 +1,24 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { BaseEnv, ServiceKitModule } from '@hydroml/nest-kit';
+import { AccessHandler } from './access/access.handler.js';
+import { ProjectAccessService } from './access/project-access.service.js';
+import { ExperimentsHandler } from './experiments/experiments.handler.js';
+import { ExperimentsService } from './experiments/experiments.service.js';
+import { ExperimentsRepository } from './experiments/persistence/experiments.repository.js';
 import { BaselineExperiments1764300000200 } from './migrations/1764300000200-baseline-experiments.js';
+import { Tracking1764300000210 } from './migrations/1764300000210-tracking.js';
+import { RunDataRepository } from './runs/persistence/run-data.repository.js';
+import { RunSearchRepository } from './runs/persistence/run-search.repository.js';
+import { RunsRepository } from './runs/persistence/runs.repository.js';
+import { RunLoggingService } from './runs/run-logging.service.js';
+import { RunSearchService } from './runs/run-search.service.js';
+import { RunsHandler } from './runs/runs.handler.js';
+import { RunsService } from './runs/runs.service.js';
 
-/** Skeleton: boots, migrates its schema and answers its health subject. */
+/**
+ * MLflow-compatible tracking. Repositories speak SQL directly (multi-row inserts, one statement
+ * per batch, json aggregates for search), so the service registers no TypeORM entities.
+ */
 @Module({})
 export class AppModule {
   static forRoot(env: BaseEnv): DynamicModule {
@@ -13,8 +29,20 @@ export class AppModule {
           service: 'experiments',
           env,
           entities: [],
-          migrations: [BaselineExperiments1764300000200],
+          migrations: [BaselineExperiments1764300000200, Tracking1764300000210],
         }),
+      ],
+      controllers: [AccessHandler, ExperimentsHandler, RunsHandler],
+      providers: [
+        ProjectAccessService,
+        ExperimentsRepository,
+        ExperimentsService,
+        RunsRepository,
+        RunDataRepository,
+        RunSearchRepository,
+        RunsService,
+        RunLoggingService,
+        RunSearchService,
       ],
     };
   }

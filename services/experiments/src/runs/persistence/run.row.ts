@@ -1,0 +1,62 @@
+import type { KeyValue, MetricView, RunInfoView, RunStatus, RunView } from '@hydroml/contracts';
+import { uuidToHex } from '../../tracking/domain/ids.js';
+
+export interface RunRow {
+  id: string;
+  experiment_num: string;
+  project_id: string;
+  name: string;
+  user_id: string;
+  status: RunStatus;
+  start_time: string;
+  end_time: string | null;
+  artifact_uri: string;
+  lifecycle_stage: 'active' | 'deleted';
+}
+
+export interface RunDataRow extends RunRow {
+  metrics: MetricView[];
+  params: KeyValue[];
+  tags: KeyValue[];
+  total?: string;
+}
+
+export const RUN_COLUMNS = `r.id, e.num AS experiment_num, e.project_id, r.name, r.user_id,
+  r.status, r.start_time, r.end_time, r.artifact_uri, r.lifecycle_stage`;
+
+/** json aggregates of a run's latest metrics, params and tags (`keys`: an optional projection). */
+export function runDataColumns(alias: string, keys?: string): string {
+  const only = keys ? ` AND x.key = ANY(${keys}::text[])` : '';
+  const pairs = (table: string): string =>
+    `(SELECT coalesce(json_agg(json_build_object('key', x.key, 'value', x.value) ORDER BY x.key), '[]')
+       FROM ${table} x WHERE x.run_id = ${alias}.id${only})`;
+  return `(SELECT coalesce(json_agg(json_build_object('key', x.key, 'value', x.value,
+       'timestamp', x.timestamp, 'step', x.step) ORDER BY x.key), '[]')
+       FROM latest_metrics x WHERE x.run_id = ${alias}.id${only}) AS metrics,
+    ${pairs('params')} AS params, ${pairs('tags')} AS tags`;
+}
+
+export function toRunInfo(row: RunRow): RunInfoView {
+  const hex = uuidToHex(row.id);
+  const info: RunInfoView = {
+    run_id: hex,
+    run_uuid: hex,
+    run_name: row.name,
+    experiment_id: String(row.experiment_num),
+    user_id: row.user_id,
+    status: row.status,
+    start_time: Number(row.start_time),
+    artifact_uri: row.artifact_uri,
+    lifecycle_stage: row.lifecycle_stage,
+  };
+  if (row.end_time !== null) info.end_time = Number(row.end_time);
+  return info;
+}
+
+export function toRunView(row: RunDataRow): RunView {
+  return {
+    info: toRunInfo(row),
+    data: { metrics: row.metrics, params: row.params, tags: row.tags },
+    inputs: { dataset_inputs: [] },
+  };
+}

@@ -1,0 +1,61 @@
+import { Injectable } from '@nestjs/common';
+import {
+  DomainError,
+  type CallContext,
+  type DeleteRunTagDto,
+  type LogBatchDto,
+  type MetricHistoryDto,
+  type MetricHistoryResult,
+} from '@hydroml/contracts';
+import { uuidToHex } from '../tracking/domain/ids.js';
+import { toMetricRows, validateBatch } from '../tracking/domain/limits.js';
+import { decodePageToken, nextPageToken } from '../tracking/domain/page-token.js';
+import { RunDataRepository } from './persistence/run-data.repository.js';
+import { RunsService } from './runs.service.js';
+
+const MAX_HISTORY_RESULTS = 25_000;
+
+/** Params (write once), metrics (append only), tags (last write wins) and metric history. */
+@Injectable()
+export class RunLoggingService {
+  constructor(
+    private readonly runs: RunsService,
+    private readonly data: RunDataRepository,
+  ) {}
+
+  async logBatch(call: CallContext, dto: LogBatchDto): Promise<void> {
+    validateBatch(dto);
+    const row = await this.runs.load(call, dto, 'write');
+    const conflicts = await this.data.logBatch(
+      row.id,
+      toMetricRows(dto.metrics ?? []),
+      dto.params ?? [],
+      dto.tags ?? [],
+    );
+    if (conflicts.length > 0) {
+      const c = conflicts[0];
+      throw new DomainError(
+        'invalid_argument',
+        `Changing param values is not allowed. Param with key='${c.key}' was already logged with value='${c.old}' for run ID='${uuidToHex(row.id)}'. Attempted logging new value '${c.new}'.`,
+      );
+    }
+  }
+
+  async deleteTag(call: CallContext, dto: DeleteRunTagDto): Promise<void> {
+    const row = await this.runs.load(call, dto, 'write');
+    if (!(await this.data.deleteTag(row.id, dto.key))) {
+      throw new DomainError(
+        'not_found',
+        `No tag with name: ${dto.key} in run with id ${uuidToHex(row.id)}`,
+      );
+    }
+  }
+
+  async history(call: CallContext, dto: MetricHistoryDto): Promise<MetricHistoryResult> {
+    const row = await this.runs.load(call, dto, 'read');
+    const limit = Math.min(dto.max_results ?? MAX_HISTORY_RESULTS, MAX_HISTORY_RESULTS);
+    const offset = decodePageToken(dto.page_token);
+    const metrics = await this.data.history(row.id, dto.metric_key, limit, offset);
+    return { metrics, next_page_token: nextPageToken(offset, metrics.length, limit) };
+  }
+}

@@ -1,0 +1,71 @@
+import { Injectable } from '@nestjs/common';
+import {
+  DomainError,
+  type CallContext,
+  type NativeSearchRunsDto,
+  type SearchRunsResult,
+} from '@hydroml/contracts';
+import { ProjectAccessService } from '../access/project-access.service.js';
+import { checkMaxResults, lifecycleStages } from '../experiments/experiments.service.js';
+import { ExperimentsRepository } from '../experiments/persistence/experiments.repository.js';
+import { decodePageToken, nextPageToken } from '../tracking/domain/page-token.js';
+import { toRunView } from './persistence/run.row.js';
+import { RunSearchRepository } from './persistence/run-search.repository.js';
+
+/** MLflow's SearchRuns, and the native variant (OR, parentheses, total, projections). */
+@Injectable()
+export class RunSearchService {
+  constructor(
+    private readonly experiments: ExperimentsRepository,
+    private readonly search: RunSearchRepository,
+    private readonly access: ProjectAccessService,
+  ) {}
+
+  /** Experiment numbers to ids; one the caller cannot see is not found. */
+  private async experimentIds(call: CallContext, nums: string[]): Promise<string[]> {
+    for (const num of nums) {
+      if (!/^\d{1,18}$/.test(num)) {
+        throw new DomainError('not_found', `No Experiment with id=${num} exists`);
+      }
+    }
+    const rows = await this.experiments.byNums(nums);
+    for (const num of nums) {
+      if (!rows.some((row) => String(row.num) === num)) {
+        throw new DomainError('not_found', `No Experiment with id=${num} exists`);
+      }
+    }
+    const projects = [...new Set(rows.map((row) => row.project_id))];
+    for (const projectId of projects) {
+      const num = rows.find((row) => row.project_id === projectId)!.num;
+      await this.access.require(call, projectId, 'read', `No Experiment with id=${num} exists`);
+    }
+    return rows.map((row) => row.id);
+  }
+
+  async run(
+    call: CallContext,
+    dto: NativeSearchRunsDto,
+    extended: boolean,
+  ): Promise<SearchRunsResult> {
+    const limit = checkMaxResults(dto.max_results, 1000);
+    const offset = decodePageToken(dto.page_token);
+    const experimentIds = await this.experimentIds(call, dto.experiment_ids ?? []);
+    const rows = await this.search.search({
+      experimentIds,
+      stages: lifecycleStages(dto.run_view_type),
+      filter: dto.filter,
+      extended,
+      orderBy: dto.order_by,
+      limit,
+      offset,
+      withTotal: extended && dto.with_total === true,
+      columns: extended ? dto.columns : undefined,
+    });
+    const result: SearchRunsResult = {
+      runs: rows.map(toRunView),
+      next_page_token: nextPageToken(offset, rows.length, limit),
+    };
+    if (extended && dto.with_total) result.total = rows.length > 0 ? Number(rows[0].total) : 0;
+    return result;
+  }
+}
