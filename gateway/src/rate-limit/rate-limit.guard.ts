@@ -11,10 +11,10 @@ export class RateLimitGuard implements CanActivate {
     private readonly env: GatewayEnv,
   ) {}
 
-  async canActivate(context: ExecutionContext): Promise<boolean> {
+  canActivate(context: ExecutionContext): boolean {
     const request = requestOf(context);
     const client = request.user ? `u:${request.user.userId}` : `ip:${request.ip}`;
-    await this.limiter.consume(`api:${client}`, this.env.RATE_LIMIT_PER_MINUTE);
+    this.limiter.consumeBuffered(`api:${client}`, this.env.RATE_LIMIT_PER_MINUTE);
     return true;
   }
 }

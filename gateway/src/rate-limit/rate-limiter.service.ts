@@ -1,11 +1,13 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { BufferedWindowCounter } from './buffered-window-counter.js';
 import type { Redis } from 'ioredis';
 import { DomainError } from '@hydroml/contracts';
 import { REDIS } from '@hydroml/nest-kit';
 
 const WINDOW_SECONDS = 60;
-const HIT_SCRIPT = `local n = redis.call('INCR', KEYS[1])
-if n == 1 then redis.call('EXPIRE', KEYS[1], ARGV[1]) end
+// INCRBY, and EXPIRE only when the window's key was just created: one round trip.
+const HIT_SCRIPT = `local n = redis.call('INCRBY', KEYS[1], ARGV[2])
+if n == tonumber(ARGV[2]) then redis.call('EXPIRE', KEYS[1], ARGV[1]) end
 return n`;
 
 export interface WindowState {
@@ -16,8 +18,31 @@ export interface WindowState {
 
 /** Fixed one-minute windows counted in Redis, shared by every gateway replica. */
 @Injectable()
-export class RateLimiter {
-  constructor(@Inject(REDIS) private readonly redis: Redis) {}
+export class RateLimiter implements OnApplicationShutdown {
+  private readonly buffered: BufferedWindowCounter;
+  private window = currentWindow();
+
+  constructor(@Inject(REDIS) private readonly redis: Redis) {
+    this.buffered = new BufferedWindowCounter((key, delta) => this.add(key, delta));
+  }
+
+  /**
+   * For the coarse per-client budget: counted locally and added to Redis in the background
+   * (see BufferedWindowCounter), so it costs no round trip per request.
+   */
+  consumeBuffered(bucket: string, limit: number): void {
+    if (this.window !== currentWindow()) {
+      this.window = currentWindow();
+      const suffix = `:${this.window}`;
+      this.buffered.retainOnly((key) => key.endsWith(suffix));
+    }
+    const count = this.buffered.hit(windowKey(bucket));
+    if (count > limit) throw tooMany({ count, limit, resetSeconds: secondsToReset() });
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.buffered.flush();
+  }
 
   /** Counts one hit and throws `resource_exhausted` (429) past the limit. */
   async consume(bucket: string, limit: number): Promise<WindowState> {
@@ -33,14 +58,21 @@ export class RateLimiter {
   }
 
   async hit(bucket: string, limit: number): Promise<WindowState> {
-    // One round trip: INCR, and EXPIRE only when the window's key was just created.
-    const count = await this.redis.eval(HIT_SCRIPT, 1, windowKey(bucket), WINDOW_SECONDS + 1);
-    return { count: Number(count), limit, resetSeconds: secondsToReset() };
+    const count = await this.add(windowKey(bucket), 1);
+    return { count, limit, resetSeconds: secondsToReset() };
+  }
+
+  private async add(key: string, delta: number): Promise<number> {
+    return Number(await this.redis.eval(HIT_SCRIPT, 1, key, WINDOW_SECONDS + 1, delta));
   }
 }
 
+function currentWindow(): number {
+  return Math.floor(Date.now() / 1000 / WINDOW_SECONDS);
+}
+
 function windowKey(bucket: string): string {
-  return `rl:${bucket}:${Math.floor(Date.now() / 1000 / WINDOW_SECONDS)}`;
+  return `rl:${bucket}:${currentWindow()}`;
 }
 
 function secondsToReset(): number {
