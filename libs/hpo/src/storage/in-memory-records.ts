@@ -1,11 +1,12 @@
 import { HpoError } from '../core/errors.js';
-import type { FrozenTrial } from '../core/trial-model.js';
+import type { AttrValue, FrozenTrial, StudyDirection } from '../core/trial-model.js';
 import { isFinished } from '../core/trial-model.js';
 import type { StudyRecord, TrialTemplate } from './storage.js';
 
 interface StoredStudy {
   readonly record: StudyRecord;
   readonly trials: FrozenTrial[];
+  userAttrs: Readonly<Record<string, AttrValue>>;
 }
 
 /** The tables behind InMemoryStorage: studies, their trials by number, and a trial-id index. */
@@ -13,12 +14,15 @@ export class InMemoryRecords {
   private readonly studies: StoredStudy[] = [];
   private readonly trialIndex: { studyId: number; number: number }[] = [];
 
-  get studyCount(): number {
-    return this.studies.length;
-  }
-
-  addStudy(record: StudyRecord): void {
-    this.studies.push({ record, trials: [] });
+  addStudy(directions: readonly StudyDirection[], studyName?: string): StudyRecord {
+    const studyId = this.studies.length;
+    const name = studyName ?? `no-name-${studyId}-${Date.now().toString(36)}`;
+    if (this.findStudy(name) !== undefined) {
+      throw new HpoError('INVALID_STATE', `Another study with name '${name}' already exists.`);
+    }
+    const record: StudyRecord = { studyId, studyName: name, directions: [...directions] };
+    this.studies.push({ record, trials: [], userAttrs: {} });
+    return record;
   }
 
   findStudy(studyName: string): StudyRecord | undefined {
@@ -26,9 +30,22 @@ export class InMemoryRecords {
   }
 
   trialsOf(studyId: number): readonly FrozenTrial[] {
+    return this.study(studyId).trials;
+  }
+
+  studyUserAttrs(studyId: number): Readonly<Record<string, AttrValue>> {
+    return this.study(studyId).userAttrs;
+  }
+
+  setStudyUserAttr(studyId: number, key: string, value: AttrValue): void {
+    const study = this.study(studyId);
+    study.userAttrs = Object.freeze({ ...study.userAttrs, [key]: value });
+  }
+
+  private study(studyId: number): StoredStudy {
     const study = this.studies[studyId];
     if (study === undefined) throw new HpoError('NOT_FOUND', `No study with id ${studyId} exists.`);
-    return study.trials;
+    return study;
   }
 
   addTrial(studyId: number, template: TrialTemplate): FrozenTrial {

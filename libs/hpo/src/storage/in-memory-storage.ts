@@ -14,20 +14,19 @@ export class InMemoryStorage implements HpoStorage {
   private readonly records = new InMemoryRecords();
 
   createStudy(directions: readonly StudyDirection[], studyName?: string): Promise<StudyRecord> {
-    return settle(() => {
-      const studyId = this.records.studyCount;
-      const name = studyName ?? `no-name-${studyId}-${Date.now().toString(36)}`;
-      if (this.records.findStudy(name) !== undefined) {
-        throw new HpoError('INVALID_STATE', `Another study with name '${name}' already exists.`);
-      }
-      const record: StudyRecord = { studyId, studyName: name, directions: [...directions] };
-      this.records.addStudy(record);
-      return record;
-    });
+    return settle(() => this.records.addStudy(directions, studyName));
   }
 
   findStudy(studyName: string): Promise<StudyRecord | null> {
     return settle(() => this.records.findStudy(studyName) ?? null);
+  }
+
+  setStudyUserAttr(studyId: number, key: string, value: AttrValue): Promise<void> {
+    return settle(() => this.records.setStudyUserAttr(studyId, key, value));
+  }
+
+  getStudyUserAttrs(studyId: number): Promise<Readonly<Record<string, AttrValue>>> {
+    return settle(() => this.records.studyUserAttrs(studyId));
   }
 
   createTrial(studyId: number, template: TrialTemplate = {}): Promise<FrozenTrial> {

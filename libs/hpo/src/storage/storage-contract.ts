@@ -24,6 +24,9 @@ export async function checkStorageContract(storage: HpoStorage): Promise<void> {
   const study = await storage.createStudy(['minimize', 'maximize'], `contract-${Date.now()}`);
   check((await storage.findStudy(study.studyName))?.studyId === study.studyId, 'findStudy by name');
   check((await storage.findStudy(`${study.studyName}-missing`)) === null, 'unknown name is null');
+  await storage.setStudyUserAttr(study.studyId, 'owner', 'ana');
+  const attrs = await storage.getStudyUserAttrs(study.studyId);
+  check(attrs['owner'] === 'ana', 'study user attributes stored');
   const created = await Promise.all([0, 1, 2, 3].map(() => storage.createTrial(study.studyId)));
   const numbers = created.map((t) => t.number).sort((a, b) => a - b);
   check(numbers.join() === '0,1,2,3', 'concurrent trials get numbers 0..n-1');

@@ -26,6 +26,8 @@ export interface HpoStorage {
   createStudy(directions: readonly StudyDirection[], studyName?: string): Promise<StudyRecord>;
   /** Returns null when no study has that name. */
   findStudy(studyName: string): Promise<StudyRecord | null>;
+  setStudyUserAttr(studyId: number, key: string, value: AttrValue): Promise<void>;
+  getStudyUserAttrs(studyId: number): Promise<Readonly<Record<string, AttrValue>>>;
   createTrial(studyId: number, template?: TrialTemplate): Promise<FrozenTrial>;
   setTrialParam(trialId: number, name: string, internal: number, dist: Distribution): Promise<void>;
   /** Returns false when the transition lost a race (the WAITING trial was already claimed). */

@@ -84,6 +84,13 @@ describe('define-by-run optimize', () => {
     );
   });
 
+  it('stores study user attributes', async () => {
+    const study = await createStudy();
+    await study.setUserAttr('dataset', 'rivers-v2');
+    await study.setUserAttr('folds', 5);
+    expect(await study.userAttrs).toEqual({ dataset: 'rivers-v2', folds: 5 });
+  });
+
   it('stores intermediate values and user attributes and ignores a repeated step', async () => {
     const study = await createStudy({ sampler: new RandomSampler({ seed: 6 }) });
     const trial = await study.ask();

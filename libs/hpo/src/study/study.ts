@@ -60,6 +60,14 @@ export class Study {
     });
   }
 
+  setUserAttr(key: string, value: AttrValue): Promise<void> {
+    return this.core.storage.setStudyUserAttr(this.core.studyId, key, value);
+  }
+
+  get userAttrs(): Promise<Readonly<Record<string, AttrValue>>> {
+    return this.core.storage.getStudyUserAttrs(this.core.studyId);
+  }
+
   getTrials(states?: readonly TrialState[]): Promise<readonly FrozenTrial[]> {
     return this.core.storage.getAllTrials(this.core.studyId, states);
   }
