@@ -5,6 +5,8 @@ import { MercuriusDriver, type MercuriusDriverConfig } from '@nestjs/mercurius';
 import { PassportModule } from '@nestjs/passport';
 import { NatsClient } from '@hydroml/nest-kit';
 import { AccountController } from './account/account.controller.js';
+import { AccountService } from './account/account.service.js';
+import { AccountResolver } from './graphql/account.resolver.js';
 import { TokensController } from './account/tokens.controller.js';
 import { BearerAuthGuard } from './auth/bearer-auth.guard.js';
 import { BearerStrategy } from './auth/bearer.strategy.js';
@@ -72,6 +74,8 @@ export class AppModule {
         TokenVerifier,
         BearerStrategy,
         RateLimiter,
+        AccountService,
+        AccountResolver,
         ReadinessService,
         ProjectsResolver,
         MembersResolver,

@@ -3,7 +3,6 @@ import { ApiTags } from '@nestjs/swagger';
 import {
   AuthContracts,
   ChangePasswordDto,
-  DomainError,
   LoginDto,
   RefreshDto,
   RegisterDto,
@@ -15,50 +14,37 @@ import {
 } from '@hydroml/contracts';
 import { NatsClient } from '@hydroml/nest-kit';
 import { Public } from '../auth/public.decorator.js';
-import { GatewayEnv } from '../gateway-env.js';
+import { AccountService } from './account.service.js';
 import { Caller } from '../http/caller.decorator.js';
 import type { GatewayRequest } from '../http/request-of.js';
-import { RateLimiter } from '../rate-limit/rate-limiter.service.js';
 
 @ApiTags('auth')
 @Controller('auth')
 export class AccountController {
   constructor(
     private readonly nats: NatsClient,
-    private readonly limiter: RateLimiter,
-    private readonly env: GatewayEnv,
+    private readonly account: AccountService,
   ) {}
 
   @Public()
   @Post('register')
-  async register(
+  register(
     @Body() dto: RegisterDto,
     @Caller() call: CallContext,
     @Req() req: GatewayRequest,
   ): Promise<UserView> {
-    await this.limiter.consume(`register:${req.ip}`, this.env.REGISTER_PER_MINUTE);
-    return this.nats.request(AuthContracts.register, dto, call);
+    return this.account.register(dto, call, req.ip);
   }
 
-  /** Failed logins are counted per client; past the limit, login answers 429 for the minute. */
   @Public()
   @Post('login')
   @HttpCode(200)
-  async login(
+  login(
     @Body() dto: LoginDto,
     @Caller() call: CallContext,
     @Req() req: GatewayRequest,
   ): Promise<TokenPair> {
-    const bucket = `login-failures:${req.ip}`;
-    await this.limiter.assertUnder(bucket, this.env.LOGIN_FAILURES_PER_MINUTE);
-    try {
-      return await this.nats.request(AuthContracts.login, dto, call);
-    } catch (error) {
-      if (error instanceof DomainError && error.code === 'unauthenticated') {
-        await this.limiter.hit(bucket, this.env.LOGIN_FAILURES_PER_MINUTE);
-      }
-      throw error;
-    }
+    return this.account.login(dto, call, req.ip);
   }
 
   @Public()

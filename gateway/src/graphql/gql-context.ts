@@ -13,3 +13,9 @@ export const GqlLoaders = createParamDecorator(
   (_data: unknown, context: ExecutionContext): Loaders =>
     GqlExecutionContext.create(context).getContext<GqlContext>().loaders,
 );
+
+/** Resolver parameter: the HTTP request (e.g. for the client IP of rate limits). */
+export const GqlRequest = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): GatewayRequest =>
+    GqlExecutionContext.create(context).getContext<GqlContext>().req,
+);
