@@ -1,11 +1,18 @@
+import { jest } from '@jest/globals';
 import pg from 'pg';
 import request from 'supertest';
+import mlflowModule from 'mlflow';
+import { RunStatus } from 'mlflow/lib/enum.js';
 import { signUp, type TestUser } from './client.js';
 import { startStack, type Stack } from './stack.js';
 
 const API = '/api/2.0/mlflow';
 
-async function apiToken(api: ReturnType<typeof request>, user: TestUser): Promise<object> {
+// The package's types describe `exports.default`; its entry point exports the class itself.
+const MLflow = mlflowModule as unknown as typeof mlflowModule.default;
+type Headers = Record<string, string>;
+
+async function apiToken(api: ReturnType<typeof request>, user: TestUser): Promise<Headers> {
   const created = await api
     .post('/api/v1/auth/tokens')
     .set(user.auth)
@@ -17,8 +24,8 @@ async function apiToken(api: ReturnType<typeof request>, user: TestUser): Promis
 describe('MLflow tracking API', () => {
   let stack: Stack;
   let api: ReturnType<typeof request>;
-  let alice: object;
-  let bob: object;
+  let alice: Headers;
+  let bob: Headers;
 
   beforeAll(async () => {
     stack = await startStack();
@@ -270,6 +277,62 @@ describe('MLflow tracking API', () => {
       const res = await post('runs/search', { experiment_ids: [body.experiment_id], ...extra });
       expect(res.status).toBe(400);
       expect(res.body.error_code).toBe('INVALID_PARAMETER_VALUE');
+    }
+  });
+
+  it('serves the mlflow npm client (written elsewhere) end to end', async () => {
+    // The client prints every request body; keep the test output readable.
+    const log = jest.spyOn(console, 'log').mockImplementation(() => undefined);
+    try {
+      const client = new MLflow({
+        endpoint: stack.baseUrl,
+        headers: alice,
+      });
+      const { experiment_id } = await client.Experiments.create({
+        name: 'npm-client',
+        artifact_location: '',
+      });
+      // (its setExperimentTag is skipped: the client drops the '/' before 'set-experiment-tag')
+      const { run } = await client.Runs.create({
+        experiment_id,
+        user_id: 'x',
+        start_time: Date.now(),
+      });
+      const run_id = run.info.run_id;
+      await client.Runs.logParameter({ run_id, key: 'model', value: 'rf' });
+      for (let step = 0; step < 3; step += 1) {
+        await client.Runs.logMetric({
+          run_id,
+          key: 'rmse',
+          value: 1 / (step + 1),
+          timestamp: Date.now(),
+          step,
+        });
+      }
+      await client.Runs.setTag({ run_id, key: 'mlflow.parentRunId', value: 'p'.repeat(32) });
+      await client.Runs.logBatch({
+        run_id,
+        metrics: [{ key: 'mae', value: 0.5, timestamp: Date.now(), step: 0 }],
+        params: [{ key: 'depth', value: '4' }],
+        tags: [],
+      });
+      const found = await client.Runs.search({
+        experiment_ids: [experiment_id],
+        filter: "metrics.rmse < 1 and params.model = 'rf'",
+        order_by: ['metrics.rmse ASC'],
+        max_results: 10,
+      });
+      expect(found.runs.map((r: { info: { run_id: string } }) => r.info.run_id)).toEqual([run_id]);
+      const history = await client.Metrics.getHistory({ run_id, metric_key: 'rmse' });
+      expect(history.metrics.map((m: { step: number }) => m.step)).toEqual([0, 1, 2]);
+      await client.Runs.update({ run_id, status: RunStatus.FINISHED, end_time: Date.now() });
+      const got = await client.Runs.get({ run_id });
+      expect(got.run.info.status).toBe('FINISHED');
+      await expect(client.Runs.get({ run_id: '0'.repeat(32) })).rejects.toThrow(
+        /RESOURCE_DOES_NOT_EXIST/,
+      );
+    } finally {
+      log.mockRestore();
     }
   });
 });
