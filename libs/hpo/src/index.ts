@@ -43,3 +43,4 @@ export {
   type Target,
 } from './analysis/plot-data.js';
 export { checkStorageContract } from './storage/storage-contract.js';
+export { hypervolume, hypervolumeContributionWeights } from './analysis/hypervolume.js';

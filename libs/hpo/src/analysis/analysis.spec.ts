@@ -3,6 +3,7 @@ import type { Sampler } from '../samplers/sampler.js';
 import { TpeSampler } from '../samplers/tpe/tpe-sampler.js';
 import type { Trial } from '../study/trial.js';
 import { createStudy } from '../study/create-study.js';
+import { hypervolume } from './hypervolume.js';
 import { parameterImportance } from './importance.js';
 import { dominates, nonDominatedRanks, paretoFront } from './pareto.js';
 import {
@@ -72,20 +73,6 @@ describe('Pareto front', () => {
   });
 });
 
-/** Area dominated by a 2-D minimisation front up to the reference point. */
-function hypervolume2d(points: number[][], ref: [number, number]): number {
-  const sorted = points.filter((p) => p[0] < ref[0] && p[1] < ref[1]).sort((a, b) => a[0] - b[0]);
-  let area = 0;
-  let bestY = ref[1];
-  for (const [x, y] of sorted) {
-    if (y < bestY) {
-      area += (ref[0] - x) * (bestY - y);
-      bestY = y;
-    }
-  }
-  return area;
-}
-
 describe('multi-objective TPE', () => {
   it('reaches a larger hypervolume than random search on ZDT1 (median of 5 seeds)', async () => {
     const zdt1 = async (t: Trial): Promise<number[]> => {
@@ -97,7 +84,7 @@ describe('multi-objective TPE', () => {
     const volume = async (sampler: Sampler): Promise<number> => {
       const study = await createStudy({ directions: ['minimize', 'minimize'], sampler });
       await study.optimize(zdt1, { nTrials: 60 });
-      return hypervolume2d(
+      return hypervolume(
         (await study.bestTrials).map((t) => [...(t.values ?? [])]),
         [1.1, 11],
       );

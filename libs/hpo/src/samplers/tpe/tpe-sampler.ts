@@ -11,6 +11,7 @@ import type { TpeSamplerOptions } from './tpe-options.js';
 import {
   defaultGamma,
   defaultWeights,
+  multiObjectiveWeights,
   rankScaledWeights,
   splitTrials,
   usableTrials,
@@ -100,9 +101,12 @@ export class TpeSampler implements Sampler {
     const estimator = (group: FrozenTrial[], weights: number[]): ParzenEstimator =>
       new ParzenEstimator(observationsOf(group, space), space, parzen, weights);
     const baseWeights = this.weights(split.below.length);
-    const belowWeights = this.rankWeighted
-      ? rankScaledWeights(baseWeights, split.below, split.belowRanks)
-      : baseWeights;
+    const belowWeights =
+      study.directions.length > 1
+        ? multiObjectiveWeights(split.below, study.directions)
+        : this.rankWeighted
+          ? rankScaledWeights(baseWeights, split.below, split.belowRanks)
+          : baseWeights;
     const l = estimator(split.below, belowWeights);
     const g = estimator(split.above, this.weights(split.above.length));
     const n = this.nEiCandidates;

@@ -1,6 +1,7 @@
 import { contains } from '../../core/distributions.js';
 import type { FrozenTrial, StudyDirection } from '../../core/trial-model.js';
 import { lastStep } from '../../core/trial-model.js';
+import { hypervolumeContributionWeights, selectByHypervolume } from '../../analysis/hypervolume.js';
 import { nonDominatedRanks, toMinimization } from '../../analysis/pareto.js';
 import type { SearchSpace } from '../sampler.js';
 
@@ -64,7 +65,7 @@ export function splitTrials(
 ): { below: FrozenTrial[]; above: FrozenTrial[]; belowRanks: Map<FrozenTrial, number> } {
   const order =
     directions.length > 1
-      ? multiObjectiveOrder(trials, directions)
+      ? multiObjectiveOrder(trials, directions, nBelow)
       : singleOrder(trials, directions);
   const belowRanks = new Map(order.slice(0, nBelow).map((t, rank) => [t, rank]));
   return {
@@ -94,22 +95,41 @@ function scoreOf(trial: FrozenTrial, sign: number): readonly [number, number] {
 }
 
 /**
- * Pareto rank first; ties on the last admitted front are broken by the sum of per-objective ranks
- * (a documented simplification of Optuna's hypervolume subset selection).
+ * Pareto rank first, as Optuna's MOTPE: whole fronts while they fit in `nBelow`, then the front
+ * that straddles the cut contributes the points chosen by greedy hypervolume subset selection.
  */
 function multiObjectiveOrder(
   trials: readonly FrozenTrial[],
   directions: readonly StudyDirection[],
+  nBelow: number,
 ): FrozenTrial[] {
   const complete = trials.filter((t) => t.state === 'COMPLETE' && t.values !== null);
   const points = complete.map((t) => toMinimization(t.values ?? [], directions));
   const ranks = nonDominatedRanks(points);
-  const rankSum = points.map(() => 0);
-  for (let m = 0; m < directions.length; m++) {
-    const order = points.map((_, i) => i).sort((a, b) => points[a][m] - points[b][m]);
-    order.forEach((index, position) => (rankSum[index] += position));
+  const below: number[] = [];
+  for (let rank = 0; below.length < Math.min(nBelow, complete.length); rank++) {
+    const front = complete.map((_, i) => i).filter((i) => ranks[i] === rank);
+    const room = nBelow - below.length;
+    if (front.length <= room) below.push(...front);
+    else
+      below.push(
+        ...selectByHypervolume(
+          front.map((i) => points[i]),
+          room,
+        ).map((p) => front[p]),
+      );
   }
-  const indices = complete.map((_, i) => i);
-  indices.sort((a, b) => ranks[a] - ranks[b] || rankSum[a] - rankSum[b]);
-  return indices.map((i) => complete[i]);
+  const chosen = new Set(below);
+  return [...below, ...complete.map((_, i) => i).filter((i) => !chosen.has(i))].map(
+    (i) => complete[i],
+  );
+}
+
+/** MOTPE weights of the good group: exclusive hypervolume contributions (Optuna). */
+export function multiObjectiveWeights(
+  below: readonly FrozenTrial[],
+  directions: readonly StudyDirection[],
+): number[] {
+  const points = below.map((t) => toMinimization(t.values ?? [], directions));
+  return hypervolumeContributionWeights(points);
 }
