@@ -1,5 +1,5 @@
 import type { ParamValue } from '../core/distributions.js';
-import { floatDistribution } from '../core/distributions.js';
+import { floatDistribution, intDistribution } from '../core/distributions.js';
 import { createStudy } from '../study/create-study.js';
 import type { Trial } from '../study/trial.js';
 import { GridSampler } from './grid-sampler.js';
@@ -7,7 +7,13 @@ import { RandomSampler } from './random-sampler.js';
 import type { Sampler } from './sampler.js';
 import { OPTUNA_TPE_OPTIONS } from './tpe/tpe-options.js';
 import { TpeSampler } from './tpe/tpe-sampler.js';
-import { defaultGamma, defaultWeights, splitTrials, usableTrials } from './tpe/tpe-split.js';
+import {
+  defaultGamma,
+  defaultWeights,
+  keepHaving,
+  splitTrials,
+  usableTrials,
+} from './tpe/tpe-split.js';
 
 async function quadratic(trial: Trial): Promise<number> {
   const x = await trial.suggestFloat('x', -10, 10);
@@ -144,6 +150,29 @@ describe('TpeSampler', () => {
       expect(Number.isInteger(c) && c >= 1 && c <= 1000).toBe(true);
       expect(d >= 1e-4 && d <= 1).toBe(true);
     }
+  });
+});
+
+describe('conditional split', () => {
+  it('ranks a conditional parameter among all trials in Optuna mode', async () => {
+    const study = await createStudy({ sampler: new RandomSampler({ seed: 2 }) });
+    for (let i = 0; i < 20; i++) {
+      const trial = await study.ask();
+      if (i % 2 === 1) await trial.suggestInt('k', 0, 10);
+      await study.tell(trial.number, i % 2 === 1 ? 100 + i : i);
+    }
+    const trials = await study.getTrials();
+    const current = await study.ask();
+    const space = { k: intDistribution(0, 10) };
+    const having = usableTrials(trials, trials[0], space, false);
+    const all = usableTrials(trials, trials[0], {}, false);
+    expect(having).toHaveLength(10);
+    expect(all).toHaveLength(19);
+    const optunaSplit = keepHaving(splitTrials(all, ['minimize'], defaultGamma(19)), having);
+    expect(optunaSplit.below).toHaveLength(0);
+    const ownSplit = splitTrials(having, ['minimize'], defaultGamma(10));
+    expect(ownSplit.below.map((t) => t.number)).toEqual([1]);
+    expect(current.number).toBe(20);
   });
 });
 

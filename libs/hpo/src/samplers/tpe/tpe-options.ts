@@ -35,6 +35,12 @@ export interface TpeSamplerOptions {
    * (Optuna's `group=True`), so conditional parameters are modelled jointly within their branch.
    */
   readonly group?: boolean;
+  /**
+   * Where the good/bad split of a parameter is made: among the trials that have the parameter
+   * (default), or among all finished trials before keeping those that have it (Optuna), which
+   * leaves a conditional parameter of a rarely good branch with few or no good observations.
+   */
+  readonly splitOnAllTrials?: boolean;
   /** Treat RUNNING trials as bad results so parallel asks spread out. */
   readonly constantLiar?: boolean;
 }
@@ -45,4 +51,5 @@ export const OPTUNA_TPE_OPTIONS: TpeSamplerOptions = Object.freeze({
   multivariateBandwidth: 'scott',
   rankWeightedBelow: false,
   magicClipExponent: 0,
+  splitOnAllTrials: true,
 });

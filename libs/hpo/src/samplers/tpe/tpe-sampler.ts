@@ -13,7 +13,9 @@ import {
   defaultWeights,
   multiObjectiveWeights,
   rankScaledWeights,
+  keepHaving,
   splitTrials,
+  type Split,
   usableTrials,
 } from './tpe-split.js';
 
@@ -35,6 +37,7 @@ export class TpeSampler implements Sampler {
   private readonly rankWeighted: boolean;
   private readonly group: boolean;
   private readonly clipExponent: number;
+  private readonly splitOnAll: boolean;
 
   constructor(options: TpeSamplerOptions = {}) {
     this.rng = new Rng(options.seed);
@@ -47,6 +50,7 @@ export class TpeSampler implements Sampler {
     this.rankWeighted = options.rankWeightedBelow ?? true;
     this.group = options.group ?? false;
     this.clipExponent = options.magicClipExponent ?? 0.85;
+    this.splitOnAll = options.splitOnAllTrials ?? false;
     this.parzen = {
       considerPrior: options.considerPrior ?? true,
       priorWeight: options.priorWeight ?? 1,
@@ -90,10 +94,19 @@ export class TpeSampler implements Sampler {
     return finished < this.nStartupTrials;
   }
 
+  private split(study: StudyView, trials: readonly FrozenTrial[]): Split {
+    const nFinished = trials.filter((t) => t.state !== 'RUNNING').length;
+    return splitTrials(trials, study.directions, this.gamma(nFinished));
+  }
+
   private sample(study: StudyView, trial: FrozenTrial, space: SearchSpace): Record<string, number> {
     const usable = usableTrials(study.trials, trial, space, this.constantLiar);
-    const nFinished = usable.filter((t) => t.state !== 'RUNNING').length;
-    const split = splitTrials(usable, study.directions, this.gamma(nFinished));
+    const split = this.splitOnAll
+      ? keepHaving(
+          this.split(study, usableTrials(study.trials, trial, {}, this.constantLiar)),
+          usable,
+        )
+      : this.split(study, usable);
     const parzen: ParzenParams =
       this.clipExponent > 0
         ? { ...this.parzen, clipKernels: Math.round((usable.length + 1) ** this.clipExponent) }

@@ -58,11 +58,30 @@ export function usableTrials(
 }
 
 /** Splits trials into the best `nBelow` ("below", l(x)) and the rest ("above", g(x)), in order. */
+export interface Split {
+  readonly below: FrozenTrial[];
+  readonly above: FrozenTrial[];
+  /** Position of each good trial in the ranking, best first. */
+  readonly belowRanks: Map<FrozenTrial, number>;
+}
+
+/** Keeps, in both groups, only the given trials (e.g. those that have the modelled parameters). */
+export function keepHaving(split: Split, kept: readonly FrozenTrial[]): Split {
+  const keep = new Set(kept);
+  const below = split.below.filter((t) => keep.has(t));
+  const belowRanks = new Map(
+    [...below]
+      .sort((a, b) => (split.belowRanks.get(a) ?? 0) - (split.belowRanks.get(b) ?? 0))
+      .map((t, i) => [t, i]),
+  );
+  return { below, above: split.above.filter((t) => keep.has(t)), belowRanks };
+}
+
 export function splitTrials(
   trials: readonly FrozenTrial[],
   directions: readonly StudyDirection[],
   nBelow: number,
-): { below: FrozenTrial[]; above: FrozenTrial[]; belowRanks: Map<FrozenTrial, number> } {
+): Split {
   const order =
     directions.length > 1
       ? multiObjectiveOrder(trials, directions, nBelow)
