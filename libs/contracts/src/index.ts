@@ -13,3 +13,6 @@ export * from './experiments/tracking.views.js';
 export * from './experiments/experiments.dto.js';
 export * from './experiments/runs.dto.js';
 export * from './experiments/experiments.contracts.js';
+export * from './jobs/jobs.views.js';
+export * from './jobs/jobs.dto.js';
+export * from './jobs/jobs.contracts.js';

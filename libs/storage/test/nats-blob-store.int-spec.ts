@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { jetstreamManager } from '@nats-io/jetstream';
-import { NatsBlobStore } from '@hydroml/storage';
+import { NatsBlobStore } from '../src/index.js';
 
 async function readAll(stream: Readable): Promise<Buffer> {
   const parts: Buffer[] = [];
