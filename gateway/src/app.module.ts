@@ -26,6 +26,8 @@ import type { GatewayRequest } from './http/request-of.js';
 import { MembersController } from './members/members.controller.js';
 import { MlflowExperimentsController } from './mlflow/mlflow-experiments.controller.js';
 import { MlflowMetricsController } from './mlflow/mlflow-metrics.controller.js';
+import { MlflowModelVersionsController } from './mlflow/mlflow-model-versions.controller.js';
+import { MlflowRegisteredModelsController } from './mlflow/mlflow-registered-models.controller.js';
 import { MlflowRunsController } from './mlflow/mlflow-runs.controller.js';
 import { GatewayInfraModule } from './nats/gateway-infra.module.js';
 import { ProjectsController } from './projects/projects.controller.js';
@@ -68,6 +70,8 @@ export class AppModule {
         MlflowExperimentsController,
         MlflowRunsController,
         MlflowMetricsController,
+        MlflowRegisteredModelsController,
+        MlflowModelVersionsController,
       ],
       providers: [
         JwtKeysService,

@@ -16,3 +16,6 @@ export * from './experiments/experiments.contracts.js';
 export * from './jobs/jobs.views.js';
 export * from './jobs/jobs.dto.js';
 export * from './jobs/jobs.contracts.js';
+export * from './experiments/registry.views.js';
+export * from './experiments/registry.dto.js';
+export * from './experiments/registry.contracts.js';

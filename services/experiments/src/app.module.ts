@@ -7,6 +7,13 @@ import { ExperimentsService } from './experiments/experiments.service.js';
 import { ExperimentsRepository } from './experiments/persistence/experiments.repository.js';
 import { BaselineExperiments1764300000200 } from './migrations/1764300000200-baseline-experiments.js';
 import { Tracking1764300000210 } from './migrations/1764300000210-tracking.js';
+import { ModelRegistry1764300000220 } from './migrations/1764300000220-model-registry.js';
+import { ModelVersionsHandler } from './registry/model-versions.handler.js';
+import { ModelVersionsService } from './registry/model-versions.service.js';
+import { ModelVersionsRepository } from './registry/persistence/model-versions.repository.js';
+import { ModelsRepository } from './registry/persistence/models.repository.js';
+import { RegisteredModelsService } from './registry/registered-models.service.js';
+import { RegistryHandler } from './registry/registry.handler.js';
 import { RunDataRepository } from './runs/persistence/run-data.repository.js';
 import { RunSearchRepository } from './runs/persistence/run-search.repository.js';
 import { RunsRepository } from './runs/persistence/runs.repository.js';
@@ -29,10 +36,20 @@ export class AppModule {
           service: 'experiments',
           env,
           entities: [],
-          migrations: [BaselineExperiments1764300000200, Tracking1764300000210],
+          migrations: [
+            BaselineExperiments1764300000200,
+            Tracking1764300000210,
+            ModelRegistry1764300000220,
+          ],
         }),
       ],
-      controllers: [AccessHandler, ExperimentsHandler, RunsHandler],
+      controllers: [
+        AccessHandler,
+        ExperimentsHandler,
+        RunsHandler,
+        RegistryHandler,
+        ModelVersionsHandler,
+      ],
       providers: [
         ProjectAccessService,
         ExperimentsRepository,
@@ -43,6 +60,10 @@ export class AppModule {
         RunsService,
         RunLoggingService,
         RunSearchService,
+        ModelsRepository,
+        ModelVersionsRepository,
+        RegisteredModelsService,
+        ModelVersionsService,
       ],
     };
   }
