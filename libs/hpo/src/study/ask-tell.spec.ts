@@ -69,4 +69,23 @@ describe('ask/tell', () => {
     expect(await study.getTrials(['COMPLETE'])).toHaveLength(25);
     expect(maxRunning).toBe(4);
   });
+
+  it('stops every worker after an uncaught objective error and rethrows it', async () => {
+    const study = await createStudy({ sampler: new RandomSampler({ seed: 4 }) });
+    let calls = 0;
+    await expect(
+      study.optimize(
+        async () => {
+          calls += 1;
+          await new Promise((resolve) => setImmediate(resolve));
+          if (calls === 3) throw new Error('worker failed');
+          return calls;
+        },
+        { nTrials: 50, nJobs: 3 },
+      ),
+    ).rejects.toThrow('worker failed');
+    const trials = await study.getTrials();
+    expect(trials.length).toBeLessThan(10);
+    expect(trials.some((t) => t.state === 'RUNNING')).toBe(false);
+  });
 });

@@ -28,17 +28,26 @@ export async function runOptimize(
   study.resume();
   const deadline = options.timeout === undefined ? Infinity : Date.now() + options.timeout * 1000;
   let started = 0;
+  let aborted = false;
   const budgetLeft = (): boolean =>
-    !study.stopped && started < (options.nTrials ?? Infinity) && Date.now() < deadline;
+    !aborted && !study.stopped && started < (options.nTrials ?? Infinity) && Date.now() < deadline;
   const worker = async (): Promise<void> => {
-    while (budgetLeft()) {
-      started += 1;
-      const finished = await runOneTrial(study, objective, options);
-      for (const callback of options.callbacks ?? []) callback(study, finished);
+    try {
+      while (budgetLeft()) {
+        started += 1;
+        const finished = await runOneTrial(study, objective, options);
+        for (const callback of options.callbacks ?? []) callback(study, finished);
+      }
+    } catch (error) {
+      // Other workers finish their current trial but start no new one, then the error surfaces.
+      aborted = true;
+      throw error;
     }
   };
   const jobs = Math.max(1, options.nJobs ?? 1);
-  await Promise.all(Array.from({ length: jobs }, () => worker()));
+  const outcomes = await Promise.allSettled(Array.from({ length: jobs }, () => worker()));
+  const failure = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
+  if (failure !== undefined) throw failure.reason;
 }
 
 async function runOneTrial(
