@@ -15,6 +15,7 @@ import { TokenVerifier } from './auth/token-verifier.service.js';
 import { DataSourcesController } from './data-sources/data-sources.controller.js';
 import { ProjectDataSourcesController } from './data-sources/project-data-sources.controller.js';
 import { HttpErrorFilter } from './errors/http-error.filter.js';
+import { ExperimentsController } from './experiments/experiments.controller.js';
 import { GatewayEnv } from './gateway-env.js';
 import { createLoaders } from './graphql/loaders.js';
 import { MeResolver } from './graphql/me.resolver.js';
@@ -72,6 +73,7 @@ export class AppModule {
         MlflowMetricsController,
         MlflowRegisteredModelsController,
         MlflowModelVersionsController,
+        ExperimentsController,
       ],
       providers: [
         JwtKeysService,

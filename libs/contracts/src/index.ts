@@ -19,3 +19,4 @@ export * from './jobs/jobs.contracts.js';
 export * from './experiments/registry.views.js';
 export * from './experiments/registry.dto.js';
 export * from './experiments/registry.contracts.js';
+export * from './experiments/native.dto.js';

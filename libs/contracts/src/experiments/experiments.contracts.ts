@@ -1,4 +1,5 @@
-import { contract } from '../contract.js';
+import { contract, type Page } from '../contract.js';
+import { CompareRunsDto, ProjectExperimentsDto } from './native.dto.js';
 import {
   CreateExperimentDto,
   DeleteExperimentTagDto,
@@ -25,8 +26,10 @@ import type {
   CreateExperimentResult,
   Empty,
   ExperimentResult,
+  ExperimentView,
   MetricHistoryResult,
   RunResult,
+  RunView,
   SearchExperimentsResult,
   SearchRunsResult,
   UpdateRunResult,
@@ -88,5 +91,17 @@ export const ExperimentsContracts = {
   metricHistory: contract<MetricHistoryDto, MetricHistoryResult>(
     'experiments.metrics.history',
     MetricHistoryDto,
+  ),
+} as const;
+
+/** HydroML's native tracking views (for the web UI), beside the MLflow surface. */
+export const NativeTrackingContracts = {
+  projectExperiments: contract<ProjectExperimentsDto, Page<ExperimentView>>(
+    'experiments.experiments.by-project',
+    ProjectExperimentsDto,
+  ),
+  compareRuns: contract<CompareRunsDto, { runs: RunView[] }>(
+    'experiments.runs.compare',
+    CompareRunsDto,
   ),
 } as const;

@@ -6,6 +6,8 @@ import {
   ExperimentByNameDto,
   ExperimentIdDto,
   ExperimentsContracts as C,
+  NativeTrackingContracts,
+  ProjectExperimentsDto,
   SearchExperimentsDto,
   SetExperimentTagDto,
   UpdateExperimentDto,
@@ -13,6 +15,8 @@ import {
   type CreateExperimentResult,
   type Empty,
   type ExperimentResult,
+  type ExperimentView,
+  type Page,
   type SearchExperimentsResult,
 } from '@hydroml/contracts';
 import { Call } from '@hydroml/nest-kit';
@@ -49,6 +53,14 @@ export class ExperimentsHandler {
     @Call() call: CallContext,
   ): Promise<SearchExperimentsResult> {
     return this.experiments.search(call, dto);
+  }
+
+  @MessagePattern(NativeTrackingContracts.projectExperiments.subject)
+  byProject(
+    @Payload() dto: ProjectExperimentsDto,
+    @Call() call: CallContext,
+  ): Promise<Page<ExperimentView>> {
+    return this.experiments.byProject(call, dto);
   }
 
   @MessagePattern(C.updateExperiment.subject)

@@ -5,6 +5,8 @@ import {
   type CallContext,
   type CreateExperimentDto,
   type ExperimentView,
+  type Page,
+  type ProjectExperimentsDto,
   type SearchExperimentsDto,
   type SearchExperimentsResult,
   type ViewType,
@@ -116,6 +118,18 @@ export class ExperimentsService {
       experiments: rows.map(toExperimentView),
       next_page_token: nextPageToken(offset, rows.length, limit),
     };
+  }
+
+  async byProject(call: CallContext, dto: ProjectExperimentsDto): Promise<Page<ExperimentView>> {
+    await this.access.require(call, dto.project_id, 'read', `Project ${dto.project_id} not found`);
+    const page = dto.page ?? 1;
+    const pageSize = dto.page_size ?? 50;
+    const { rows, total } = await this.repo.byProject(
+      dto.project_id,
+      pageSize,
+      (page - 1) * pageSize,
+    );
+    return { items: rows.map(toExperimentView), total, page, pageSize };
   }
 
   async rename(call: CallContext, id: string, name: string): Promise<void> {

@@ -1,6 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
+  CompareRunsDto,
   CreateRunDto,
   DeleteRunTagDto,
   ExperimentsContracts as C,
@@ -8,6 +9,7 @@ import {
   LogMetricDto,
   LogParamDto,
   MetricHistoryDto,
+  NativeTrackingContracts,
   NativeSearchRunsDto,
   RunRefDto,
   SearchRunsDto,
@@ -17,6 +19,7 @@ import {
   type Empty,
   type MetricHistoryResult,
   type RunResult,
+  type RunView,
   type SearchRunsResult,
   type UpdateRunResult,
 } from '@hydroml/contracts';
@@ -41,6 +44,16 @@ export class RunsHandler {
   @MessagePattern(C.getRun.subject)
   async get(@Payload() dto: RunRefDto, @Call() call: CallContext): Promise<RunResult> {
     return { run: await this.runs.get(call, dto) };
+  }
+
+  @MessagePattern(NativeTrackingContracts.compareRuns.subject)
+  async compare(
+    @Payload() dto: CompareRunsDto,
+    @Call() call: CallContext,
+  ): Promise<{ runs: RunView[] }> {
+    return {
+      runs: await Promise.all(dto.run_ids.map((run_id) => this.runs.get(call, { run_id }))),
+    };
   }
 
   @MessagePattern(C.updateRun.subject)

@@ -84,6 +84,25 @@ export class ExperimentsRepository {
     );
   }
 
+  async byProject(
+    projectId: string,
+    limit: number,
+    offset: number,
+  ): Promise<{ rows: ExperimentRow[]; total: number }> {
+    const [rows, count]: [ExperimentRow[], Array<{ n: number }>] = await Promise.all([
+      this.db.query(
+        `SELECT ${EXPERIMENT_COLUMNS} FROM experiments e WHERE e.project_id = $1
+         AND e.lifecycle_stage = 'active' ORDER BY e.creation_time DESC, e.num LIMIT $2 OFFSET $3`,
+        [projectId, limit, offset],
+      ),
+      this.db.query(
+        `SELECT count(*)::int AS n FROM experiments WHERE project_id = $1 AND lifecycle_stage = 'active'`,
+        [projectId],
+      ),
+    ]);
+    return { rows, total: count[0].n };
+  }
+
   async rename(id: string, name: string): Promise<void> {
     try {
       await this.db.query('UPDATE experiments SET name = $2, last_update_time = $3 WHERE id = $1', [
