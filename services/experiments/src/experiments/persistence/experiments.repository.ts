@@ -89,13 +89,13 @@ export class ExperimentsRepository {
     limit: number,
     offset: number,
   ): Promise<{ rows: ExperimentRow[]; total: number }> {
-    const [rows, count]: [ExperimentRow[], Array<{ n: number }>] = await Promise.all([
-      this.db.query(
+    const [rows, count] = await Promise.all([
+      this.db.query<ExperimentRow[]>(
         `SELECT ${EXPERIMENT_COLUMNS} FROM experiments e WHERE e.project_id = $1
          AND e.lifecycle_stage = 'active' ORDER BY e.creation_time DESC, e.num LIMIT $2 OFFSET $3`,
         [projectId, limit, offset],
       ),
-      this.db.query(
+      this.db.query<Array<{ n: number }>>(
         `SELECT count(*)::int AS n FROM experiments WHERE project_id = $1 AND lifecycle_stage = 'active'`,
         [projectId],
       ),
