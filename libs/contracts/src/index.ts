@@ -20,3 +20,6 @@ export * from './experiments/registry.views.js';
 export * from './experiments/registry.dto.js';
 export * from './experiments/registry.contracts.js';
 export * from './experiments/native.dto.js';
+export * from './data-tools/datasets.views.js';
+export * from './data-tools/datasets.dto.js';
+export * from './data-tools/datasets.contracts.js';

@@ -23,7 +23,8 @@ export interface MemberView {
   addedAt: string;
 }
 
-export type DataSourceStatus = 'empty' | 'ingesting' | 'ready' | 'failed';
+export type DataSourceStatus =
+  'empty' | 'uploading' | 'processing' | 'ingesting' | 'ready' | 'failed';
 
 export interface DataSourceView {
   id: string;

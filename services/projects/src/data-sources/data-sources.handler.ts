@@ -1,7 +1,8 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { EventPattern, MessagePattern, Payload } from '@nestjs/microservices';
 import {
   CreateDataSourceDto,
+  DataToolsEvents,
   IdDto,
   IdsDto,
   LinkDataSourceDto,
@@ -9,6 +10,7 @@ import {
   ProjectsContracts,
   UpdateDataSourceDto,
   type CallContext,
+  type DataSourceStatusChangedV1,
   type DataSourceView,
   type DataSourcesByProject,
   type Ok,
@@ -60,5 +62,13 @@ export class DataSourcesHandler {
   async detach(@Payload() dto: LinkDataSourceDto, @Call() call: CallContext): Promise<Ok> {
     await this.dataSources.detach(call, dto);
     return { ok: true };
+  }
+
+  /** data-tools reports ingestion progress; the catalogue entry's status follows its jobs. */
+  @EventPattern<Record<string, DataSourceStatusChangedV1>>(
+    DataToolsEvents.dataSourceStatusChanged.subject,
+  )
+  async statusChanged(@Payload() event: DataSourceStatusChangedV1): Promise<void> {
+    await this.dataSources.setStatus(event.dataSourceId, event.status);
   }
 }

@@ -3,6 +3,7 @@ import {
   DomainError,
   type CallContext,
   type CreateDataSourceDto,
+  type DataSourceStatus,
   type DataSourceView,
   type DataSourcesByProject,
   type LinkDataSourceDto,
@@ -76,6 +77,11 @@ export class DataSourcesService {
     if (!(await this.dataSources.unlink(dto.projectId, dto.dataSourceId))) {
       throw new DomainError('not_found', 'data source is not attached to this project');
     }
+  }
+
+  /** Set by data-tools (trusted service event), never by a user request. */
+  async setStatus(id: string, status: DataSourceStatus): Promise<void> {
+    await this.dataSources.update(id, { status });
   }
 
   private async view(id: string): Promise<DataSourceView> {

@@ -1,0 +1,49 @@
+import { contract, event } from '../contract.js';
+import type { JobView } from '../jobs/jobs.views.js';
+import type { DataSourceStatus } from '../projects/projects.views.js';
+import {
+  AddVersionDto,
+  DataSourceRefDto,
+  VersionPreviewDto,
+  UploadDataSourceDto,
+  VersionRefDto,
+} from './datasets.dto.js';
+import type {
+  DatasetPreview,
+  DatasetVersionDetail,
+  DatasetVersionView,
+  UploadAccepted,
+} from './datasets.views.js';
+
+export const DataToolsContracts = {
+  upload: contract<UploadDataSourceDto, UploadAccepted>(
+    'data-tools.datasets.upload',
+    UploadDataSourceDto,
+  ),
+  addVersion: contract<AddVersionDto, JobView>('data-tools.versions.add', AddVersionDto),
+  listVersions: contract<DataSourceRefDto, DatasetVersionView[]>(
+    'data-tools.versions.list',
+    DataSourceRefDto,
+  ),
+  getVersion: contract<VersionRefDto, DatasetVersionDetail>(
+    'data-tools.versions.get',
+    VersionRefDto,
+  ),
+  preview: contract<VersionPreviewDto, DatasetPreview>(
+    'data-tools.versions.preview',
+    VersionPreviewDto,
+  ),
+} as const;
+
+export interface DataSourceStatusChangedV1 {
+  dataSourceId: string;
+  status: DataSourceStatus;
+  /** Readable reason when status is failed. */
+  reason: string | null;
+}
+
+export const DataToolsEvents = {
+  dataSourceStatusChanged: event<DataSourceStatusChangedV1>(
+    'data-tools.data-sources.status-changed.v1',
+  ),
+} as const;

@@ -1,0 +1,101 @@
+import { Type } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { COLUMN_TYPES } from './datasets.views.js';
+
+export const INGEST_FORMATS = ['csv', 'tsv', 'txt', 'json', 'ndjson', 'parquet'] as const;
+export const INGEST_ENCODINGS = ['utf-8', 'utf-16', 'latin-1'] as const;
+
+/** Choices a user may force instead of detection. */
+export class IngestOptionsDto {
+  @IsOptional()
+  @IsIn(INGEST_FORMATS)
+  format?: (typeof INGEST_FORMATS)[number];
+
+  @IsOptional()
+  @IsIn(INGEST_ENCODINGS)
+  encoding?: (typeof INGEST_ENCODINGS)[number];
+
+  @IsOptional()
+  @IsString()
+  @Length(1, 1)
+  delimiter?: string;
+
+  /** Column name -> type, to override inference. */
+  @IsOptional()
+  @IsObject()
+  types?: Record<string, (typeof COLUMN_TYPES)[number]>;
+}
+
+export class UploadedFileDto {
+  @IsString()
+  @Matches(/^uploads\/[0-9a-f-]{36}$/)
+  uploadKey!: string;
+
+  @IsString()
+  @MaxLength(255)
+  fileName!: string;
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => IngestOptionsDto)
+  options?: IngestOptionsDto;
+}
+
+export class UploadDataSourceDto extends UploadedFileDto {
+  @IsUUID()
+  projectId!: string;
+
+  @IsString()
+  @Length(1, 200)
+  name!: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  description?: string;
+}
+
+export class AddVersionDto extends UploadedFileDto {
+  @IsUUID()
+  dataSourceId!: string;
+}
+
+export class DataSourceRefDto {
+  @IsUUID()
+  dataSourceId!: string;
+}
+
+export class VersionRefDto extends DataSourceRefDto {
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  version!: number;
+}
+
+export class VersionPreviewDto extends VersionRefDto {
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  offset?: number;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  limit?: number;
+}

@@ -1,0 +1,55 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsString, Matches, Max, Min } from 'class-validator';
+import { BaseEnv } from '@hydroml/nest-kit';
+
+export class DataToolsEnv extends BaseEnv {
+  /** Where blobs live: `fs` (BLOB_DIR, shared with the gateway) or `nats` (object store). */
+  @IsIn(['fs', 'nats'])
+  BLOB_BACKEND: 'fs' | 'nats' = 'fs';
+
+  @IsString()
+  BLOB_DIR = 'data/blobs';
+
+  /** Scratch space for ingestion (downloads, temporary Parquet). */
+  @IsString()
+  DATA_TOOLS_WORK_DIR = join(tmpdir(), 'hydroml-data-tools');
+
+  /** Size bound of the local cache of dataset versions this replica queries. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  VERSION_CACHE_MAX_BYTES = 2 * 1024 ** 3;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  DUCKDB_THREADS = 2;
+
+  @Matches(/^\d+(\.\d+)?\s*(KB|MB|GB|KiB|MiB|GiB)$/)
+  DUCKDB_MEMORY_LIMIT = '512MiB';
+
+  /** JetStream redelivers a job whose worker neither acked nor sent a heartbeat for this long. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(500)
+  JOB_ACK_WAIT_MS = 30_000;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  JOB_HEARTBEAT_MS = 5_000;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  JOB_MAX_ATTEMPTS = 3;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(10)
+  JOB_RETRY_BASE_MS = 2_000;
+}

@@ -1,0 +1,154 @@
+import { open, stat } from 'node:fs/promises';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import {
+  DomainError,
+  type ColumnSchema,
+  type ColumnStats,
+  type IngestDetection,
+  type IngestOptionsDto,
+} from '@hydroml/contracts';
+import { readError, sqlIdent, sqlString } from '../engine/duck-engine.js';
+import { planCsv } from './csv-source.js';
+import { columnTypeOf, mixedColumnWarning } from './domain/column-types.js';
+import { detectFormat } from './domain/sniff.js';
+
+export interface IngestOutcome {
+  rows: number;
+  schema: ColumnSchema[];
+  stats: ColumnStats[];
+  detection: IngestDetection;
+  warnings: string[];
+}
+
+const SAMPLE_BYTES = 64 * 1024;
+const STATS_BATCH = 250;
+
+/** Reads `input` faithfully (nothing dropped, nothing "cleaned") into a zstd Parquet file. */
+export async function ingestFile(
+  connection: DuckDBConnection,
+  input: { path: string; fileName: string; options: IngestOptionsDto },
+  output: string,
+): Promise<IngestOutcome> {
+  const sample = await readSample(input.path);
+  if (sample.length === 0) throw new DomainError('invalid_argument', 'the file is empty');
+  const format = formatOf(input.options, input.fileName, sample);
+  let detection: IngestDetection = { format };
+  let warnings: string[] = [];
+  if (format === 'csv') {
+    const plan = await planCsv(connection, input.path, sample, input.options);
+    detection = plan.detection;
+    warnings = plan.warnings;
+    await copyToParquet(connection, plan.source, output).catch((error: unknown) =>
+      Promise.reject(readError('could not read the file as CSV', error)),
+    );
+  } else {
+    const reader = format === 'json' ? 'read_json_auto' : 'read_parquet';
+    await copyToParquet(connection, `${reader}(${sqlString(input.path)})`, output).catch(
+      (error: unknown) => Promise.reject(readError(`could not read the file as ${format}`, error)),
+    );
+  }
+  const schema = await describe(connection, output);
+  if (schema.length === 0) throw new DomainError('invalid_argument', 'the file has no columns');
+  warnings.push(...(await textWarnings(connection, output, schema)));
+  const { rows, stats } = await summarize(connection, output, schema);
+  return { rows, schema, stats, detection, warnings };
+}
+
+function formatOf(options: IngestOptionsDto, fileName: string, sample: Uint8Array) {
+  if (!options.format) return detectFormat(fileName, sample);
+  if (options.format === 'parquet') return 'parquet';
+  return options.format === 'json' || options.format === 'ndjson' ? 'json' : 'csv';
+}
+
+async function copyToParquet(connection: DuckDBConnection, source: string, output: string) {
+  await connection.run(
+    `COPY (SELECT * FROM ${source}) TO ${sqlString(output)} (FORMAT parquet, COMPRESSION zstd)`,
+  );
+}
+
+async function describe(connection: DuckDBConnection, path: string): Promise<ColumnSchema[]> {
+  const result = await connection.runAndReadAll(
+    `DESCRIBE SELECT * FROM read_parquet(${sqlString(path)})`,
+  );
+  return result.getRowObjectsJson().map((row) => ({
+    name: text(row.column_name) ?? '',
+    type: columnTypeOf(text(row.column_type) ?? ''),
+    sourceType: text(row.column_type) ?? '',
+  }));
+}
+
+/** Text columns that are mostly numbers or dates: report the values kept as text. */
+async function textWarnings(
+  connection: DuckDBConnection,
+  path: string,
+  schema: ColumnSchema[],
+): Promise<string[]> {
+  const text = schema.filter((c) => c.type === 'string').slice(0, 500);
+  if (text.length === 0) return [];
+  const parts = text.map((c, i) => {
+    const col = sqlIdent(c.name);
+    const bad = `${col} IS NOT NULL AND TRY_CAST(${col} AS DOUBLE) IS NULL`;
+    return `count(${col}) AS n${i}, count(TRY_CAST(${col} AS DOUBLE)) AS k${i}, (list(DISTINCT ${col}) FILTER (WHERE ${bad}))[1:3] AS s${i}`;
+  });
+  const result = await connection.runAndReadAll(
+    `SELECT ${parts.join(', ')} FROM read_parquet(${sqlString(path)})`,
+  );
+  const row = result.getRowObjectsJson()[0];
+  return text
+    .map((c, i) =>
+      mixedColumnWarning(
+        c.name,
+        Number(row[`n${i}`]),
+        Number(row[`k${i}`]),
+        ((row[`s${i}`] as string[] | null) ?? []).map(String),
+      ),
+    )
+    .filter((w): w is string => w !== null);
+}
+
+/** Per-column stats, a batch of columns per scan (SUMMARIZE of 5,000 columns runs out of memory). */
+async function summarize(connection: DuckDBConnection, path: string, schema: ColumnSchema[]) {
+  const from = `FROM read_parquet(${sqlString(path)})`;
+  const total = await connection.runAndReadAll(`SELECT count(*)::DOUBLE AS n ${from}`);
+  const rows = Number(total.getRowObjectsJson()[0].n);
+  const stats: ColumnStats[] = [];
+  for (let start = 0; start < schema.length; start += STATS_BATCH) {
+    const batch = schema.slice(start, start + STATS_BATCH);
+    const parts = batch.map((c, i) => {
+      const col = sqlIdent(c.name);
+      const plain = c.type === 'other' ? `NULL` : col;
+      return `count(${col})::DOUBLE AS n${i}, approx_count_distinct(${col})::DOUBLE AS d${i}, min(${plain})::VARCHAR AS lo${i}, max(${plain})::VARCHAR AS hi${i}`;
+    });
+    const row = (
+      await connection.runAndReadAll(`SELECT ${parts.join(', ')} ${from}`)
+    ).getRowObjectsJson()[0];
+    batch.forEach((c, i) => {
+      stats.push({
+        name: c.name,
+        nulls: rows - Number(row[`n${i}`]),
+        distinctApprox: Number(row[`d${i}`]),
+        min: text(row[`lo${i}`]),
+        max: text(row[`hi${i}`]),
+      });
+    });
+  }
+  return { rows, stats };
+}
+
+/** A scalar JSON value from DuckDB as text (null stays null). */
+function text(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+async function readSample(path: string): Promise<Uint8Array> {
+  const size = (await stat(path)).size;
+  const handle = await open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(Math.min(size, SAMPLE_BYTES));
+    await handle.read(buffer, 0, buffer.length, 0);
+    return buffer;
+  } finally {
+    await handle.close();
+  }
+}
