@@ -103,7 +103,11 @@ function quantile(sorted, q) {
   return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
 }
 
-const fmt = (v) => (Math.abs(v) >= 1000 ? v.toExponential(3) : v.toFixed(4)).padStart(11);
+const fmt = (v) =>
+  (Math.abs(v) >= 1000 || (v !== 0 && Math.abs(v) < 0.001)
+    ? v.toExponential(3)
+    : v.toFixed(4)
+  ).padStart(11);
 
 function printQuality(results) {
   const samplers = [...Object.keys(OURS), 'optuna random', 'optuna tpe'];
