@@ -1,6 +1,7 @@
 import type { DenseMatrix } from '../data/dense-matrix.js';
 import { decodeF64, encodeF64, expectArray } from '../util/codec.js';
 import type { Json } from '../util/estimator.js';
+import { sortFloat64 } from '../util/float-sort.js';
 import { Random } from '../util/random.js';
 
 /** Bin code of a missing value; real values use codes 0..254. */
@@ -73,7 +74,7 @@ function binOf(t: Float64Array, x: number): number {
 function featureThresholds(values: Float64Array, maxBins: number): Float64Array {
   let k = 0;
   for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i])) values[k++] = values[i];
-  const sorted = values.subarray(0, k).sort();
+  const sorted = sortFloat64(values.subarray(0, k));
   // distinct values, but stop counting once there are too many for one bin each
   const distinct: number[] = [];
   for (let i = 0; i < sorted.length && distinct.length <= maxBins; i++) {
