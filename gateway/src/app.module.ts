@@ -5,6 +5,7 @@ import { MercuriusDriver, type MercuriusDriverConfig } from '@nestjs/mercurius';
 import { PassportModule } from '@nestjs/passport';
 import { NatsClient } from '@hydroml/nest-kit';
 import { AccountController } from './account/account.controller.js';
+import { ConnectionsController } from './connections/connections.controller.js';
 import { AccountService } from './account/account.service.js';
 import { AccountResolver } from './graphql/account.resolver.js';
 import { TokensController } from './account/tokens.controller.js';
@@ -68,6 +69,7 @@ export class AppModule {
         MembersController,
         ProjectDataSourcesController,
         DataSourcesController,
+        ConnectionsController,
         MlflowExperimentsController,
         MlflowRunsController,
         MlflowMetricsController,

@@ -172,7 +172,7 @@ describe('tokens and hostile input at the gateway', () => {
   });
 
   it('serves GraphQL: me, projects with members and data sources, mutations, and 404 for strangers', async () => {
-    const gql = (auth: object, query: string, variables: object = {}) =>
+    const gql = (auth: Record<string, string>, query: string, variables: object = {}) =>
       api.post('/graphql').set(auth).send({ query, variables });
     const bob = await signUp(stack.baseUrl);
     const created = await gql(

@@ -9,12 +9,10 @@ import {
   testEnvVars,
   type TestDatabase,
 } from '@hydroml/testing';
-import { AppModule as ConnectorsModule } from '../../services/connectors/src/app.module.js';
 import { AppModule as DataToolsModule } from '../../services/data-tools/src/app.module.js';
 import { AppModule as ExperimentsModule } from '../../services/experiments/src/app.module.js';
 
-const SKELETONS: Array<[ServiceName, typeof ConnectorsModule, string]> = [
-  ['connectors', ConnectorsModule, 'connectors'],
+const SKELETONS: Array<[ServiceName, typeof DataToolsModule, string]> = [
   ['data-tools', DataToolsModule, 'data_tools'],
   ['experiments', ExperimentsModule, 'experiments'],
 ];

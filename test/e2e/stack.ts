@@ -7,6 +7,7 @@ import { AppModule as AuthModule } from '../../services/auth/src/app.module.js';
 import { AuthEnv } from '../../services/auth/src/auth-env.js';
 import { AppModule as ProjectsModule } from '../../services/projects/src/app.module.js';
 import { AppModule as ConnectorsModule } from '../../services/connectors/src/app.module.js';
+import { ConnectorsEnv } from '../../services/connectors/src/connectors-env.js';
 import { AppModule as DataToolsModule } from '../../services/data-tools/src/app.module.js';
 import { AppModule as ExperimentsModule } from '../../services/experiments/src/app.module.js';
 import { createGateway } from '../../gateway/src/bootstrap.js';
@@ -28,10 +29,11 @@ export async function startStack(extra: Record<string, string> = {}): Promise<St
   const vars = testEnvVars(db.url, { TRUST_PROXY: 'true', ...extra });
   const base = loadEnv(BaseEnv, vars);
   const authEnv = loadEnv(AuthEnv, vars);
+  const connectorsEnv = loadEnv(ConnectorsEnv, vars);
   const services: INestMicroservice[] = [
     await startService('auth', AuthModule.forRoot(authEnv), authEnv),
     await startService('projects', ProjectsModule.forRoot(base), base),
-    await startService('connectors', ConnectorsModule.forRoot(base), base),
+    await startService('connectors', ConnectorsModule.forRoot(connectorsEnv), connectorsEnv),
     await startService('data-tools', DataToolsModule.forRoot(base), base),
     await startService('experiments', ExperimentsModule.forRoot(base), base),
   ];

@@ -23,3 +23,6 @@ export * from './experiments/native.dto.js';
 export * from './data-tools/datasets.views.js';
 export * from './data-tools/datasets.dto.js';
 export * from './data-tools/datasets.contracts.js';
+export * from './connectors/connectors.dto.js';
+export * from './connectors/connectors.views.js';
+export * from './connectors/connectors.contracts.js';

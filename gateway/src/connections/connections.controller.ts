@@ -1,0 +1,85 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import {
+  ConnectorsContracts,
+  CreateConnectionDto,
+  type CallContext,
+  type ConnectionTestResult,
+  type ConnectionView,
+  type PreviewResult,
+  type TableDetail,
+  type TableSummary,
+} from '@hydroml/contracts';
+import { NatsClient } from '@hydroml/nest-kit';
+import { Caller } from '../http/caller.decorator.js';
+import { UUID } from '../http/uuid.pipe.js';
+import { PreviewBody, UpdateConnectionBody } from './connection.bodies.js';
+
+/** Database connections of the caller: credentials go in, never come out. */
+@ApiTags('connections')
+@Controller('connections')
+export class ConnectionsController {
+  constructor(private readonly nats: NatsClient) {}
+
+  @Get()
+  list(@Caller() call: CallContext): Promise<ConnectionView[]> {
+    return this.nats.request(ConnectorsContracts.list, {}, call);
+  }
+
+  @Post()
+  create(@Body() dto: CreateConnectionDto, @Caller() call: CallContext): Promise<ConnectionView> {
+    return this.nats.request(ConnectorsContracts.create, dto, call);
+  }
+
+  @Get(':id')
+  get(@Param('id', UUID) id: string, @Caller() call: CallContext): Promise<ConnectionView> {
+    return this.nats.request(ConnectorsContracts.get, { id }, call);
+  }
+
+  @Patch(':id')
+  update(
+    @Param('id', UUID) id: string,
+    @Body() body: UpdateConnectionBody,
+    @Caller() call: CallContext,
+  ): Promise<ConnectionView> {
+    return this.nats.request(ConnectorsContracts.update, { ...body, id }, call);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  async delete(@Param('id', UUID) id: string, @Caller() call: CallContext): Promise<void> {
+    await this.nats.request(ConnectorsContracts.delete, { id }, call);
+  }
+
+  @Post(':id/test')
+  @HttpCode(200)
+  test(@Param('id', UUID) id: string, @Caller() call: CallContext): Promise<ConnectionTestResult> {
+    return this.nats.request(ConnectorsContracts.test, { id }, call);
+  }
+
+  @Get(':id/tables')
+  tables(@Param('id', UUID) id: string, @Caller() call: CallContext): Promise<TableSummary[]> {
+    return this.nats.request(ConnectorsContracts.tables, { id }, call);
+  }
+
+  /** `:table` is `schema.table` or `table`. */
+  @Get(':id/tables/:table')
+  describe(
+    @Param('id', UUID) id: string,
+    @Param('table') table: string,
+    @Caller() call: CallContext,
+  ): Promise<TableDetail> {
+    return this.nats.request(ConnectorsContracts.describe, { id, table }, call);
+  }
+
+  /** The first rows (≤ 100) of a table or of a single read-only SELECT. */
+  @Post(':id/preview')
+  @HttpCode(200)
+  preview(
+    @Param('id', UUID) id: string,
+    @Body() body: PreviewBody,
+    @Caller() call: CallContext,
+  ): Promise<PreviewResult> {
+    return this.nats.request(ConnectorsContracts.preview, { ...body, id }, call);
+  }
+}

@@ -1,0 +1,36 @@
+import { contract, EmptyDto, type Ok } from '../contract.js';
+import {
+  ConnectionIdDto,
+  CreateConnectionDto,
+  DescribeTableDto,
+  PreviewDto,
+  UpdateConnectionDto,
+} from './connectors.dto.js';
+import type {
+  ConnectionTestResult,
+  ConnectionView,
+  PreviewResult,
+  TableDetail,
+  TableSummary,
+} from './connectors.views.js';
+
+export const ConnectorsContracts = {
+  create: contract<CreateConnectionDto, ConnectionView>(
+    'connectors.connections.create',
+    CreateConnectionDto,
+  ),
+  list: contract<EmptyDto, ConnectionView[]>('connectors.connections.list', EmptyDto),
+  get: contract<ConnectionIdDto, ConnectionView>('connectors.connections.get', ConnectionIdDto),
+  update: contract<UpdateConnectionDto, ConnectionView>(
+    'connectors.connections.update',
+    UpdateConnectionDto,
+  ),
+  delete: contract<ConnectionIdDto, Ok>('connectors.connections.delete', ConnectionIdDto),
+  test: contract<ConnectionIdDto, ConnectionTestResult>(
+    'connectors.connections.test',
+    ConnectionIdDto,
+  ),
+  tables: contract<ConnectionIdDto, TableSummary[]>('connectors.tables.list', ConnectionIdDto),
+  describe: contract<DescribeTableDto, TableDetail>('connectors.tables.describe', DescribeTableDto),
+  preview: contract<PreviewDto, PreviewResult>('connectors.queries.preview', PreviewDto),
+} as const;

@@ -1,0 +1,113 @@
+import { Injectable } from '@nestjs/common';
+import {
+  DomainError,
+  type CallContext,
+  type ConnectionTestResult,
+  type PreviewDto,
+  type PreviewResult,
+  type TableDetail,
+  type TableSummary,
+} from '@hydroml/contracts';
+import { ConnectionsService } from '../connections/connections.service.js';
+import { HostPolicy } from '../connections/domain/host-policy.js';
+import { assertReadOnlySelect } from '../connections/domain/read-only-query.js';
+import type { ConnectionEntity } from '../connections/persistence/connection.entity.js';
+import { ConnectorsEnv } from '../connectors-env.js';
+import { createDriver } from '../drivers/driver-factory.js';
+import type { DatabaseDriver } from '../drivers/driver.js';
+import { failureKind, failureMessage } from '../drivers/failure-kind.js';
+
+const PREVIEW_ROWS = 100;
+
+/** Testing, browsing and previewing a connection's database. */
+@Injectable()
+export class BrowseService {
+  private readonly hosts: HostPolicy;
+
+  constructor(
+    private readonly connections: ConnectionsService,
+    private readonly env: ConnectorsEnv,
+  ) {
+    this.hosts = new HostPolicy(env.CONNECTOR_DENY_HOSTS, env.CONNECTOR_ALLOW_HOSTS);
+  }
+
+  async test(call: CallContext, id: string): Promise<ConnectionTestResult> {
+    const started = Date.now();
+    try {
+      const driver = await this.driverFor(await this.connections.owned(call, id));
+      const serverVersion = await driver.serverVersion();
+      return { ok: true, latencyMs: Date.now() - started, serverVersion };
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'not_found') throw error;
+      const kind = failureKind(error);
+      return {
+        ok: false,
+        latencyMs: Date.now() - started,
+        failure: { kind, message: failureMessage(kind, error) },
+      };
+    }
+  }
+
+  async tables(call: CallContext, id: string): Promise<TableSummary[]> {
+    return this.reach(call, id, (driver) => driver.tables());
+  }
+
+  async describe(call: CallContext, id: string, table: string): Promise<TableDetail> {
+    const [schema, name] = splitTable(table);
+    return this.reach(call, id, (driver) => driver.describe(schema, name));
+  }
+
+  /** The first rows of a table or of a checked read-only query. */
+  async preview(call: CallContext, dto: PreviewDto): Promise<PreviewResult> {
+    if ((dto.table === undefined) === (dto.query === undefined)) {
+      throw new DomainError('invalid_argument', 'give either a table or a query');
+    }
+    const row = await this.connections.owned(call, dto.id);
+    if (dto.query !== undefined) assertReadOnlySelect(dto.query, row.type);
+    return this.reach(call, dto.id, async (driver) => {
+      const [schema, name] = dto.table ? splitTable(dto.table) : [undefined, ''];
+      const sql = dto.query ?? driver.selectAll(await driver.describe(schema, name));
+      return driver.preview(sql, dto.limit ?? PREVIEW_ROWS);
+    });
+  }
+
+  private async reach<T>(
+    call: CallContext,
+    id: string,
+    fn: (driver: DatabaseDriver) => Promise<T>,
+  ): Promise<T> {
+    const driver = await this.driverFor(await this.connections.owned(call, id));
+    try {
+      return await fn(driver);
+    } catch (error) {
+      if (error instanceof DomainError) throw error;
+      const kind = failureKind(error);
+      throw new DomainError(
+        'failed_precondition',
+        `cannot reach the database: ${failureMessage(kind, error)}`,
+        { kind },
+      );
+    }
+  }
+
+  private async driverFor(row: ConnectionEntity): Promise<DatabaseDriver> {
+    await this.hosts.assertAllowed(row.host);
+    return createDriver(row.type, {
+      host: row.host,
+      port: row.port,
+      database: row.database,
+      user: row.user,
+      password: this.connections.password(row),
+      sslMode: row.sslMode,
+      sslCa: row.sslCa ?? undefined,
+      connectTimeoutMs: this.env.CONNECT_TIMEOUT_MS,
+      queryTimeoutMs: this.env.QUERY_TIMEOUT_MS,
+    });
+  }
+}
+
+/** `schema.table` or `table`; quoted names are taken as given. */
+export function splitTable(table: string): [string | undefined, string] {
+  const dot = table.indexOf('.');
+  return dot < 0 ? [undefined, table] : [table.slice(0, dot), table.slice(dot + 1)];
+}

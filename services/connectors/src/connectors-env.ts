@@ -1,0 +1,35 @@
+import { Type } from 'class-transformer';
+import { IsInt, IsString, Matches, Max, Min } from 'class-validator';
+import { BaseEnv } from '@hydroml/nest-kit';
+
+export class ConnectorsEnv extends BaseEnv {
+  /**
+   * Keys that encrypt stored credentials: `id:base64-of-32-bytes`, comma-separated, the first one
+   * current. Add a new key first to rotate: rows under older keys are re-encrypted at boot.
+   * The default is for development only; production must set it.
+   */
+  @Matches(/^[A-Za-z0-9_-]+:[A-Za-z0-9+/=]{43,44}(,[A-Za-z0-9_-]+:[A-Za-z0-9+/=]{43,44})*$/, {
+    message: 'CONNECTOR_KEYS must be id:base64(32 bytes)[,id:base64(32 bytes)...]',
+  })
+  CONNECTOR_KEYS = 'dev:ZGV2ZWxvcG1lbnQtb25seS1jb25uZWN0b3Ita2V5ISE=';
+
+  /** Hosts or CIDRs never connected to (besides link-local and cloud-metadata addresses). */
+  @IsString()
+  CONNECTOR_DENY_HOSTS = '';
+
+  /** When set, only these hosts or CIDRs may be connected to. */
+  @IsString()
+  CONNECTOR_ALLOW_HOSTS = '';
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(500)
+  @Max(120_000)
+  CONNECT_TIMEOUT_MS = 10_000;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(500)
+  @Max(3_600_000)
+  QUERY_TIMEOUT_MS = 30_000;
+}

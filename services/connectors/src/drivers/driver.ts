@@ -1,0 +1,38 @@
+import type { PreviewResult, SslMode, TableDetail, TableSummary } from '@hydroml/contracts';
+
+export interface DriverConfig {
+  host: string;
+  port: number;
+  database: string;
+  user: string;
+  password?: string;
+  sslMode: SslMode;
+  sslCa?: string;
+  connectTimeoutMs: number;
+  queryTimeoutMs: number;
+}
+
+/** One database engine behind the connectors service; each call opens and closes its own session. */
+export interface DatabaseDriver {
+  serverVersion(): Promise<string>;
+  tables(): Promise<TableSummary[]>;
+  /** `schema` defaults to the connection's default schema; not_found when the table is absent. */
+  describe(schema: string | undefined, table: string): Promise<TableDetail>;
+  /** Runs a checked SELECT in a read-only transaction with the query timeout; at most `limit` rows. */
+  preview(sql: string, limit: number): Promise<PreviewResult>;
+  /** A SELECT of every column of a described table, with safely quoted identifiers. */
+  selectAll(table: TableDetail): string;
+}
+
+/** JSON-safe cell values: dates as ISO text, binary as hex, big numbers as text. */
+export function toCell(value: unknown): unknown {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString();
+  if (Buffer.isBuffer(value)) return `\\x${value.toString('hex')}`;
+  if (typeof value === 'bigint') return value.toString();
+  return value;
+}
+
+/** Trailing semicolons and whitespace would break wrapping the query in a sub-select. */
+export function stripTerminator(sql: string): string {
+  return sql.replace(/[;\s]+$/u, '');
+}

@@ -1,0 +1,155 @@
+import mysql, { type Connection, type FieldPacket } from 'mysql2/promise';
+import { Types } from 'mysql2';
+import {
+  DomainError,
+  type PreviewResult,
+  type TableDetail,
+  type TableSummary,
+} from '@hydroml/contracts';
+import { stripTerminator, toCell, type DatabaseDriver, type DriverConfig } from './driver.js';
+import { queryError } from './query-errors.js';
+
+const TYPE_NAMES = new Map(
+  Object.entries(Types).map(([name, code]) => [Number(code), name.toLowerCase()]),
+);
+const SYSTEM_SCHEMAS = `('mysql', 'information_schema', 'performance_schema', 'sys')`;
+
+function quote(identifier: string): string {
+  return `\`${identifier.replace(/`/g, '``')}\``;
+}
+
+interface TableRow {
+  schema: string;
+  name: string;
+  kind: string;
+  estimated_rows: number | null;
+}
+
+interface ColumnRow {
+  name: string;
+  type: string;
+  nullable: string;
+  column_key: string;
+}
+
+/** MySQL and MariaDB. A MySQL "schema" is a database; the default one is the connection's. */
+export class MysqlDriver implements DatabaseDriver {
+  constructor(private readonly config: DriverConfig) {}
+
+  serverVersion(): Promise<string> {
+    return this.session(
+      async (c) =>
+        (await c.query<mysql.RowDataPacket[]>('SELECT VERSION() AS v'))[0][0].v as string,
+    );
+  }
+
+  tables(): Promise<TableSummary[]> {
+    return this.session(async (c) => {
+      const [rows] = await c.query<mysql.RowDataPacket[]>(
+        `SELECT table_schema AS \`schema\`, table_name AS name, table_type AS kind, table_rows AS estimated_rows
+         FROM information_schema.tables WHERE table_schema NOT IN ${SYSTEM_SCHEMAS} ORDER BY 1, 2 LIMIT 10000`,
+      );
+      return (rows as TableRow[]).map((r) => ({
+        schema: r.schema,
+        name: r.name,
+        kind: r.kind === 'VIEW' ? 'view' : 'table',
+        estimatedRows: r.estimated_rows === null ? null : Number(r.estimated_rows),
+      }));
+    });
+  }
+
+  describe(schema: string | undefined, table: string): Promise<TableDetail> {
+    return this.session(async (c) => {
+      const [rows] = await c.query<mysql.RowDataPacket[]>(
+        `SELECT column_name AS name, column_type AS type, is_nullable AS nullable, column_key AS column_key
+         FROM information_schema.columns WHERE table_schema = COALESCE(?, DATABASE()) AND table_name = ?
+         ORDER BY ordinal_position`,
+        [schema ?? null, table],
+      );
+      if (rows.length === 0)
+        throw new DomainError(
+          'not_found',
+          `table '${schema ? `${schema}.` : ''}${table}' not found`,
+        );
+      const columns = (rows as ColumnRow[]).map((r) => ({
+        name: r.name,
+        type: r.type,
+        nullable: r.nullable === 'YES',
+        primaryKey: r.column_key === 'PRI',
+      }));
+      return { schema: schema ?? this.config.database, name: table, columns };
+    });
+  }
+
+  selectAll(table: TableDetail): string {
+    return `SELECT ${table.columns.map((c) => quote(c.name)).join(', ')} FROM ${quote(table.schema)}.${quote(table.name)}`;
+  }
+
+  preview(sql: string, limit: number): Promise<PreviewResult> {
+    return this.session(async (c) => {
+      await this.limitStatementTime(c);
+      await c.query('START TRANSACTION READ ONLY');
+      try {
+        const [rows, fields] = await c.query<mysql.RowDataPacket[]>({
+          sql: `SELECT * FROM (${stripTerminator(sql)}) AS hydroml_preview LIMIT ?`,
+          values: [limit + 1],
+          rowsAsArray: true,
+          timeout: this.config.queryTimeoutMs,
+        });
+        const data = (rows as unknown as unknown[][]).slice(0, limit).map((row) => row.map(toCell));
+        return {
+          columns: (fields).map(fieldInfo),
+          rows: data,
+          truncated: rows.length > limit,
+        };
+      } catch (error) {
+        throw queryError(error, this.config.queryTimeoutMs);
+      } finally {
+        await c.query('ROLLBACK').catch(() => undefined);
+      }
+    });
+  }
+
+  /** Server-side limit too, so a cancelled client does not leave the query running. */
+  private async limitStatementTime(c: Connection): Promise<void> {
+    const [rows] = await c.query<mysql.RowDataPacket[]>('SELECT VERSION() AS v');
+    const mariadb = String(rows[0].v).includes('MariaDB');
+    const ms = Math.floor(this.config.queryTimeoutMs);
+    await c.query(
+      mariadb
+        ? `SET SESSION max_statement_time = ${ms / 1000}`
+        : `SET SESSION max_execution_time = ${ms}`,
+    );
+  }
+
+  private async session<T>(fn: (connection: Connection) => Promise<T>): Promise<T> {
+    const { sslMode, sslCa } = this.config;
+    const connection = await mysql.createConnection({
+      host: this.config.host,
+      port: this.config.port,
+      database: this.config.database,
+      user: this.config.user,
+      password: this.config.password,
+      connectTimeout: this.config.connectTimeoutMs,
+      ssl:
+        sslMode === 'disable'
+          ? undefined
+          : { rejectUnauthorized: sslMode === 'verify-full', ca: sslCa },
+      dateStrings: false,
+      supportBigNumbers: true,
+      bigNumberStrings: true,
+    });
+    try {
+      return await fn(connection);
+    } finally {
+      connection.destroy();
+    }
+  }
+}
+
+function fieldInfo(field: FieldPacket): { name: string; type: string } {
+  return {
+    name: field.name,
+    type: TYPE_NAMES.get(Number(field.type ?? field.columnType)) ?? 'unknown',
+  };
+}

@@ -1,0 +1,207 @@
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import type { INestMicroservice } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import {
+  ConnectorsContracts,
+  type CallContext,
+  type CreateConnectionDto,
+} from '@hydroml/contracts';
+import { loadEnv, startService, type NatsClient } from '@hydroml/nest-kit';
+import {
+  connectTestNats,
+  createTestDatabase,
+  errorCodeOf,
+  testEnvVars,
+  type TestDatabase,
+} from '@hydroml/testing';
+import { AppModule } from '../src/app.module.js';
+import { ConnectorsEnv } from '../src/connectors-env.js';
+import { mariaSource, postgresSource, type MariaSource } from './source-databases.js';
+
+function caller(): CallContext {
+  const userId = randomUUID();
+  return {
+    correlationId: 'int',
+    principal: { userId, username: 'u', scopes: ['read', 'write'], via: 'jwt' },
+  };
+}
+
+describe('connectors service against real PostgreSQL and MariaDB', () => {
+  let db: TestDatabase;
+  let source: TestDatabase;
+  let maria: MariaSource;
+  let app: INestMicroservice;
+  let nats: NatsClient;
+  const alice = caller();
+
+  beforeAll(async () => {
+    [db, source, maria] = await Promise.all([
+      createTestDatabase(),
+      postgresSource(),
+      mariaSource(),
+    ]);
+    const env = loadEnv(
+      ConnectorsEnv,
+      testEnvVars(db.url, { QUERY_TIMEOUT_MS: '1000', CONNECT_TIMEOUT_MS: '2000' }),
+    );
+    app = await startService('connectors', AppModule.forRoot(env), env);
+    nats = await connectTestNats(env.NATS_SUBJECT_PREFIX);
+  });
+  afterAll(async () => {
+    await nats.connection.close();
+    await app.close();
+    await Promise.all([db.drop(), source.drop(), maria.drop()]);
+  });
+
+  const pgConnection = (): CreateConnectionDto => ({
+    name: 'pg',
+    type: 'postgresql',
+    host: '127.0.0.1',
+    database: source.name,
+    user: 'postgres',
+  });
+  const mariaConnection = (password = maria.password): CreateConnectionDto => ({
+    name: 'maria',
+    type: 'mysql',
+    host: '127.0.0.1',
+    database: maria.database,
+    user: maria.user,
+    password,
+  });
+
+  it('stores the password sealed, never returns it, and keeps it on edits without a new one', async () => {
+    const view = await nats.request(ConnectorsContracts.create, mariaConnection(), alice);
+    expect(view).toMatchObject({
+      type: 'mysql',
+      port: 3306,
+      hasPassword: true,
+      sslMode: 'disable',
+    });
+    expect(JSON.stringify(view)).not.toContain(maria.password);
+    const rows: Array<{ secret_encrypted: string }> = await app
+      .get(DataSource)
+      .query('SELECT secret_encrypted FROM connectors.connections WHERE id = $1', [view.id]);
+    expect(rows[0].secret_encrypted).not.toContain(maria.password);
+    const renamed = await nats.request(
+      ConnectorsContracts.update,
+      { id: view.id, name: 'renamed' },
+      alice,
+    );
+    expect(renamed.name).toBe('renamed');
+    expect((await nats.request(ConnectorsContracts.test, { id: view.id }, alice)).ok).toBe(true);
+    expect(
+      await errorCodeOf(nats.request(ConnectorsContracts.get, { id: view.id }, caller())),
+    ).toBe('not_found');
+  });
+
+  it('tests connections with readable failures', async () => {
+    const ok = await nats.request(ConnectorsContracts.create, pgConnection(), alice);
+    const result = await nats.request(ConnectorsContracts.test, { id: ok.id }, alice);
+    expect(result.failure).toBeUndefined();
+    expect(result.ok).toBe(true);
+    expect(result.serverVersion).toMatch(/^\d+/);
+    const cases: Array<[Partial<CreateConnectionDto>, string]> = [
+      [{ ...mariaConnection('wrong-password') }, 'authentication'],
+      [{ ...pgConnection(), database: 'no_such_db_here' }, 'database'],
+      [{ ...pgConnection(), port: 1 }, 'refused'],
+      [{ ...pgConnection(), host: 'no-such-host.invalid' }, 'dns'],
+      [{ ...pgConnection(), host: '169.254.169.254' }, 'blocked'],
+    ];
+    for (const [dto, kind] of cases) {
+      const conn = await nats.request(
+        ConnectorsContracts.create,
+        dto as CreateConnectionDto,
+        alice,
+      );
+      const res = await nats.request(ConnectorsContracts.test, { id: conn.id }, alice);
+      expect({ ok: res.ok, kind: res.failure?.kind }).toEqual({ ok: false, kind });
+      expect(res.failure?.message).not.toContain('wrong-password');
+    }
+  });
+
+  it('browses tables and columns and previews rows of both engines', async () => {
+    const pgConn = await nats.request(ConnectorsContracts.create, pgConnection(), alice);
+    const tables = await nats.request(ConnectorsContracts.tables, { id: pgConn.id }, alice);
+    expect(tables).toEqual(
+      expect.arrayContaining([
+        { schema: 'hydro', name: 'gauges', kind: 'table', estimatedRows: 150 },
+        expect.objectContaining({ schema: 'hydro', name: 'high_flows', kind: 'view' }),
+      ]),
+    );
+    const detail = await nats.request(
+      ConnectorsContracts.describe,
+      { id: pgConn.id, table: 'hydro.gauges' },
+      alice,
+    );
+    expect(detail.columns[0]).toEqual({
+      name: 'id',
+      type: 'integer',
+      nullable: false,
+      primaryKey: true,
+    });
+    const preview = await nats.request(
+      ConnectorsContracts.preview,
+      { id: pgConn.id, table: 'hydro.gauges' },
+      alice,
+    );
+    expect(preview.rows).toHaveLength(100);
+    expect(preview.truncated).toBe(true);
+    expect(preview.columns.map((c) => c.name)).toEqual([
+      'id',
+      'station',
+      'day',
+      'flow',
+      'measured_at',
+      'raw',
+    ]);
+    expect(preview.rows[0]).toEqual([
+      1,
+      'S1',
+      '2024-01-02T00:00:00.000Z',
+      1.5,
+      '2024-01-02T06:00:00.000Z',
+      '\\x0102',
+    ]);
+    const maria = await nats.request(ConnectorsContracts.create, mariaConnection(), alice);
+    const mTables = await nats.request(ConnectorsContracts.tables, { id: maria.id }, alice);
+    expect(mTables.map((t) => t.name)).toEqual(['stations']);
+    const mPreview = await nats.request(
+      ConnectorsContracts.preview,
+      { id: maria.id, query: 'SELECT code, elevation FROM stations ORDER BY code' },
+      alice,
+    );
+    expect(mPreview).toMatchObject({
+      rows: [
+        ['A1', '812.50'],
+        ['B2', '120.00'],
+      ],
+      truncated: false,
+    });
+    expect(
+      await errorCodeOf(
+        nats.request(ConnectorsContracts.describe, { id: maria.id, table: 'nope' }, alice),
+      ),
+    ).toBe('not_found');
+  });
+
+  it('refuses writes, several statements and queries that run too long', async () => {
+    const conn = await nats.request(ConnectorsContracts.create, pgConnection(), alice);
+    const run = (query: string) =>
+      errorCodeOf(nats.request(ConnectorsContracts.preview, { id: conn.id, query }, alice));
+    expect(await run('SELECT 1; DROP TABLE hydro.gauges')).toBe('invalid_argument');
+    expect(await run('WITH d AS (DELETE FROM hydro.gauges RETURNING *) SELECT * FROM d')).toBe(
+      'invalid_argument',
+    );
+    expect(await run('SELECT * INTO hydro.copy FROM hydro.gauges')).toBe('invalid_argument');
+    expect(await run('SELECT * FROM hydro.gauges FOR UPDATE')).toBe('invalid_argument');
+    expect(await run('SELECT pg_sleep(5)')).toBe('deadline_exceeded');
+    expect(await run('SELECT * FROM hydro.missing')).toBe('invalid_argument');
+    const count = await nats.request(
+      ConnectorsContracts.preview,
+      { id: conn.id, query: 'SELECT count(*) AS n FROM hydro.gauges;' },
+      alice,
+    );
+    expect(count.rows).toEqual([['150']]);
+  });
+});
