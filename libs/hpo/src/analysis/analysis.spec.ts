@@ -55,7 +55,7 @@ describe('Pareto front', () => {
 
   it('treats maximisation directions correctly', () => {
     const base = {
-      trialId: 0,
+      trialId: 't0',
       state: 'COMPLETE' as const,
       params: {},
       internalParams: {},

@@ -9,7 +9,7 @@ export type AttrValue =
 
 /** Immutable snapshot of a trial, as stored. Storages replace, never mutate, these records. */
 export interface FrozenTrial {
-  readonly trialId: number;
+  readonly trialId: string;
   readonly number: number;
   readonly state: TrialState;
   /** Objective values (one per direction) once COMPLETE; last reported value for PRUNED trials. */

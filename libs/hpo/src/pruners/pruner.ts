@@ -5,7 +5,7 @@ export interface PrunerContext {
   readonly studyName: string;
   readonly directions: readonly StudyDirection[];
   getTrials(states?: readonly TrialState[]): Promise<readonly FrozenTrial[]>;
-  setTrialSystemAttr(trialId: number, key: string, value: AttrValue): Promise<void>;
+  setTrialSystemAttr(trialId: string, key: string, value: AttrValue): Promise<void>;
 }
 
 /** Pruner contract, modelled on Optuna's BasePruner. */

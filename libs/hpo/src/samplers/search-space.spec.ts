@@ -9,7 +9,7 @@ function trial(
   state: TrialState = 'COMPLETE',
 ): FrozenTrial {
   return {
-    trialId: number,
+    trialId: `t${number}`,
     number,
     state,
     values: [0],

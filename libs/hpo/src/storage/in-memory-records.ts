@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { HpoError } from '../core/errors.js';
 import type { AttrValue, FrozenTrial, StudyDirection } from '../core/trial-model.js';
 import { isFinished } from '../core/trial-model.js';
@@ -11,48 +12,49 @@ interface StoredStudy {
 
 /** The tables behind InMemoryStorage: studies, their trials by number, and a trial-id index. */
 export class InMemoryRecords {
-  private readonly studies: StoredStudy[] = [];
-  private readonly trialIndex: { studyId: number; number: number }[] = [];
+  private readonly studies = new Map<string, StoredStudy>();
+  private readonly trialIndex = new Map<string, { study: StoredStudy; number: number }>();
 
   addStudy(directions: readonly StudyDirection[], studyName?: string): StudyRecord {
-    const studyId = this.studies.length;
-    const name = studyName ?? `no-name-${studyId}-${Date.now().toString(36)}`;
+    const studyId = randomUUID();
+    const name = studyName ?? `no-name-${studyId}`;
     if (this.findStudy(name) !== undefined) {
       throw new HpoError('INVALID_STATE', `Another study with name '${name}' already exists.`);
     }
     const record: StudyRecord = { studyId, studyName: name, directions: [...directions] };
-    this.studies.push({ record, trials: [], userAttrs: {} });
+    this.studies.set(studyId, { record, trials: [], userAttrs: {} });
     return record;
   }
 
   findStudy(studyName: string): StudyRecord | undefined {
-    return this.studies.find((s) => s.record.studyName === studyName)?.record;
+    return [...this.studies.values()].find((s) => s.record.studyName === studyName)?.record;
   }
 
-  trialsOf(studyId: number): readonly FrozenTrial[] {
+  trialsOf(studyId: string): readonly FrozenTrial[] {
     return this.study(studyId).trials;
   }
 
-  studyUserAttrs(studyId: number): Readonly<Record<string, AttrValue>> {
+  studyUserAttrs(studyId: string): Readonly<Record<string, AttrValue>> {
     return this.study(studyId).userAttrs;
   }
 
-  setStudyUserAttr(studyId: number, key: string, value: AttrValue): void {
+  setStudyUserAttr(studyId: string, key: string, value: AttrValue): void {
     const study = this.study(studyId);
     study.userAttrs = Object.freeze({ ...study.userAttrs, [key]: value });
   }
 
-  private study(studyId: number): StoredStudy {
-    const study = this.studies[studyId];
+  private study(studyId: string): StoredStudy {
+    const study = this.studies.get(studyId);
     if (study === undefined) throw new HpoError('NOT_FOUND', `No study with id ${studyId} exists.`);
     return study;
   }
 
-  addTrial(studyId: number, template: TrialTemplate): FrozenTrial {
-    const trials = this.trialsOf(studyId) as FrozenTrial[];
+  addTrial(studyId: string, template: TrialTemplate): FrozenTrial {
+    const study = this.study(studyId);
+    const trials = study.trials;
     const state = template.state ?? 'RUNNING';
     const trial: FrozenTrial = Object.freeze({
-      trialId: this.trialIndex.length,
+      trialId: randomUUID(),
       number: trials.length,
       state,
       values: null,
@@ -65,19 +67,19 @@ export class InMemoryRecords {
       datetimeStart: state === 'RUNNING' ? new Date() : null,
       datetimeComplete: null,
     });
-    this.trialIndex.push({ studyId, number: trial.number });
+    this.trialIndex.set(trial.trialId, { study, number: trial.number });
     trials.push(trial);
     return trial;
   }
 
-  get(trialId: number): FrozenTrial {
-    const at = this.trialIndex[trialId];
+  get(trialId: string): FrozenTrial {
+    const at = this.trialIndex.get(trialId);
     if (at === undefined) throw new HpoError('NOT_FOUND', `No trial with id ${trialId} exists.`);
-    return this.studies[at.studyId].trials[at.number];
+    return at.study.trials[at.number];
   }
 
   /** Copy-on-write update; finished trials are immutable, as in Optuna. */
-  update(trialId: number, change: (t: FrozenTrial) => Partial<FrozenTrial>): void {
+  update(trialId: string, change: (t: FrozenTrial) => Partial<FrozenTrial>): void {
     const current = this.get(trialId);
     if (isFinished(current.state)) {
       throw new HpoError(
@@ -85,7 +87,8 @@ export class InMemoryRecords {
         `Trial#${current.number} has already finished and can not be updated.`,
       );
     }
-    const at = this.trialIndex[trialId];
-    this.studies[at.studyId].trials[at.number] = Object.freeze({ ...current, ...change(current) });
+    const at = this.trialIndex.get(trialId);
+    if (at !== undefined)
+      at.study.trials[at.number] = Object.freeze({ ...current, ...change(current) });
   }
 }

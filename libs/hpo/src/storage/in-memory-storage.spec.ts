@@ -15,6 +15,6 @@ describe('InMemoryStorage', () => {
     await expect(storage.createStudy(['minimize'], 'a')).rejects.toThrow(
       "Another study with name 'a' already exists.",
     );
-    await expect(storage.getTrial(42)).rejects.toThrow('No trial with id 42 exists.');
+    await expect(storage.getTrial('missing')).rejects.toThrow('No trial with id missing exists.');
   });
 });

@@ -21,20 +21,20 @@ export class InMemoryStorage implements HpoStorage {
     return settle(() => this.records.findStudy(studyName) ?? null);
   }
 
-  setStudyUserAttr(studyId: number, key: string, value: AttrValue): Promise<void> {
+  setStudyUserAttr(studyId: string, key: string, value: AttrValue): Promise<void> {
     return settle(() => this.records.setStudyUserAttr(studyId, key, value));
   }
 
-  getStudyUserAttrs(studyId: number): Promise<Readonly<Record<string, AttrValue>>> {
+  getStudyUserAttrs(studyId: string): Promise<Readonly<Record<string, AttrValue>>> {
     return settle(() => this.records.studyUserAttrs(studyId));
   }
 
-  createTrial(studyId: number, template: TrialTemplate = {}): Promise<FrozenTrial> {
+  createTrial(studyId: string, template: TrialTemplate = {}): Promise<FrozenTrial> {
     return settle(() => this.records.addTrial(studyId, template));
   }
 
   setTrialParam(
-    trialId: number,
+    trialId: string,
     name: string,
     internal: number,
     dist: Distribution,
@@ -49,7 +49,7 @@ export class InMemoryStorage implements HpoStorage {
   }
 
   setTrialStateValues(
-    trialId: number,
+    trialId: string,
     state: TrialState,
     values: readonly number[] | null = null,
   ): Promise<boolean> {
@@ -66,7 +66,7 @@ export class InMemoryStorage implements HpoStorage {
     });
   }
 
-  setTrialIntermediateValue(trialId: number, step: number, value: number): Promise<void> {
+  setTrialIntermediateValue(trialId: string, step: number, value: number): Promise<void> {
     return settle(() =>
       this.records.update(trialId, (t) => ({
         intermediateValues: new Map(t.intermediateValues).set(step, value),
@@ -74,23 +74,23 @@ export class InMemoryStorage implements HpoStorage {
     );
   }
 
-  setTrialUserAttr(trialId: number, key: string, value: AttrValue): Promise<void> {
+  setTrialUserAttr(trialId: string, key: string, value: AttrValue): Promise<void> {
     return settle(() =>
       this.records.update(trialId, (t) => ({ userAttrs: { ...t.userAttrs, [key]: value } })),
     );
   }
 
-  setTrialSystemAttr(trialId: number, key: string, value: AttrValue): Promise<void> {
+  setTrialSystemAttr(trialId: string, key: string, value: AttrValue): Promise<void> {
     return settle(() =>
       this.records.update(trialId, (t) => ({ systemAttrs: { ...t.systemAttrs, [key]: value } })),
     );
   }
 
-  getTrial(trialId: number): Promise<FrozenTrial> {
+  getTrial(trialId: string): Promise<FrozenTrial> {
     return settle(() => this.records.get(trialId));
   }
 
-  getTrialIdFromNumber(studyId: number, trialNumber: number): Promise<number> {
+  getTrialIdFromNumber(studyId: string, trialNumber: number): Promise<string> {
     return settle(() => {
       const trial = this.records.trialsOf(studyId)[trialNumber];
       if (trial === undefined) {
@@ -100,7 +100,7 @@ export class InMemoryStorage implements HpoStorage {
     });
   }
 
-  getAllTrials(studyId: number, states?: readonly TrialState[]): Promise<readonly FrozenTrial[]> {
+  getAllTrials(studyId: string, states?: readonly TrialState[]): Promise<readonly FrozenTrial[]> {
     return settle(() => {
       const trials = this.records.trialsOf(studyId);
       return states === undefined ? [...trials] : trials.filter((t) => states.includes(t.state));

@@ -2,7 +2,7 @@ import type { Distribution } from '../core/distributions.js';
 import type { AttrValue, FrozenTrial, StudyDirection, TrialState } from '../core/trial-model.js';
 
 export interface StudyRecord {
-  readonly studyId: number;
+  readonly studyId: string;
   readonly studyName: string;
   readonly directions: readonly StudyDirection[];
 }
@@ -26,20 +26,20 @@ export interface HpoStorage {
   createStudy(directions: readonly StudyDirection[], studyName?: string): Promise<StudyRecord>;
   /** Returns null when no study has that name. */
   findStudy(studyName: string): Promise<StudyRecord | null>;
-  setStudyUserAttr(studyId: number, key: string, value: AttrValue): Promise<void>;
-  getStudyUserAttrs(studyId: number): Promise<Readonly<Record<string, AttrValue>>>;
-  createTrial(studyId: number, template?: TrialTemplate): Promise<FrozenTrial>;
-  setTrialParam(trialId: number, name: string, internal: number, dist: Distribution): Promise<void>;
+  setStudyUserAttr(studyId: string, key: string, value: AttrValue): Promise<void>;
+  getStudyUserAttrs(studyId: string): Promise<Readonly<Record<string, AttrValue>>>;
+  createTrial(studyId: string, template?: TrialTemplate): Promise<FrozenTrial>;
+  setTrialParam(trialId: string, name: string, internal: number, dist: Distribution): Promise<void>;
   /** Returns false when the transition lost a race (the WAITING trial was already claimed). */
   setTrialStateValues(
-    trialId: number,
+    trialId: string,
     state: TrialState,
     values?: readonly number[] | null,
   ): Promise<boolean>;
-  setTrialIntermediateValue(trialId: number, step: number, value: number): Promise<void>;
-  setTrialUserAttr(trialId: number, key: string, value: AttrValue): Promise<void>;
-  setTrialSystemAttr(trialId: number, key: string, value: AttrValue): Promise<void>;
-  getTrial(trialId: number): Promise<FrozenTrial>;
-  getTrialIdFromNumber(studyId: number, trialNumber: number): Promise<number>;
-  getAllTrials(studyId: number, states?: readonly TrialState[]): Promise<readonly FrozenTrial[]>;
+  setTrialIntermediateValue(trialId: string, step: number, value: number): Promise<void>;
+  setTrialUserAttr(trialId: string, key: string, value: AttrValue): Promise<void>;
+  setTrialSystemAttr(trialId: string, key: string, value: AttrValue): Promise<void>;
+  getTrial(trialId: string): Promise<FrozenTrial>;
+  getTrialIdFromNumber(studyId: string, trialNumber: number): Promise<string>;
+  getAllTrials(studyId: string, states?: readonly TrialState[]): Promise<readonly FrozenTrial[]>;
 }

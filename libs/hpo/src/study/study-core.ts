@@ -9,7 +9,7 @@ export class StudyCore {
 
   constructor(
     readonly storage: HpoStorage,
-    readonly studyId: number,
+    readonly studyId: string,
     readonly studyName: string,
     readonly directions: readonly StudyDirection[],
     readonly sampler: Sampler,
@@ -39,7 +39,7 @@ export class StudyCore {
       directions: this.directions,
       getTrials: (states?: readonly TrialState[]) =>
         this.storage.getAllTrials(this.studyId, states),
-      setTrialSystemAttr: (trialId: number, key: string, value: AttrValue) =>
+      setTrialSystemAttr: (trialId: string, key: string, value: AttrValue) =>
         this.storage.setTrialSystemAttr(trialId, key, value),
     };
   }
