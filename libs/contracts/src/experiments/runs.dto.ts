@@ -13,6 +13,7 @@ import {
 } from 'class-validator';
 import { KeyValueDto, VIEW_TYPES, type ViewType } from './experiments.dto.js';
 import { RUN_STATUSES, type RunStatus } from './tracking.views.js';
+import { IsKeyValueArray, IsMetricArray } from './batch-validators.js';
 import { IsWireDouble } from './wire-double.js';
 
 const ID_LENGTH = 64;
@@ -109,6 +110,22 @@ export class LogMetricDto extends RunRefDto {
   @Type(() => Number)
   @IsInt()
   step?: number;
+
+  /** Sent by MLflow 3 clients; accepted and not stored yet. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(KEY_LENGTH)
+  model_id?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(KEY_LENGTH)
+  dataset_name?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(KEY_LENGTH)
+  dataset_digest?: string;
 }
 
 export class LogParamDto extends RunRefDto {
@@ -131,24 +148,15 @@ export class DeleteRunTagDto extends RunRefDto {
 
 export class LogBatchDto extends RunRefDto {
   @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(10_000)
-  @ValidateNested({ each: true })
-  @Type(() => MetricDto)
+  @IsMetricArray()
   metrics?: MetricDto[];
 
   @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(10_000)
-  @ValidateNested({ each: true })
-  @Type(() => KeyValueDto)
+  @IsKeyValueArray()
   params?: KeyValueDto[];
 
   @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(10_000)
-  @ValidateNested({ each: true })
-  @Type(() => KeyValueDto)
+  @IsKeyValueArray()
   tags?: KeyValueDto[];
 }
 

@@ -124,7 +124,8 @@ export function toMetricRows(metrics: MetricDto[]): MetricRow[] {
   return metrics.map((m) => ({
     key: m.key,
     value: fromWireDouble(m.value),
-    timestamp: m.timestamp,
-    step: m.step ?? 0,
+    // int64 may arrive as JSON text (protobuf's JSON mapping)
+    timestamp: Number(m.timestamp),
+    step: Number(m.step ?? 0),
   }));
 }

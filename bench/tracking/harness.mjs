@@ -1,0 +1,112 @@
+// Shared pieces of bench/tracking: a private database and stack, a JSON client, and a closed-loop
+// load generator that reports mean and p95 latency.
+import { fork } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 20);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
+const FLOOR_SECONDS = Number(process.env.BENCH_FLOOR_SECONDS ?? 10);
+const SEARCH_RUNS = Number(process.env.BENCH_SEARCH_RUNS ?? 10_000);
+const ADMIN = process.env.BENCH_ADMIN_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const id = randomBytes(3).toString('hex');
+const database = `hydroml_bench_tracking_${id}`;
+const dbUrl = Object.assign(new URL(ADMIN), { pathname: `/${database}` }).toString();
+const env = {
+  ...process.env,
+  DATABASE_URL: dbUrl,
+  NATS_SUBJECT_PREFIX: `bench_${id}`,
+  REDIS_KEY_PREFIX: `bench:${id}:`,
+  LOG_LEVEL: 'warn',
+  NODE_ENV: 'production',
+  RATE_LIMIT_PER_MINUTE: '100000000',
+  SHUTDOWN_GRACE_MS: '0',
+  AUTH_KEY_ENCRYPTION_SECRET: `bench-only-secret-${id}-${randomBytes(8).toString('hex')}`,
+};
+const TARGETS = { LogMetricBatch500: 15, SearchRuns: 50, CreateRun: 10 };
+const children = [];
+
+async function admin(sql) {
+  const c = new pg.Client({ connectionString: ADMIN });
+  await c.connect();
+  await c.query(sql);
+  await c.end();
+}
+
+function start(script, extra = {}) {
+  const child = fork(script, [], {
+    env: { ...env, ...extra },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  children.push(child);
+}
+
+async function waitFor(check) {
+  for (let i = 0; i < 150; i += 1) {
+    if (await check().catch(() => false)) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error('timed out waiting for the stack');
+}
+
+async function call(base, path, body, token) {
+  const res = await fetch(`${base}${path}`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    body: JSON.stringify(body),
+  });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`${path}: ${res.status} ${text.slice(0, 300)}`);
+  return text ? JSON.parse(text) : {};
+}
+
+/** CLIENTS closed loops for `seconds`; `once(i)` does one operation. Returns latencies in ms. */
+async function load(seconds, once) {
+  const latencies = [];
+  const until = performance.now() + seconds * 1000;
+  let n = 0;
+  let errors = 0;
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async () => {
+      while (performance.now() < until) {
+        const t0 = performance.now();
+        try {
+          await once(n++);
+          latencies.push(performance.now() - t0);
+        } catch (error) {
+          if (errors++ === 0) console.error(String(error));
+        }
+      }
+    }),
+  );
+  latencies.sort((a, b) => a - b);
+  const mean = latencies.reduce((s, x) => s + x, 0) / Math.max(1, latencies.length);
+  const p95 = latencies[Math.floor(0.95 * (latencies.length - 1))] ?? NaN;
+  return { mean, p95, count: latencies.length, rps: latencies.length / seconds, errors };
+}
+
+function fmt(r) {
+  return `mean ${r.mean.toFixed(1).padStart(7)} ms   p95 ${r.p95.toFixed(1).padStart(7)} ms   ${r.rps.toFixed(0).padStart(6)} req/s   errors ${r.errors}`;
+}
+
+export {
+  admin,
+  call,
+  children,
+  dbUrl,
+  database,
+  env,
+  fmt,
+  load,
+  start,
+  waitFor,
+  CLIENTS,
+  SECONDS,
+  FLOOR_SECONDS,
+  SEARCH_RUNS,
+  TARGETS,
+  id,
+};
