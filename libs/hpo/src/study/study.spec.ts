@@ -58,6 +58,28 @@ describe('define-by-run optimize', () => {
     expect(trials[2].systemAttrs['fail_reason']).toBe('The value NaN is not acceptable.');
   });
 
+  it('calls callbacks with each finished trial and lets them stop the study', async () => {
+    const study = await createStudy({ sampler: new RandomSampler({ seed: 10 }) });
+    const seen: number[] = [];
+    await study.optimize(async (t) => t.suggestFloat('x', 0, 1), {
+      nTrials: 50,
+      callbacks: [
+        (s, trial) => {
+          seen.push(trial.number);
+          if (trial.number === 4) s.stop();
+        },
+      ],
+    });
+    expect(seen).toEqual([0, 1, 2, 3, 4]);
+    expect(await study.getTrials()).toHaveLength(5);
+  });
+
+  it('starts no trial once the timeout has passed', async () => {
+    const study = await createStudy({ sampler: new RandomSampler({ seed: 11 }) });
+    await study.optimize(async (t) => t.suggestFloat('x', 0, 1), { timeout: 0 });
+    expect(await study.getTrials()).toHaveLength(0);
+  });
+
   it('rethrows uncaught objective errors after marking the trial FAIL', async () => {
     const study = await createStudy({ sampler: new RandomSampler({ seed: 4 }) });
     await expect(
