@@ -17,6 +17,8 @@ const swc = [
 
 const common = {
   extensionsToTreatAsEsm: ['.ts'],
+  // TypeScript first: a stray compiled .js beside a .ts source must never shadow it.
+  moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json', 'node'],
   transform: { '^.+\\.ts$': swc },
   moduleNameMapper: {
     '^@hydroml/([a-z-]+)$': '<rootDir>/libs/$1/src/index.ts',
