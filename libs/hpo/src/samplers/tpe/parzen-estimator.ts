@@ -85,7 +85,7 @@ function kernelLogPdf(kernel: ParamKernels, k: number, x: number): number {
   if (kernel.kind === 'categorical') return Math.log(kernel.probs[k][Math.round(x)]);
   const mu = kernel.mus[k];
   const sigma = kernel.sigmas[k];
-  const logZ = logNormalMass((kernel.low - mu) / sigma, (kernel.high - mu) / sigma);
+  const logZ = kernel.logZ[k];
   if (kernel.step === null) return logNormalPdf(x, mu, sigma) + Math.log(sigma) - logZ;
   const half = kernel.step / 2;
   return logNormalMass((x - half - mu) / sigma, (x + half - mu) / sigma) - logZ;

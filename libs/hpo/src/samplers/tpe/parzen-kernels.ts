@@ -1,3 +1,4 @@
+import { logNormalMass } from './normal-math.js';
 import type { Distribution } from '../../core/distributions.js';
 
 export interface ParzenParams {
@@ -17,6 +18,8 @@ export type ParamKernels =
       readonly kind: 'numeric';
       readonly mus: number[];
       readonly sigmas: number[];
+      /** log of each kernel's mass inside the bounds (its truncation normaliser). */
+      readonly logZ: number[];
       /** Truncation bounds in the transformed space (widened by half a step when discrete). */
       readonly low: number;
       readonly high: number;
@@ -80,7 +83,18 @@ export function buildKernels(
     mus.push(0.5 * (bounds.low + bounds.high));
     sigmas.push(bounds.high - bounds.low);
   }
-  return { kind: 'numeric', mus, sigmas, low: bounds.low, high: bounds.high, step: bounds.step };
+  const logZ = mus.map((mu, i) =>
+    logNormalMass((bounds.low - mu) / sigmas[i], (bounds.high - mu) / sigmas[i]),
+  );
+  return {
+    kind: 'numeric',
+    mus,
+    sigmas,
+    logZ,
+    low: bounds.low,
+    high: bounds.high,
+    step: bounds.step,
+  };
 }
 
 /** Each kernel as wide as the larger gap to its sorted neighbours (bounds and prior included). */
