@@ -37,10 +37,9 @@ export function logNormalMass(a: number, b: number): number {
   return Math.log(Math.max(mass, EPS));
 }
 
-/** Log density of N(mu, sigma) at x. */
-export function logNormalPdf(x: number, mu: number, sigma: number): number {
-  const z = (x - mu) / sigma;
-  return -0.5 * z * z - Math.log(sigma) - LOG_SQRT_2PI;
+/** Log density of the standard normal at z. */
+export function logStandardNormalPdf(z: number): number {
+  return -0.5 * z * z - LOG_SQRT_2PI;
 }
 
 export function logSumExp(values: readonly number[]): number {

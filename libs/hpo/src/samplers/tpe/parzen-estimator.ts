@@ -1,6 +1,6 @@
 import type { Distribution } from '../../core/distributions.js';
 import type { Rng } from '../../core/rng.js';
-import { logNormalMass, logNormalPdf, logSumExp } from './normal-math.js';
+import { logNormalMass, logStandardNormalPdf, logSumExp } from './normal-math.js';
 import type { ParzenParams } from './parzen-kernels.js';
 import { buildKernels, type ParamKernels } from './parzen-kernels.js';
 
@@ -86,7 +86,8 @@ function kernelLogPdf(kernel: ParamKernels, k: number, x: number): number {
   const mu = kernel.mus[k];
   const sigma = kernel.sigmas[k];
   const logZ = kernel.logZ[k];
-  if (kernel.step === null) return logNormalPdf(x, mu, sigma) + Math.log(sigma) - logZ;
+  // Like Optuna 3.1, the kernel is not divided by sigma: every kernel has the same peak height.
+  if (kernel.step === null) return logStandardNormalPdf((x - mu) / sigma) - logZ;
   const half = kernel.step / 2;
   return logNormalMass((x - half - mu) / sigma, (x + half - mu) / sigma) - logZ;
 }
