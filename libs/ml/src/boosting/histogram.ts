@@ -220,6 +220,10 @@ function scanFeature(
   const nm = hist[mo + 2];
   const miss = { g: hist[mo], h: hist[mo + hOff], n: nm };
   const bothWays = rules.hasMissing[f] === 1 && nm > 0;
+  if (!bothWays) {
+    scanOneWay(hist, f, t, rules, best, hOff);
+    return;
+  }
   const l2 = rules.l2;
   const minLeaf = rules.minSamplesLeaf;
   const minHess = rules.minHessian;
@@ -251,6 +255,60 @@ function scanFeature(
       if (gain > best.gain) record(best, gain, f, b, true, gl, hl, nl);
     }
   }
+}
+
+/** scanFeature without missing values to place: one candidate per bin, in a tight loop. */
+function scanOneWay(
+  hist: Float64Array,
+  f: number,
+  t: NodeTotals,
+  rules: SplitRules,
+  best: HistSplit,
+  hOff: number,
+): void {
+  const { G, H, n } = t;
+  const off = f * FEATURE_STRIDE;
+  const l2 = rules.l2;
+  const minLeaf = rules.minSamplesLeaf;
+  const minHess = rules.minHessian;
+  const maxLeft = n - minLeaf;
+  // compare gL²/(hL+λ) + gR²/(hR+λ) with the best gain plus the parent's score
+  let bar = best.gain + t.parentScore;
+  let gL = 0;
+  let hL = 0;
+  let nL = 0;
+  let bestBin = -1;
+  const last = rules.nBins[f] - 1;
+  for (let b = 0; b < last; b++) {
+    const o = off + b * SLOTS;
+    const cnt = hist[o + 2];
+    if (cnt === 0) continue;
+    gL += hist[o];
+    hL += hist[o + hOff];
+    nL += cnt;
+    if (nL > maxLeft) break;
+    if (nL < minLeaf || hL < minHess || H - hL < minHess) continue;
+    const gR = G - gL;
+    const score = (gL * gL) / (hL + l2) + (gR * gR) / (H - hL + l2);
+    if (score > bar) {
+      bar = score;
+      bestBin = b;
+    }
+  }
+  if (bestBin < 0) return;
+  // recompute the left sums of the winning bin once
+  let g = 0;
+  let h = 0;
+  let c = 0;
+  for (let b = 0; b <= bestBin; b++) {
+    const o = off + b * SLOTS;
+    if (hist[o + 2] === 0) continue;
+    g += hist[o];
+    h += hist[o + hOff];
+    c += hist[o + 2];
+  }
+  const missingLeft = rules.hasMissing[f] === 0 && c > n - c;
+  record(best, bar - t.parentScore, f, bestBin, missingLeft, g, h, c);
 }
 
 function record(
