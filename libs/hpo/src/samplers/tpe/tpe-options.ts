@@ -1,3 +1,6 @@
+import type { ParzenParams } from './parzen-kernels.js';
+import { defaultGamma, defaultWeights } from './tpe-split.js';
+
 export interface TpeSamplerOptions {
   readonly seed?: number;
   /** Random trials before TPE starts (Optuna: 10). */
@@ -53,3 +56,39 @@ export const OPTUNA_TPE_OPTIONS: TpeSamplerOptions = Object.freeze({
   magicClipExponent: 0,
   splitOnAllTrials: true,
 });
+
+/** Options with every default filled in. */
+export interface TpeSettings {
+  readonly nStartupTrials: number;
+  readonly nEiCandidates: number;
+  readonly gamma: (n: number) => number;
+  readonly weights: (n: number) => number[];
+  readonly parzen: ParzenParams;
+  readonly constantLiar: boolean;
+  readonly rankWeighted: boolean;
+  readonly group: boolean;
+  readonly clipExponent: number;
+  readonly splitOnAll: boolean;
+}
+
+export function resolveTpeOptions(options: TpeSamplerOptions): TpeSettings {
+  return {
+    nStartupTrials: options.nStartupTrials ?? 10,
+    nEiCandidates: options.nEiCandidates ?? 24,
+    gamma: options.gamma ?? defaultGamma,
+    weights: options.weights ?? defaultWeights,
+    constantLiar: options.constantLiar ?? false,
+    rankWeighted: options.rankWeightedBelow ?? true,
+    group: options.group ?? false,
+    clipExponent: options.magicClipExponent ?? 0.85,
+    splitOnAll: options.splitOnAllTrials ?? false,
+    parzen: {
+      considerPrior: options.considerPrior ?? true,
+      priorWeight: options.priorWeight ?? 1,
+      considerMagicClip: options.considerMagicClip ?? true,
+      considerEndpoints: options.considerEndpoints ?? false,
+      multivariate: options.multivariate ?? true,
+      multivariateBandwidth: options.multivariateBandwidth ?? 'neighbour',
+    },
+  };
+}

@@ -7,10 +7,9 @@ import { groupDecomposedSearchSpace, intersectionSearchSpace } from '../search-s
 import { ParzenEstimator } from './parzen-estimator.js';
 import type { ParzenParams } from './parzen-kernels.js';
 import { untransform } from './parzen-kernels.js';
-import type { TpeSamplerOptions } from './tpe-options.js';
+import type { TpeSamplerOptions, TpeSettings } from './tpe-options.js';
+import { resolveTpeOptions } from './tpe-options.js';
 import {
-  defaultGamma,
-  defaultWeights,
   multiObjectiveWeights,
   rankScaledWeights,
   keepHaving,
@@ -28,48 +27,23 @@ import {
 export class TpeSampler implements Sampler {
   private readonly rng: Rng;
   private readonly random: RandomSampler;
-  private readonly nStartupTrials: number;
-  private readonly nEiCandidates: number;
-  private readonly gamma: (n: number) => number;
-  private readonly weights: (n: number) => number[];
-  private readonly parzen: ParzenParams;
-  private readonly constantLiar: boolean;
-  private readonly rankWeighted: boolean;
-  private readonly group: boolean;
-  private readonly clipExponent: number;
-  private readonly splitOnAll: boolean;
+  private readonly settings: TpeSettings;
 
   constructor(options: TpeSamplerOptions = {}) {
     this.rng = new Rng(options.seed);
     this.random = new RandomSampler({ seed: options.seed });
-    this.nStartupTrials = options.nStartupTrials ?? 10;
-    this.nEiCandidates = options.nEiCandidates ?? 24;
-    this.gamma = options.gamma ?? defaultGamma;
-    this.weights = options.weights ?? defaultWeights;
-    this.constantLiar = options.constantLiar ?? false;
-    this.rankWeighted = options.rankWeightedBelow ?? true;
-    this.group = options.group ?? false;
-    this.clipExponent = options.magicClipExponent ?? 0.85;
-    this.splitOnAll = options.splitOnAllTrials ?? false;
-    this.parzen = {
-      considerPrior: options.considerPrior ?? true,
-      priorWeight: options.priorWeight ?? 1,
-      considerMagicClip: options.considerMagicClip ?? true,
-      considerEndpoints: options.considerEndpoints ?? false,
-      multivariate: options.multivariate ?? true,
-      multivariateBandwidth: options.multivariateBandwidth ?? 'neighbour',
-    };
+    this.settings = resolveTpeOptions(options);
   }
 
   inferRelativeSearchSpace(study: StudyView): SearchSpace {
-    if (!this.parzen.multivariate) return {};
-    if (!this.group) return intersectionSearchSpace(study.trials);
+    if (!this.settings.parzen.multivariate) return {};
+    if (!this.settings.group) return intersectionSearchSpace(study.trials);
     return Object.assign({}, ...groupDecomposedSearchSpace(study.trials)) as SearchSpace;
   }
 
   sampleRelative(study: StudyView, trial: FrozenTrial, space: SearchSpace): Record<string, number> {
     if (this.inStartup(study)) return {};
-    if (!this.group) return this.sample(study, trial, space);
+    if (!this.settings.group) return this.sample(study, trial, space);
     const result: Record<string, number> = {};
     for (const group of groupDecomposedSearchSpace(study.trials)) {
       const inSpace = Object.keys(group).every((n) => space[n] !== undefined);
@@ -91,38 +65,41 @@ export class TpeSampler implements Sampler {
   private inStartup(study: StudyView): boolean {
     let finished = 0;
     for (const t of study.trials) if (t.state === 'COMPLETE' || t.state === 'PRUNED') finished++;
-    return finished < this.nStartupTrials;
+    return finished < this.settings.nStartupTrials;
   }
 
   private split(study: StudyView, trials: readonly FrozenTrial[]): Split {
     const nFinished = trials.filter((t) => t.state !== 'RUNNING').length;
-    return splitTrials(trials, study.directions, this.gamma(nFinished));
+    return splitTrials(trials, study.directions, this.settings.gamma(nFinished));
   }
 
   private sample(study: StudyView, trial: FrozenTrial, space: SearchSpace): Record<string, number> {
-    const usable = usableTrials(study.trials, trial, space, this.constantLiar);
-    const split = this.splitOnAll
+    const usable = usableTrials(study.trials, trial, space, this.settings.constantLiar);
+    const split = this.settings.splitOnAll
       ? keepHaving(
-          this.split(study, usableTrials(study.trials, trial, {}, this.constantLiar)),
+          this.split(study, usableTrials(study.trials, trial, {}, this.settings.constantLiar)),
           usable,
         )
       : this.split(study, usable);
     const parzen: ParzenParams =
-      this.clipExponent > 0
-        ? { ...this.parzen, clipKernels: Math.round((usable.length + 1) ** this.clipExponent) }
-        : this.parzen;
+      this.settings.clipExponent > 0
+        ? {
+            ...this.settings.parzen,
+            clipKernels: Math.round((usable.length + 1) ** this.settings.clipExponent),
+          }
+        : this.settings.parzen;
     const estimator = (group: FrozenTrial[], weights: number[]): ParzenEstimator =>
       new ParzenEstimator(observationsOf(group, space), space, parzen, weights);
-    const baseWeights = this.weights(split.below.length);
+    const baseWeights = this.settings.weights(split.below.length);
     const belowWeights =
       study.directions.length > 1
         ? multiObjectiveWeights(split.below, study.directions)
-        : this.rankWeighted
+        : this.settings.rankWeighted
           ? rankScaledWeights(baseWeights, split.below, split.belowRanks)
           : baseWeights;
     const l = estimator(split.below, belowWeights);
-    const g = estimator(split.above, this.weights(split.above.length));
-    const n = this.nEiCandidates;
+    const g = estimator(split.above, this.settings.weights(split.above.length));
+    const n = this.settings.nEiCandidates;
     const candidates = l.sample(this.rng, n);
     const logL = l.logPdf(candidates, n);
     const logG = g.logPdf(candidates, n);
