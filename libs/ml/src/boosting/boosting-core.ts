@@ -5,7 +5,7 @@ import { quantileSorted } from '../util/stats.js';
 import { HistGrower, type GrownBoostingTree, type GrowerSettings } from './hist-grower.js';
 import { LocalEngine, type HistogramEngine } from './histogram-engine.js';
 import { ParallelEngine, workersAvailable } from './parallel-engine.js';
-import type { SplitRules } from './histogram.js';
+import type { SplitRules } from './split-finder.js';
 import type { LossFunction } from './losses.js';
 
 export interface BoostingSettings {

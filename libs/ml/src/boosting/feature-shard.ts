@@ -1,12 +1,10 @@
 import {
-  bestSplit,
   buildHistogram,
   FEATURE_STRIDE,
   subtractHistogram,
   type GradientData,
-  type HistSplit,
-  type SplitRules,
 } from './histogram.js';
+import { bestSplit, type HistSplit, type SplitRules } from './split-finder.js';
 
 /** Gradient data plus the row order shared by every shard of one fit. */
 export interface ShardData extends GradientData {

@@ -1,7 +1,7 @@
 import { MISSING_BIN } from '../tree/bin-mapper.js';
 import { TreeBuilder, type TreeArrays } from '../tree/tree-arrays.js';
 import type { HistogramEngine } from './histogram-engine.js';
-import type { HistSplit } from './histogram.js';
+import type { HistSplit } from './split-finder.js';
 
 export interface GrowerSettings {
   readonly maxLeafNodes: number;

@@ -1,5 +1,5 @@
 import { FeatureShard, type ShardData } from './feature-shard.js';
-import type { HistSplit, SplitRules } from './histogram.js';
+import type { HistSplit, SplitRules } from './split-finder.js';
 
 /** Histogram work of the boosting grower: build or derive a node's histograms and find its split. */
 export interface HistogramEngine {

@@ -1,7 +1,7 @@
 // Worker thread of ParallelEngine: owns the histograms of one feature range.
 import { workerData } from 'node:worker_threads';
 import { FeatureShard, type ShardData } from './feature-shard.js';
-import type { SplitRules } from './histogram.js';
+import type { SplitRules } from './split-finder.js';
 import * as P from './worker-protocol.js';
 
 export interface WorkerInit {

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { FeatureShard, type ShardData } from './feature-shard.js';
 import type { HistogramEngine } from './histogram-engine.js';
-import type { HistSplit, SplitRules } from './histogram.js';
+import type { HistSplit, SplitRules } from './split-finder.js';
 import * as P from './worker-protocol.js';
 
 const WORKER_URL = new URL('./histogram-worker.js', import.meta.url);

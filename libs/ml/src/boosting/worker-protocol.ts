@@ -1,4 +1,4 @@
-import type { HistSplit } from './histogram.js';
+import type { HistSplit } from './split-finder.js';
 
 /** Shared-memory command block between the boosting grower and one histogram worker. */
 export const OP_BUILD = 1;
