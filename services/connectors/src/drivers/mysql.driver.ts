@@ -98,7 +98,7 @@ export class MysqlDriver implements DatabaseDriver {
         });
         const data = (rows as unknown as unknown[][]).slice(0, limit).map((row) => row.map(toCell));
         return {
-          columns: (fields).map(fieldInfo),
+          columns: fields.map(fieldInfo),
           rows: data,
           truncated: rows.length > limit,
         };
