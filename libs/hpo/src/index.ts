@@ -44,3 +44,5 @@ export {
 } from './analysis/plot-data.js';
 export { checkStorageContract } from './storage/storage-contract.js';
 export { hypervolume, hypervolumeContributionWeights } from './analysis/hypervolume.js';
+export { trialFromJson, trialToJson, type TrialJson } from './core/trial-json.js';
+export { fixedTrial } from './study/fixed-trial.js';

@@ -4,6 +4,7 @@ import { RandomSampler } from '../samplers/random-sampler.js';
 import { TpeSampler } from '../samplers/tpe/tpe-sampler.js';
 import { InMemoryStorage } from '../storage/in-memory-storage.js';
 import { createStudy } from './create-study.js';
+import { fixedTrial } from './fixed-trial.js';
 
 describe('define-by-run optimize', () => {
   it('records params, values and the best trial of a minimisation', async () => {
@@ -215,5 +216,16 @@ describe('enqueueTrial', () => {
     await study.enqueueTrial({ lr: 0.01 });
     const trial = await study.ask({ lr: floatDistribution(1e-4, 1, { log: true }) });
     expect(trial.currentParams).toEqual({ lr: 0.01 });
+  });
+});
+
+describe('fixedTrial', () => {
+  it('replays given params and refuses unknown ones', async () => {
+    const trial = await fixedTrial({ x: 0.5, kind: 'b' });
+    expect(await trial.suggestFloat('x', 0, 1)).toBe(0.5);
+    expect(await trial.suggestCategorical('kind', ['a', 'b'])).toBe('b');
+    await expect(trial.suggestInt('n', 1, 3)).rejects.toThrow(
+      "The value of the parameter 'n' is not found. Please set it at the construction of the FixedTrial object.",
+    );
   });
 });
