@@ -160,6 +160,19 @@ describe('tokens and hostile input at the gateway', () => {
       'service:auth': 'ok',
       'service:experiments': 'ok',
     });
+    const db = new pg.Client({ connectionString: stack.env.DATABASE_URL });
+    await db.connect();
+    const { rows } = await db.query<{ table_schema: string }>(
+      "SELECT table_schema FROM information_schema.tables WHERE table_name = 'migrations' ORDER BY 1",
+    );
+    await db.end();
+    expect(rows.map((r) => r.table_schema)).toEqual([
+      'auth',
+      'connectors',
+      'data_tools',
+      'experiments',
+      'projects',
+    ]);
     const metrics = await api.get('/metrics').expect(200);
     expect(metrics.text).toContain('hydroml_http_request_seconds_bucket');
     expect(metrics.text).toContain('route="/api/v1/projects"');

@@ -4,6 +4,7 @@ import type { INestMicroservice } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import {
   ConnectorsContracts,
+  healthContract,
   type CallContext,
   type CreateConnectionDto,
 } from '@hydroml/contracts';
@@ -34,6 +35,7 @@ describe('connectors service against real PostgreSQL and MariaDB', () => {
   let app: INestMicroservice;
   let nats: NatsClient;
   const alice = caller();
+  const healthPort = 41000 + Math.floor(Math.random() * 2000);
 
   beforeAll(async () => {
     [db, source, maria] = await Promise.all([
@@ -43,7 +45,11 @@ describe('connectors service against real PostgreSQL and MariaDB', () => {
     ]);
     const env = loadEnv(
       ConnectorsEnv,
-      testEnvVars(db.url, { QUERY_TIMEOUT_MS: '1000', CONNECT_TIMEOUT_MS: '2000' }),
+      testEnvVars(db.url, {
+        QUERY_TIMEOUT_MS: '1000',
+        CONNECT_TIMEOUT_MS: '2000',
+        HEALTH_PORT: String(healthPort),
+      }),
     );
     app = await startService('connectors', AppModule.forRoot(env), env);
     nats = await connectTestNats(env.NATS_SUBJECT_PREFIX);
@@ -203,5 +209,21 @@ describe('connectors service against real PostgreSQL and MariaDB', () => {
       alice,
     );
     expect(count.rows).toEqual([['150']]);
+  });
+
+  it('answers its health subject and serves liveness, readiness and metrics over HTTP for probes', async () => {
+    const report = await nats.request(healthContract('connectors'), {}, { correlationId: 'int' });
+    expect(report).toMatchObject({
+      service: 'connectors',
+      status: 'ok',
+      checks: { postgres: 'ok', redis: 'ok' },
+    });
+    const base = `http://127.0.0.1:${healthPort}`;
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+    const ready = await fetch(`${base}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ checks: { postgres: true, redis: true, nats: true } });
+    expect(await (await fetch(`${base}/metrics`)).text()).toContain('hydroml_nats_handler_seconds');
+    expect((await fetch(`${base}/other`)).status).toBe(404);
   });
 });
