@@ -31,6 +31,12 @@ import { MlflowMetricsController } from './mlflow/mlflow-metrics.controller.js';
 import { MlflowModelVersionsController } from './mlflow/mlflow-model-versions.controller.js';
 import { MlflowRegisteredModelsController } from './mlflow/mlflow-registered-models.controller.js';
 import { MlflowRunsController } from './mlflow/mlflow-runs.controller.js';
+import { ArtifactFilesService } from './mlflow/artifact-files.service.js';
+import { artifactStoreProvider } from './mlflow/artifact-store.js';
+import {
+  MlflowArtifactsController,
+  MlflowRunArtifactsController,
+} from './mlflow/mlflow-artifacts.controller.js';
 import { GatewayInfraModule } from './nats/gateway-infra.module.js';
 import { ProjectsController } from './projects/projects.controller.js';
 import { RateLimitGuard } from './rate-limit/rate-limit.guard.js';
@@ -76,6 +82,8 @@ export class AppModule {
         MlflowRegisteredModelsController,
         MlflowModelVersionsController,
         ExperimentsController,
+        MlflowArtifactsController,
+        MlflowRunArtifactsController,
       ],
       providers: [
         JwtKeysService,
@@ -88,6 +96,8 @@ export class AppModule {
         ProjectsResolver,
         MembersResolver,
         MeResolver,
+        artifactStoreProvider,
+        ArtifactFilesService,
         { provide: APP_GUARD, useClass: BearerAuthGuard },
         { provide: APP_GUARD, useClass: RateLimitGuard },
         { provide: APP_FILTER, useClass: HttpErrorFilter },

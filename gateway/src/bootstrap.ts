@@ -14,6 +14,7 @@ import {
 import { AppModule } from './app.module.js';
 import type { GatewayEnv } from './gateway-env.js';
 import { installHttpHooks } from './http/http-hooks.js';
+import { installArtifactBodyParser } from './mlflow/artifact-body.js';
 import { setupOpenApi } from './http/openapi.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
@@ -37,12 +38,17 @@ export async function createGateway(env: GatewayEnv): Promise<NestFastifyApplica
   await app.register(helmet, { contentSecurityPolicy: false });
   await app.register(cors, { origin: env.CORS_ORIGINS, credentials: true });
   installHttpHooks(app.getHttpAdapter().getInstance());
+  installArtifactBodyParser(app.getHttpAdapter().getInstance());
   app.setGlobalPrefix('api/v1', {
     exclude: [
       { path: 'healthz', method: RequestMethod.GET },
       { path: 'readyz', method: RequestMethod.GET },
       { path: 'api/2.0/mlflow/{*path}', method: RequestMethod.ALL },
       { path: 'ajax-api/2.0/mlflow/{*path}', method: RequestMethod.ALL },
+      { path: 'api/2.0/mlflow-artifacts/{*path}', method: RequestMethod.ALL },
+      { path: 'ajax-api/2.0/mlflow-artifacts/{*path}', method: RequestMethod.ALL },
+      { path: 'api/2.0/mlflow-artifacts/artifacts', method: RequestMethod.ALL },
+      { path: 'ajax-api/2.0/mlflow-artifacts/artifacts', method: RequestMethod.ALL },
       { path: 'metrics', method: RequestMethod.GET },
     ],
   });

@@ -26,3 +26,4 @@ export * from './data-tools/datasets.contracts.js';
 export * from './connectors/connectors.dto.js';
 export * from './connectors/connectors.views.js';
 export * from './connectors/connectors.contracts.js';
+export * from './experiments/artifacts.contracts.js';

@@ -1,6 +1,8 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { BaseEnv, ServiceKitModule } from '@hydroml/nest-kit';
 import { AccessHandler } from './access/access.handler.js';
+import { ArtifactsHandler } from './artifacts/artifacts.handler.js';
+import { ArtifactsService } from './artifacts/artifacts.service.js';
 import { ProjectAccessService } from './access/project-access.service.js';
 import { ExperimentsHandler } from './experiments/experiments.handler.js';
 import { ExperimentsService } from './experiments/experiments.service.js';
@@ -49,6 +51,7 @@ export class AppModule {
         RunsHandler,
         RegistryHandler,
         ModelVersionsHandler,
+        ArtifactsHandler,
       ],
       providers: [
         ProjectAccessService,
@@ -64,6 +67,7 @@ export class AppModule {
         ModelVersionsRepository,
         RegisteredModelsService,
         ModelVersionsService,
+        ArtifactsService,
       ],
     };
   }
