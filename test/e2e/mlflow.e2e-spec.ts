@@ -168,6 +168,30 @@ describe('MLflow tracking API', () => {
     expect(rest.body.metrics.map((m: { value: number }) => m.value)).toEqual([1]);
   });
 
+  it('samples metric histories of several runs by step (get-history-bulk-interval)', async () => {
+    const { body } = await post('experiments/create', { name: 'bulk' });
+    const runs = [
+      await newRun(body.experiment_id as string),
+      await newRun(body.experiment_id as string),
+    ];
+    const metrics = Array.from({ length: 11 }, (_, step) => ({
+      key: 'loss',
+      value: step,
+      timestamp: 1,
+      step,
+    }));
+    for (const run_id of runs) await post('runs/log-batch', { run_id, metrics });
+    const res = await api
+      .get(`${API}/metrics/get-history-bulk-interval`)
+      .query(`run_ids=${runs[0]}&run_ids=${runs[1]}&metric_key=loss&max_results=3&start_step=0`)
+      .set(alice);
+    expect(res.status).toBe(200);
+    const steps = (res.body.metrics as Array<{ run_id: string; step: number }>).map(
+      (m) => `${m.run_id === runs[0] ? 'a' : 'b'}${m.step}`,
+    );
+    expect(steps).toEqual(['a0', 'a5', 'a10', 'b0', 'b5', 'b10']);
+  });
+
   it('refuses log-batch over each MLflow limit with INVALID_PARAMETER_VALUE', async () => {
     const { body } = await post('experiments/create', { name: 'limits' });
     const runId = await newRun(body.experiment_id as string);

@@ -2,7 +2,9 @@ import { Controller, Get, Query, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import {
   ExperimentsContracts as C,
+  MetricHistoryBulkDto,
   MetricHistoryDto,
+  type MetricHistoryBulkResult,
   type CallContext,
   type MetricHistoryResult,
 } from '@hydroml/contracts';
@@ -16,6 +18,14 @@ import { mlflowPaths } from './mlflow-paths.js';
 @Controller(mlflowPaths('metrics'))
 export class MlflowMetricsController {
   constructor(private readonly nats: NatsClient) {}
+
+  @Get('get-history-bulk-interval')
+  historyBulk(
+    @Query() dto: MetricHistoryBulkDto,
+    @Caller() call: CallContext,
+  ): Promise<MetricHistoryBulkResult> {
+    return this.nats.request(C.metricHistoryBulk, dto, call);
+  }
 
   @Get('get-history')
   history(

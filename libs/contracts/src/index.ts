@@ -27,3 +27,4 @@ export * from './connectors/connectors.dto.js';
 export * from './connectors/connectors.views.js';
 export * from './connectors/connectors.contracts.js';
 export * from './experiments/artifacts.contracts.js';
+export * from './experiments/history-bulk.dto.js';

@@ -1,5 +1,6 @@
 import { contract, type Page } from '../contract.js';
 import { CompareRunsDto, ProjectExperimentsDto } from './native.dto.js';
+import { MetricHistoryBulkDto, type MetricHistoryBulkResult } from './history-bulk.dto.js';
 import {
   CreateExperimentDto,
   DeleteExperimentTagDto,
@@ -91,6 +92,10 @@ export const ExperimentsContracts = {
   metricHistory: contract<MetricHistoryDto, MetricHistoryResult>(
     'experiments.metrics.history',
     MetricHistoryDto,
+  ),
+  metricHistoryBulk: contract<MetricHistoryBulkDto, MetricHistoryBulkResult>(
+    'experiments.metrics.history-bulk-interval',
+    MetricHistoryBulkDto,
   ),
 } as const;
 

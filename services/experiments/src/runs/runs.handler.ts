@@ -8,6 +8,7 @@ import {
   LogBatchDto,
   LogMetricDto,
   LogParamDto,
+  MetricHistoryBulkDto,
   MetricHistoryDto,
   NativeTrackingContracts,
   NativeSearchRunsDto,
@@ -17,6 +18,7 @@ import {
   UpdateRunDto,
   type CallContext,
   type Empty,
+  type MetricHistoryBulkResult,
   type MetricHistoryResult,
   type RunResult,
   type RunView,
@@ -115,6 +117,14 @@ export class RunsHandler {
   async deleteTag(@Payload() dto: DeleteRunTagDto, @Call() call: CallContext): Promise<Empty> {
     await this.logging.deleteTag(call, dto);
     return {};
+  }
+
+  @MessagePattern(C.metricHistoryBulk.subject)
+  historyBulk(
+    @Payload() dto: MetricHistoryBulkDto,
+    @Call() call: CallContext,
+  ): Promise<MetricHistoryBulkResult> {
+    return this.logging.historyBulk(call, dto);
   }
 
   @MessagePattern(C.metricHistory.subject)

@@ -71,6 +71,24 @@ export class RunDataRepository {
     return rows[0].n > 0;
   }
 
+  /** One metric of several runs between two steps (inclusive), by run then step. */
+  async historyRange(
+    runIds: string[],
+    key: string,
+    startStep: number | null,
+    endStep: number | null,
+  ): Promise<Array<MetricView & { run: string }>> {
+    const rows: Array<{ m: MetricView & { run: string } }> = await this.db.query(
+      `SELECT json_build_object('run', run_id, 'key', key, 'value', value, 'timestamp', timestamp,
+         'step', step) AS m
+       FROM metrics WHERE run_id = ANY($1::uuid[]) AND key = $2
+         AND ($3::bigint IS NULL OR step >= $3) AND ($4::bigint IS NULL OR step <= $4)
+       ORDER BY run_id, step, timestamp`,
+      [runIds, key, startStep, endStep],
+    );
+    return rows.map((row) => row.m);
+  }
+
   async history(runId: string, key: string, limit: number, offset: number): Promise<MetricView[]> {
     const rows: Array<{ m: MetricView }> = await this.db.query(
       `SELECT json_build_object('key', key, 'value', value, 'timestamp', timestamp, 'step', step) AS m
