@@ -192,6 +192,33 @@ describe('MLflow tracking API', () => {
     expect(steps).toEqual(['a0', 'a5', 'a10', 'b0', 'b5', 'b10']);
   });
 
+  it('logs dataset inputs and finds runs by dataset name and context', async () => {
+    const { body } = await post('experiments/create', { name: 'inputs' });
+    const experimentId = body.experiment_id as string;
+    const [withData, without] = [await newRun(experimentId), await newRun(experimentId)];
+    const dataset = {
+      name: 'flows',
+      digest: 'abc123',
+      source_type: 'local',
+      source: '{"uri": "x"}',
+    };
+    const logged = await post('runs/log-inputs', {
+      run_id: withData,
+      datasets: [{ tags: [{ key: 'mlflow.data.context', value: 'training' }], dataset }],
+    });
+    expect(logged.status).toBe(200);
+    const run = await api.get(`${API}/runs/get`).query({ run_id: withData }).set(alice);
+    expect(run.body.run.inputs.dataset_inputs).toEqual([
+      { tags: [{ key: 'mlflow.data.context', value: 'training' }], dataset },
+    ]);
+    for (const filter of ["datasets.name = 'flows'", "datasets.context = 'training'"]) {
+      const res = await post('runs/search', { experiment_ids: [experimentId], filter });
+      const ids = (res.body.runs as Array<{ info: { run_id: string } }>).map((r) => r.info.run_id);
+      expect(ids).toEqual([withData]);
+    }
+    expect(without).not.toBe(withData);
+  });
+
   it('refuses log-batch over each MLflow limit with INVALID_PARAMETER_VALUE', async () => {
     const { body } = await post('experiments/create', { name: 'limits' });
     const runId = await newRun(body.experiment_id as string);

@@ -5,6 +5,7 @@ import {
   DeleteRunTagDto,
   ExperimentsContracts as C,
   LogBatchDto,
+  LogInputsDto,
   LogMetricDto,
   LogParamDto,
   RunRefDto,
@@ -80,6 +81,12 @@ export class MlflowRunsController {
   @HttpCode(200)
   logBatch(@Body() dto: LogBatchDto, @Caller() call: CallContext): Promise<Empty> {
     return this.nats.request(C.logBatch, dto, call);
+  }
+
+  @Post('log-inputs')
+  @HttpCode(200)
+  logInputs(@Body() dto: LogInputsDto, @Caller() call: CallContext): Promise<Empty> {
+    return this.nats.request(C.logInputs, dto, call);
   }
 
   @Post('set-tag')

@@ -28,3 +28,4 @@ export * from './connectors/connectors.views.js';
 export * from './connectors/connectors.contracts.js';
 export * from './experiments/artifacts.contracts.js';
 export * from './experiments/history-bulk.dto.js';
+export * from './experiments/inputs.dto.js';

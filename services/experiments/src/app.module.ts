@@ -10,6 +10,8 @@ import { ExperimentsRepository } from './experiments/persistence/experiments.rep
 import { BaselineExperiments1764300000200 } from './migrations/1764300000200-baseline-experiments.js';
 import { Tracking1764300000210 } from './migrations/1764300000210-tracking.js';
 import { ModelRegistry1764300000220 } from './migrations/1764300000220-model-registry.js';
+import { RunInputs1764300000230 } from './migrations/1764300000230-run-inputs.js';
+import { RunInputsRepository } from './runs/persistence/run-inputs.repository.js';
 import { ModelVersionsHandler } from './registry/model-versions.handler.js';
 import { ModelVersionsService } from './registry/model-versions.service.js';
 import { ModelVersionsRepository } from './registry/persistence/model-versions.repository.js';
@@ -42,6 +44,7 @@ export class AppModule {
             BaselineExperiments1764300000200,
             Tracking1764300000210,
             ModelRegistry1764300000220,
+            RunInputs1764300000230,
           ],
         }),
       ],
@@ -60,6 +63,7 @@ export class AppModule {
         RunsRepository,
         RunDataRepository,
         RunSearchRepository,
+        RunInputsRepository,
         RunsService,
         RunLoggingService,
         RunSearchService,

@@ -1,5 +1,6 @@
 import { contract, type Page } from '../contract.js';
 import { CompareRunsDto, ProjectExperimentsDto } from './native.dto.js';
+import { LogInputsDto } from './inputs.dto.js';
 import { MetricHistoryBulkDto, type MetricHistoryBulkResult } from './history-bulk.dto.js';
 import {
   CreateExperimentDto,
@@ -87,6 +88,7 @@ export const ExperimentsContracts = {
   logMetric: contract<LogMetricDto, Empty>('experiments.runs.log-metric', LogMetricDto),
   logParam: contract<LogParamDto, Empty>('experiments.runs.log-param', LogParamDto),
   logBatch: contract<LogBatchDto, Empty>('experiments.runs.log-batch', LogBatchDto),
+  logInputs: contract<LogInputsDto, Empty>('experiments.runs.log-inputs', LogInputsDto),
   setRunTag: contract<SetRunTagDto, Empty>('experiments.runs.set-tag', SetRunTagDto),
   deleteRunTag: contract<DeleteRunTagDto, Empty>('experiments.runs.delete-tag', DeleteRunTagDto),
   metricHistory: contract<MetricHistoryDto, MetricHistoryResult>(

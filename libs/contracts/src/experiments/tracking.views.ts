@@ -39,10 +39,24 @@ export interface MetricView {
   step: number;
 }
 
+export interface DatasetView {
+  name: string;
+  digest: string;
+  source_type: string;
+  source: string;
+  schema?: string;
+  profile?: string;
+}
+
+export interface DatasetInputView {
+  tags: KeyValue[];
+  dataset: DatasetView;
+}
+
 export interface RunView {
   info: RunInfoView;
   data: { metrics: MetricView[]; params: KeyValue[]; tags: KeyValue[] };
-  inputs: { dataset_inputs: never[] };
+  inputs: { dataset_inputs: DatasetInputView[] };
 }
 
 export interface CreateExperimentResult {

@@ -4,6 +4,7 @@ import {
   type CallContext,
   type DeleteRunTagDto,
   type LogBatchDto,
+  type LogInputsDto,
   type MetricHistoryBulkDto,
   type MetricHistoryBulkResult,
   type MetricHistoryDto,
@@ -15,6 +16,7 @@ import { toMetricRows, validateBatch } from '../tracking/domain/limits.js';
 import { decodePageToken, nextPageToken } from '../tracking/domain/page-token.js';
 import { sampleSteps } from '../tracking/domain/step-sampling.js';
 import { RunDataRepository } from './persistence/run-data.repository.js';
+import { RunInputsRepository } from './persistence/run-inputs.repository.js';
 import { RunsService } from './runs.service.js';
 
 const MAX_HISTORY_RESULTS = 25_000;
@@ -27,6 +29,7 @@ export class RunLoggingService {
   constructor(
     private readonly runs: RunsService,
     private readonly data: RunDataRepository,
+    private readonly inputs: RunInputsRepository,
   ) {}
 
   async logBatch(call: CallContext, dto: LogBatchDto): Promise<void> {
@@ -45,6 +48,11 @@ export class RunLoggingService {
         `Changing param values is not allowed. Param with key='${c.key}' was already logged with value='${c.old}' for run ID='${uuidToHex(row.id)}'. Attempted logging new value '${c.new}'.`,
       );
     }
+  }
+
+  async logInputs(call: CallContext, dto: LogInputsDto): Promise<void> {
+    const row = await this.runs.load(call, dto, 'write');
+    if (dto.datasets && dto.datasets.length > 0) await this.inputs.log(row.id, dto.datasets);
   }
 
   async deleteTag(call: CallContext, dto: DeleteRunTagDto): Promise<void> {

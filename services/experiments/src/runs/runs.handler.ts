@@ -6,6 +6,7 @@ import {
   DeleteRunTagDto,
   ExperimentsContracts as C,
   LogBatchDto,
+  LogInputsDto,
   LogMetricDto,
   LogParamDto,
   MetricHistoryBulkDto,
@@ -104,6 +105,12 @@ export class RunsHandler {
   @MessagePattern(C.logBatch.subject)
   async logBatch(@Payload() dto: LogBatchDto, @Call() call: CallContext): Promise<Empty> {
     await this.logging.logBatch(call, dto);
+    return {};
+  }
+
+  @MessagePattern(C.logInputs.subject)
+  async logInputs(@Payload() dto: LogInputsDto, @Call() call: CallContext): Promise<Empty> {
+    await this.logging.logInputs(call, dto);
     return {};
   }
 

@@ -84,7 +84,7 @@ export class RunsService {
       artifactUri: row.artifact_uri,
       tags,
     });
-    return toRunView({ ...row, metrics: [], params: [], tags });
+    return toRunView({ ...row, metrics: [], params: [], tags, dataset_inputs: [] });
   }
 
   async get(call: CallContext, dto: { run_id?: string; run_uuid?: string }): Promise<RunView> {

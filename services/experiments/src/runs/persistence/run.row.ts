@@ -1,4 +1,11 @@
-import type { KeyValue, MetricView, RunInfoView, RunStatus, RunView } from '@hydroml/contracts';
+import type {
+  DatasetInputView,
+  KeyValue,
+  MetricView,
+  RunInfoView,
+  RunStatus,
+  RunView,
+} from '@hydroml/contracts';
 import { uuidToHex } from '../../tracking/domain/ids.js';
 
 export interface RunRow {
@@ -18,6 +25,7 @@ export interface RunDataRow extends RunRow {
   metrics: MetricView[];
   params: KeyValue[];
   tags: KeyValue[];
+  dataset_inputs: DatasetInputView[];
   total?: string;
 }
 
@@ -33,7 +41,14 @@ export function runDataColumns(alias: string, keys?: string): string {
   return `(SELECT coalesce(json_agg(json_build_object('key', x.key, 'value', x.value,
        'timestamp', x.timestamp, 'step', x.step) ORDER BY x.key), '[]')
        FROM latest_metrics x WHERE x.run_id = ${alias}.id${only}) AS metrics,
-    ${pairs('params')} AS params, ${pairs('tags')} AS tags`;
+    ${pairs('params')} AS params, ${pairs('tags')} AS tags,
+    (SELECT coalesce(json_agg(json_build_object(
+       'tags', (SELECT coalesce(json_agg(json_build_object('key', t.key, 'value', t.value)
+                ORDER BY t.key), '[]') FROM input_tags t WHERE t.input_id = i.id),
+       'dataset', json_strip_nulls(json_build_object('name', d.name, 'digest', d.digest,
+         'source_type', d.source_type, 'source', d.source, 'schema', d.schema,
+         'profile', d.profile))) ORDER BY d.name, d.digest), '[]')
+     FROM inputs i JOIN datasets d ON d.id = i.dataset_id WHERE i.run_id = ${alias}.id) AS dataset_inputs`;
 }
 
 export function toRunInfo(row: RunRow): RunInfoView {
@@ -57,6 +72,6 @@ export function toRunView(row: RunDataRow): RunView {
   return {
     info: toRunInfo(row),
     data: { metrics: row.metrics, params: row.params, tags: row.tags },
-    inputs: { dataset_inputs: [] },
+    inputs: { dataset_inputs: row.dataset_inputs },
   };
 }

@@ -46,12 +46,19 @@ describe('run search SQL', () => {
     expect(runSql("params.p NOT IN ('a')").sql).toContain('x.value <> ALL($2::text[])');
   });
 
+  it('matches datasets by name, digest and context through the run inputs', () => {
+    expect(runSql("datasets.name = 'flows'").sql).toMatch(/JOIN datasets d .* d\.name = \$1\)$/s);
+    expect(runSql("datasets.digest IN ('ab')").sql).toContain('d.digest = ANY($1::text[])');
+    expect(runSql("datasets.context = 'training'").sql).toContain("t.key = 'mlflow.data.context'");
+  });
+
   it.each([
     ["attributes.bogus = 'x'"],
     ["attributes.start_time = 'x'"],
     ["attributes.status < 'x'"],
     ['attributes.status = 3'],
-    ["datasets.name = 'x'"],
+    ['datasets.name < 1'],
+    ["datasets.bogus = 'x'"],
   ])('rejects %s', (text) => {
     expect(codeOf(() => runSql(text))).toBe('invalid_argument');
   });

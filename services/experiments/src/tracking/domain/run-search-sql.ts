@@ -58,6 +58,23 @@ function attributePredicate(cmp: Comparison, params: SqlParams): string {
   return scalarPredicate(column, cmp, params);
 }
 
+const DATASET_COLUMNS: Record<string, string> = { name: 'd.name', digest: 'd.digest' };
+
+/** `datasets.name|digest|context`: some input of the run matches (context is an input tag). */
+function datasetPredicate(cmp: Comparison, params: SqlParams): string {
+  if (typeof cmp.value === 'number' || ['<', '<=', '>', '>='].includes(cmp.comparator)) {
+    throw invalid(`Invalid comparison for dataset '${cmp.key}'`);
+  }
+  if (cmp.key === 'context') {
+    return `EXISTS (SELECT 1 FROM inputs i JOIN input_tags t ON t.input_id = i.id
+      AND t.key = 'mlflow.data.context' WHERE i.run_id = r.id AND ${scalarPredicate('t.value', cmp, params)})`;
+  }
+  const column = DATASET_COLUMNS[cmp.key];
+  if (!column) throw invalid(`Invalid dataset key '${cmp.key}' in filter`);
+  return `EXISTS (SELECT 1 FROM inputs i JOIN datasets d ON d.id = i.dataset_id
+    WHERE i.run_id = r.id AND ${scalarPredicate(column, cmp, params)})`;
+}
+
 /** The SQL condition for a parsed filter over runs aliased `r`. */
 export function runFilterSql(node: FilterNode | null, params: SqlParams): string {
   if (node === null) return 'TRUE';
@@ -66,7 +83,7 @@ export function runFilterSql(node: FilterNode | null, params: SqlParams): string
     return `(${node.items.map((item) => runFilterSql(item, params)).join(joiner)})`;
   }
   if (node.entity === 'attribute') return attributePredicate(node, params);
-  if (node.entity === 'dataset') throw invalid('Filtering on datasets is not supported yet');
+  if (node.entity === 'dataset') return datasetPredicate(node, params);
   return childPredicate(node, params);
 }
 
