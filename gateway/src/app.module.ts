@@ -39,6 +39,11 @@ import {
 } from './mlflow/mlflow-artifacts.controller.js';
 import { GatewayInfraModule } from './nats/gateway-infra.module.js';
 import { ProjectsController } from './projects/projects.controller.js';
+import { blobStoreProvider } from './datasets/blob-store.provider.js';
+import { UploadService } from './datasets/upload.service.js';
+import { VersionsController } from './datasets/versions.controller.js';
+import { JobsClient } from './jobs/jobs.client.js';
+import { JobsController } from './jobs/jobs.controller.js';
 import { RateLimitGuard } from './rate-limit/rate-limit.guard.js';
 import { RateLimiter } from './rate-limit/rate-limiter.service.js';
 
@@ -84,6 +89,8 @@ export class AppModule {
         ExperimentsController,
         MlflowArtifactsController,
         MlflowRunArtifactsController,
+        VersionsController,
+        JobsController,
       ],
       providers: [
         JwtKeysService,
@@ -98,6 +105,9 @@ export class AppModule {
         MeResolver,
         artifactStoreProvider,
         ArtifactFilesService,
+        blobStoreProvider,
+        UploadService,
+        JobsClient,
         { provide: APP_GUARD, useClass: BearerAuthGuard },
         { provide: APP_GUARD, useClass: RateLimitGuard },
         { provide: APP_FILTER, useClass: HttpErrorFilter },

@@ -12,6 +12,7 @@ import {
   VALIDATION_OPTIONS,
 } from '@hydroml/nest-kit';
 import { AppModule } from './app.module.js';
+import { registerMultipart } from './datasets/multipart.js';
 import type { GatewayEnv } from './gateway-env.js';
 import { installHttpHooks } from './http/http-hooks.js';
 import { installArtifactBodyParser } from './mlflow/artifact-body.js';
@@ -37,6 +38,7 @@ export async function createGateway(env: GatewayEnv): Promise<NestFastifyApplica
   });
   await app.register(helmet, { contentSecurityPolicy: false });
   await app.register(cors, { origin: env.CORS_ORIGINS, credentials: true });
+  await registerMultipart(app, env);
   installHttpHooks(app.getHttpAdapter().getInstance());
   installArtifactBodyParser(app.getHttpAdapter().getInstance());
   app.setGlobalPrefix('api/v1', {

@@ -1,5 +1,5 @@
 import { Transform, Type } from 'class-transformer';
-import { IsArray, IsBoolean, IsInt, IsString, Max, Min } from 'class-validator';
+import { IsArray, IsBoolean, IsIn, IsInt, IsString, Max, Min } from 'class-validator';
 import { BaseEnv } from '@hydroml/nest-kit';
 
 export class GatewayEnv extends BaseEnv {
@@ -52,4 +52,17 @@ export class GatewayEnv extends BaseEnv {
   @Transform(({ value }: { value: unknown }) => value === true || value === 'true' || value === '1')
   @IsBoolean()
   TRUST_PROXY = false;
+
+  /** Largest file upload accepted (bytes, default 2 GiB); larger ones answer 413, nothing stored. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  UPLOAD_LIMIT_BYTES = 2 * 1024 ** 3;
+
+  /** Blob store shared with data-tools: `fs` (BLOB_DIR) or `nats` (JetStream object store). */
+  @IsIn(['fs', 'nats'])
+  BLOB_BACKEND: 'fs' | 'nats' = 'fs';
+
+  @IsString()
+  BLOB_DIR = 'data/blobs';
 }

@@ -1,4 +1,9 @@
 import 'reflect-metadata';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { jetstreamManager } from '@nats-io/jetstream';
+import { connect } from '@nats-io/transport-node';
 import type { INestMicroservice } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { BaseEnv, loadEnv, startService } from '@hydroml/nest-kit';
@@ -9,6 +14,7 @@ import { AppModule as ProjectsModule } from '../../services/projects/src/app.mod
 import { AppModule as ConnectorsModule } from '../../services/connectors/src/app.module.js';
 import { ConnectorsEnv } from '../../services/connectors/src/connectors-env.js';
 import { AppModule as DataToolsModule } from '../../services/data-tools/src/app.module.js';
+import { DataToolsEnv } from '../../services/data-tools/src/data-tools-env.js';
 import { AppModule as ExperimentsModule } from '../../services/experiments/src/app.module.js';
 import { createGateway } from '../../gateway/src/bootstrap.js';
 import { GatewayEnv } from '../../gateway/src/gateway-env.js';
@@ -16,6 +22,8 @@ import { GatewayEnv } from '../../gateway/src/gateway-env.js';
 export interface Stack {
   baseUrl: string;
   env: Record<string, string>;
+  /** Temporary directory of the blob store (BLOB_DIR = dataDir/blobs) and data-tools' work. */
+  dataDir: string;
   gateway: NestFastifyApplication;
   close(): Promise<void>;
 }
@@ -26,7 +34,14 @@ export interface Stack {
  */
 export async function startStack(extra: Record<string, string> = {}): Promise<Stack> {
   const db = await createTestDatabase();
-  const vars = testEnvVars(db.url, { TRUST_PROXY: 'true', ...extra });
+  const dataDir = await mkdtemp(join(tmpdir(), 'hydroml-stack-'));
+  const vars = testEnvVars(db.url, {
+    TRUST_PROXY: 'true',
+    BLOB_DIR: join(dataDir, 'blobs'),
+    DATA_TOOLS_WORK_DIR: join(dataDir, 'work'),
+    ...extra,
+  });
+  const dataToolsEnv = loadEnv(DataToolsEnv, vars);
   const base = loadEnv(BaseEnv, vars);
   const authEnv = loadEnv(AuthEnv, vars);
   const connectorsEnv = loadEnv(ConnectorsEnv, vars);
@@ -34,7 +49,7 @@ export async function startStack(extra: Record<string, string> = {}): Promise<St
     await startService('auth', AuthModule.forRoot(authEnv), authEnv),
     await startService('projects', ProjectsModule.forRoot(base), base),
     await startService('connectors', ConnectorsModule.forRoot(connectorsEnv), connectorsEnv),
-    await startService('data-tools', DataToolsModule.forRoot(base), base),
+    await startService('data-tools', DataToolsModule.forRoot(dataToolsEnv), dataToolsEnv),
     await startService('experiments', ExperimentsModule.forRoot(base), base),
   ];
   const gateway = await createGateway(loadEnv(GatewayEnv, { ...vars, PORT: '0' }));
@@ -44,11 +59,27 @@ export async function startStack(extra: Record<string, string> = {}): Promise<St
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     env: vars,
+    dataDir,
     gateway,
     close: async () => {
       await gateway.close();
       for (const service of services) await service.close();
+      await dropJetStream(vars.NATS_URL, vars.NATS_SUBJECT_PREFIX);
+      await rm(dataDir, { recursive: true, force: true });
       await db.drop();
     },
   };
+}
+
+/** The run's JetStream streams (jobs, blobs) are removed with the stack. */
+async function dropJetStream(url: string, prefix: string): Promise<void> {
+  const nc = await connect({ servers: url });
+  try {
+    const jsm = await jetstreamManager(nc);
+    for (const stream of [`${prefix}_JOBS`, `OBJ_${prefix}_blobs`]) {
+      await jsm.streams.delete(stream).catch(() => false);
+    }
+  } finally {
+    await nc.close();
+  }
 }

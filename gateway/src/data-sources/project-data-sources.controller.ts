@@ -1,7 +1,16 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
-import { ProjectsContracts, type CallContext, type DataSourceView } from '@hydroml/contracts';
-import { NatsClient } from '@hydroml/nest-kit';
+import { Controller, Delete, Get, HttpCode, Param, Post, Put, Req } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import {
+  ProjectsContracts,
+  type CallContext,
+  type DataSourceView,
+  type UploadAccepted,
+} from '@hydroml/contracts';
+import { NatsClient, VALIDATION_OPTIONS, validationErrorFactory } from '@hydroml/nest-kit';
+import { UploadService } from '../datasets/upload.service.js';
+import type { GatewayRequest } from '../http/request-of.js';
 import { Caller } from '../http/caller.decorator.js';
 import { UUID } from '../http/uuid.pipe.js';
 import { CreateDataSourceBody } from '../projects/project.bodies.js';
@@ -9,7 +18,10 @@ import { CreateDataSourceBody } from '../projects/project.bodies.js';
 @ApiTags('data-sources')
 @Controller('projects/:id/data-sources')
 export class ProjectDataSourcesController {
-  constructor(private readonly nats: NatsClient) {}
+  constructor(
+    private readonly nats: NatsClient,
+    private readonly uploads: UploadService,
+  ) {}
 
   @Get()
   list(
@@ -19,13 +31,23 @@ export class ProjectDataSourcesController {
     return this.nats.request(ProjectsContracts.listDataSources, { projectId }, call);
   }
 
-  /** Creates a catalogue entry (JSON); file uploads arrive with the datasets capability. */
+  /**
+   * JSON: creates a catalogue entry. multipart/form-data (a `file` part, optional `name`,
+   * `description`, `format`, `encoding`, `delimiter`, `types` fields): streams the file into the
+   * blob store and creates the data source with its ingestion job.
+   */
   @Post()
-  create(
+  @ApiConsumes('application/json', 'multipart/form-data')
+  @ApiBody({ type: CreateDataSourceBody })
+  async create(
     @Param('id', UUID) projectId: string,
-    @Body() body: CreateDataSourceBody,
+    @Req() req: GatewayRequest,
     @Caller() call: CallContext,
-  ): Promise<DataSourceView> {
+  ): Promise<DataSourceView | UploadAccepted> {
+    if (req.isMultipart()) return this.uploads.newDataSource(req, projectId, call);
+    const body = plainToInstance(CreateDataSourceBody, req.body ?? {});
+    const errors = await validate(body, VALIDATION_OPTIONS);
+    if (errors.length > 0) throw validationErrorFactory(errors);
     return this.nats.request(ProjectsContracts.createDataSource, { ...body, projectId }, call);
   }
 

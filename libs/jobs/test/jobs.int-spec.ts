@@ -118,7 +118,9 @@ describe('durable jobs on JetStream', () => {
     const events: JobEvent[] = [];
     const job = await queue.enqueue('echo', { value: 42 }, { createdBy: undefined });
     const sub = nats.connection.subscribe(nats.subject(jobEventsSubject(job.id)), {
-      callback: (_err, msg) => events.push(msg.json<JobEvent>()),
+      callback: (_err, msg) => {
+        events.push(msg.json<JobEvent>());
+      },
     });
     const done = await settled(queue, job.id);
     await sleep(100);

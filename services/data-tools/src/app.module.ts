@@ -1,20 +1,47 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { BaseEnv, ServiceKitModule } from '@hydroml/nest-kit';
+import { JobEntity } from '@hydroml/jobs';
+import { ServiceKitModule } from '@hydroml/nest-kit';
+import { AccessClient } from './access/access.client.js';
+import { DataToolsEnv } from './data-tools-env.js';
+import { DatasetsHandler } from './datasets/datasets.handler.js';
+import { DatasetsService } from './datasets/datasets.service.js';
+import { IngestJob } from './ingestion/ingest.job.js';
+import { IngestLifecycle } from './jobs/ingest-lifecycle.js';
+import { JobsHandler } from './jobs/jobs.handler.js';
+import { jobsProviders } from './jobs/jobs.providers.js';
+import { JobsRuntime } from './jobs/jobs.runtime.js';
 import { BaselineDataTools1764300000200 } from './migrations/1764300000200-baseline-data-tools.js';
+import { Datasets1764300000220 } from './migrations/1764300000220-datasets.js';
+import { storageProviders } from './storage/storage.providers.js';
+import { VersionCache } from './storage/version-cache.js';
+import { DatasetVersionEntity } from './versions/persistence/dataset-version.entity.js';
+import { VersionsRepository } from './versions/versions.repository.js';
 
-/** Skeleton: boots, migrates its schema and answers its health subject. */
+/** Dataset versions, ingestion and the job worker. */
 @Module({})
 export class AppModule {
-  static forRoot(env: BaseEnv): DynamicModule {
+  static forRoot(env: DataToolsEnv): DynamicModule {
     return {
       module: AppModule,
       imports: [
         ServiceKitModule.forService({
           service: 'data-tools',
           env,
-          entities: [],
-          migrations: [BaselineDataTools1764300000200],
+          entities: [JobEntity, DatasetVersionEntity],
+          migrations: [BaselineDataTools1764300000200, Datasets1764300000220],
         }),
+      ],
+      controllers: [DatasetsHandler, JobsHandler],
+      providers: [
+        ...storageProviders,
+        ...jobsProviders,
+        AccessClient,
+        VersionsRepository,
+        VersionCache,
+        IngestJob,
+        IngestLifecycle,
+        JobsRuntime,
+        DatasetsService,
       ],
     };
   }

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
-import { BaseEnv, loadEnv, startService } from '@hydroml/nest-kit';
+import { loadEnv, startService } from '@hydroml/nest-kit';
 import { AppModule } from './app.module.js';
+import { DataToolsEnv } from './data-tools-env.js';
 
-const env = loadEnv(BaseEnv);
+const env = loadEnv(DataToolsEnv);
 await startService('data-tools', AppModule.forRoot(env), env);

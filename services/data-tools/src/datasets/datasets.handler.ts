@@ -1,0 +1,48 @@
+import { Controller } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import {
+  AddVersionDto,
+  DataSourceRefDto,
+  DataToolsContracts,
+  UploadDataSourceDto,
+  VersionPreviewDto,
+  VersionRefDto,
+  type CallContext,
+  type DatasetPreview,
+  type DatasetVersionDetail,
+  type DatasetVersionView,
+  type JobView,
+  type UploadAccepted,
+} from '@hydroml/contracts';
+import { Call } from '@hydroml/nest-kit';
+import { DatasetsService } from './datasets.service.js';
+
+@Controller()
+export class DatasetsHandler {
+  constructor(private readonly datasets: DatasetsService) {}
+
+  @MessagePattern(DataToolsContracts.upload.subject)
+  upload(@Payload() dto: UploadDataSourceDto, @Call() call: CallContext): Promise<UploadAccepted> {
+    return this.datasets.upload(call, dto);
+  }
+
+  @MessagePattern(DataToolsContracts.addVersion.subject)
+  addVersion(@Payload() dto: AddVersionDto, @Call() call: CallContext): Promise<JobView> {
+    return this.datasets.addVersion(call, dto);
+  }
+
+  @MessagePattern(DataToolsContracts.listVersions.subject)
+  list(@Payload() dto: DataSourceRefDto, @Call() call: CallContext): Promise<DatasetVersionView[]> {
+    return this.datasets.list(call, dto.dataSourceId);
+  }
+
+  @MessagePattern(DataToolsContracts.getVersion.subject)
+  get(@Payload() dto: VersionRefDto, @Call() call: CallContext): Promise<DatasetVersionDetail> {
+    return this.datasets.get(call, dto.dataSourceId, dto.version);
+  }
+
+  @MessagePattern(DataToolsContracts.preview.subject)
+  preview(@Payload() dto: VersionPreviewDto, @Call() call: CallContext): Promise<DatasetPreview> {
+    return this.datasets.preview(call, dto);
+  }
+}

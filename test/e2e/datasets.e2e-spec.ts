@@ -1,0 +1,203 @@
+import { get } from 'node:http';
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import request from 'supertest';
+import type { JobEvent, JobView } from '@hydroml/contracts';
+import { signUp, type TestUser } from './client.js';
+import { startStack, type Stack } from './stack.js';
+
+const FIXTURE = fileURLToPath(
+  new URL('../../services/data-tools/test/fixtures/problematic_hydro.csv', import.meta.url),
+);
+const LIMIT = 64 * 1024;
+
+/** Reads the job's SSE stream until it closes (after a terminal state). */
+function followEvents(baseUrl: string, jobId: string, token: string): Promise<JobEvent[]> {
+  return new Promise((resolve, reject) => {
+    const req = get(
+      `${baseUrl}/api/v1/jobs/${jobId}/events`,
+      { headers: { Authorization: token } },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (text += chunk));
+        res.on('end', () =>
+          resolve(
+            text
+              .split('\n')
+              .filter((line) => line.startsWith('data: '))
+              .map((line) => JSON.parse(line.slice(6)) as JobEvent),
+          ),
+        );
+      },
+    );
+    req.on('error', reject);
+    req.setTimeout(20_000, () => req.destroy(new Error('SSE timed out')));
+  });
+}
+
+async function settled(stack: Stack, user: TestUser, jobId: string): Promise<JobView> {
+  for (let i = 0; i < 200; i += 1) {
+    const res = await request(stack.baseUrl)
+      .get(`/api/v1/jobs/${jobId}`)
+      .set(user.auth)
+      .expect(200);
+    const job = res.body as JobView;
+    if (['succeeded', 'failed', 'cancelled'].includes(job.status)) return job;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('job did not finish');
+}
+
+async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
+  return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+}
+
+describe('datasets through the gateway', () => {
+  let stack: Stack;
+  let owner: TestUser;
+  let projectId: string;
+
+  beforeAll(async () => {
+    stack = await startStack({ UPLOAD_LIMIT_BYTES: String(LIMIT) });
+    owner = await signUp(stack.baseUrl);
+    const project = await request(stack.baseUrl)
+      .post('/api/v1/projects')
+      .set(owner.auth)
+      .send({ name: 'Rivers' })
+      .expect(201);
+    projectId = project.body.id;
+  }, 60_000);
+  afterAll(() => stack.close());
+
+  it('uploads the fixture, streams progress, and serves versions, schema and preview', async () => {
+    const upload = await request(stack.baseUrl)
+      .post(`/api/v1/projects/${projectId}/data-sources`)
+      .set(owner.auth)
+      .field('name', 'Hydro')
+      .attach('file', FIXTURE)
+      .expect(201);
+    const { dataSource, job } = upload.body;
+    expect(dataSource).toMatchObject({ name: 'Hydro', status: 'processing', kind: 'file' });
+    const events = await followEvents(stack.baseUrl, job.id, owner.auth.Authorization);
+    expect(events.at(-1)?.job).toMatchObject({ status: 'succeeded', progress: 1 });
+    expect((await settled(stack, owner, job.id)).result).toMatchObject({ version: 1, rows: 10 });
+
+    const versions = await request(stack.baseUrl)
+      .get(`/api/v1/data-sources/${dataSource.id}/versions`)
+      .set(owner.auth)
+      .expect(200);
+    expect(versions.body).toHaveLength(1);
+    const detail = await request(stack.baseUrl)
+      .get(`/api/v1/data-sources/${dataSource.id}/versions/1`)
+      .set(owner.auth)
+      .expect(200);
+    expect(detail.body).toMatchObject({ version: 1, rows: 10, columns: 5, origin: 'uploaded' });
+    expect(detail.body.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(detail.body.warnings[0]).toContain('column Temperature: 2 values not numeric');
+    expect(detail.body.stats).toHaveLength(5);
+    const preview = await request(stack.baseUrl)
+      .get(`/api/v1/data-sources/${dataSource.id}/versions/1/preview?limit=3&offset=1`)
+      .set(owner.auth)
+      .expect(200);
+    expect(preview.body.rows).toHaveLength(3);
+    expect(preview.body.rows[0]).toMatchObject({ Temperature: 'abc' });
+    expect(preview.body.total).toBe(10);
+    for (let i = 0; i < 40; i += 1) {
+      const ds = await request(stack.baseUrl)
+        .get(`/api/v1/data-sources/${dataSource.id}`)
+        .set(owner.auth);
+      if (ds.body.status === 'ready') break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const ds = await request(stack.baseUrl)
+      .get(`/api/v1/data-sources/${dataSource.id}`)
+      .set(owner.auth);
+    expect(ds.body.status).toBe('ready');
+
+    const added = await request(stack.baseUrl)
+      .post(`/api/v1/data-sources/${dataSource.id}/versions`)
+      .set(owner.auth)
+      .attach('file', Buffer.from('name;temp\nCafé;1.5\n', 'latin1'), 'latin.csv')
+      .expect(202);
+    expect((await settled(stack, owner, added.body.id)).status).toBe('succeeded');
+    const second = await request(stack.baseUrl)
+      .get(`/api/v1/data-sources/${dataSource.id}/versions/2`)
+      .set(owner.auth)
+      .expect(200);
+    expect(second.body.detection).toMatchObject({ encoding: 'latin-1', delimiter: ';' });
+    expect(await filesUnder(join(stack.dataDir, 'blobs', 'data', 'uploads'))).toEqual([]);
+  });
+
+  it('hides a data source and its jobs from non-members', async () => {
+    const upload = await request(stack.baseUrl)
+      .post(`/api/v1/projects/${projectId}/data-sources`)
+      .set(owner.auth)
+      .attach('file', Buffer.from('a,b\n1,2\n'), 'small.csv')
+      .expect(201);
+    const stranger = await signUp(stack.baseUrl);
+    await request(stack.baseUrl)
+      .get(`/api/v1/data-sources/${upload.body.dataSource.id}/versions`)
+      .set(stranger.auth)
+      .expect(404);
+    await request(stack.baseUrl)
+      .get(`/api/v1/jobs/${upload.body.job.id}`)
+      .set(stranger.auth)
+      .expect(404);
+    await request(stack.baseUrl)
+      .post(`/api/v1/jobs/${upload.body.job.id}/cancel`)
+      .set(stranger.auth)
+      .expect(404);
+  });
+
+  it('answers 413 past the upload limit and stores nothing', async () => {
+    const before = await filesUnder(join(stack.dataDir, 'blobs'));
+    await request(stack.baseUrl)
+      .post(`/api/v1/projects/${projectId}/data-sources`)
+      .set(owner.auth)
+      .attach('file', Buffer.alloc(LIMIT + 10, 'a'), 'big.csv')
+      .expect(413);
+    // Other tests' ingestion jobs may still be writing versions: look for uploads and temp files.
+    const after = await filesUnder(join(stack.dataDir, 'blobs'));
+    expect(after.filter((f) => f.includes('/uploads/') && !before.includes(f))).toEqual([]);
+    expect(await filesUnder(join(stack.dataDir, 'blobs', 'tmp'))).toEqual([]);
+  });
+
+  it('fails the job of a binary file with a clear reason and removes its upload', async () => {
+    const upload = await request(stack.baseUrl)
+      .post(`/api/v1/projects/${projectId}/data-sources`)
+      .set(owner.auth)
+      .attach('file', Buffer.from([0, 1, 2, 3, 0, 0, 255, 254, 0, 9, 0]), 'binary.csv')
+      .expect(201);
+    const job = await settled(stack, owner, upload.body.job.id);
+    expect(job).toMatchObject({ status: 'failed', attempts: 1 });
+    expect(job.error?.message).toContain('binary');
+    expect(await filesUnder(join(stack.dataDir, 'blobs', 'data', 'uploads'))).toEqual([]);
+    for (let i = 0; i < 40; i += 1) {
+      const ds = await request(stack.baseUrl)
+        .get(`/api/v1/data-sources/${upload.body.dataSource.id}`)
+        .set(owner.auth);
+      if (ds.body.status === 'failed') break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const ds = await request(stack.baseUrl)
+      .get(`/api/v1/data-sources/${upload.body.dataSource.id}`)
+      .set(owner.auth);
+    expect(ds.body.status).toBe('failed');
+  });
+
+  it('still creates plain catalogue entries from JSON and validates them', async () => {
+    await request(stack.baseUrl)
+      .post(`/api/v1/projects/${projectId}/data-sources`)
+      .set(owner.auth)
+      .send({ name: 'Gauge DB', kind: 'database' })
+      .expect(201);
+    await request(stack.baseUrl)
+      .post(`/api/v1/projects/${projectId}/data-sources`)
+      .set(owner.auth)
+      .send({ kind: 'database' })
+      .expect(400);
+  });
+});
