@@ -87,6 +87,22 @@ describe('MLflow tracking API', () => {
     expect(removed.status).toBe(200);
   });
 
+  it('maps experiment "0" to the caller’s Default experiment, created on first use', async () => {
+    const res = await post('runs/create', { experiment_id: '0' });
+    expect(res.status).toBe(200);
+    const again = await post('runs/create', { experiment_id: '0' });
+    expect(again.body.run.info.experiment_id).toBe(res.body.run.info.experiment_id);
+    const exp = await api.get(`${API}/experiments/get`).query({ experiment_id: '0' }).set(alice);
+    expect(exp.body.experiment).toMatchObject({
+      name: 'Default',
+      experiment_id: res.body.run.info.experiment_id,
+    });
+    const found = await post('runs/search', { experiment_ids: ['0'] });
+    expect(found.body.runs).toHaveLength(2);
+    const bobs = await post('runs/create', { experiment_id: '0' }, bob);
+    expect(bobs.body.run.info.experiment_id).not.toBe(res.body.run.info.experiment_id);
+  });
+
   it('hides another tenant’s experiments and runs as RESOURCE_DOES_NOT_EXIST', async () => {
     const { body } = await post('experiments/create', { name: 'private' });
     const runId = await newRun(body.experiment_id as string);

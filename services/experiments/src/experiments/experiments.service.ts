@@ -26,6 +26,8 @@ import { toExperimentView, type ExperimentRow } from './persistence/experiment.r
 import { ExperimentsRepository } from './persistence/experiments.repository.js';
 
 export const MAX_SEARCH_RESULTS = 50_000;
+const DEFAULT_EXPERIMENT_ID = '0';
+const DEFAULT_EXPERIMENT_NAME = 'Default';
 
 export function lifecycleStages(view: ViewType | undefined): string[] {
   if (view === 'DELETED_ONLY') return ['deleted'];
@@ -77,11 +79,32 @@ export class ExperimentsService {
 
   /** The experiment, if the caller may `action` on its project; otherwise it does not exist. */
   async load(call: CallContext, id: string, action: AccessAction): Promise<ExperimentRow> {
+    if (id === DEFAULT_EXPERIMENT_ID) return this.defaultExperiment(call, action);
     const message = `No Experiment with id=${id} exists`;
     const row = await this.repo.byNum(experimentNumOf(id));
     if (!row) throw new DomainError('not_found', message);
     await this.access.require(call, row.project_id, action, message);
     return row;
+  }
+
+  /**
+   * MLflow clients that set no experiment use "0": here that is the "Default" experiment of the
+   * caller's default project, created on first use.
+   */
+  private async defaultExperiment(call: CallContext, action: AccessAction): Promise<ExperimentRow> {
+    const projectId = await this.access.defaultProject(call);
+    await this.access.require(call, projectId, action, 'No Experiment with id=0 exists');
+    const found = await this.repo.inProject(projectId, DEFAULT_EXPERIMENT_NAME);
+    if (found) return found;
+    await this.repo
+      .create({ projectId, name: DEFAULT_EXPERIMENT_NAME, tags: [] })
+      .catch((error: unknown) => {
+        // a concurrent first use created it: fine
+        if (!(error instanceof DomainError && error.code === 'conflict')) throw error;
+      });
+    const created = await this.repo.inProject(projectId, DEFAULT_EXPERIMENT_NAME);
+    if (!created) throw new DomainError('internal', 'the default experiment could not be created');
+    return created;
   }
 
   async get(call: CallContext, id: string): Promise<ExperimentView> {

@@ -6,7 +6,11 @@ import {
   type SearchRunsResult,
 } from '@hydroml/contracts';
 import { ProjectAccessService } from '../access/project-access.service.js';
-import { checkMaxResults, lifecycleStages } from '../experiments/experiments.service.js';
+import {
+  checkMaxResults,
+  ExperimentsService,
+  lifecycleStages,
+} from '../experiments/experiments.service.js';
 import { ExperimentsRepository } from '../experiments/persistence/experiments.repository.js';
 import { decodePageToken, nextPageToken } from '../tracking/domain/page-token.js';
 import { toRunView } from './persistence/run.row.js';
@@ -19,10 +23,14 @@ export class RunSearchService {
     private readonly experiments: ExperimentsRepository,
     private readonly search: RunSearchRepository,
     private readonly access: ProjectAccessService,
+    private readonly service: ExperimentsService,
   ) {}
 
   /** Experiment numbers to ids; one the caller cannot see is not found. */
-  private async experimentIds(call: CallContext, nums: string[]): Promise<string[]> {
+  private async experimentIds(call: CallContext, requested: string[]): Promise<string[]> {
+    const ids: string[] = [];
+    if (requested.includes('0')) ids.push((await this.service.load(call, '0', 'read')).id);
+    const nums = requested.filter((num) => num !== '0');
     for (const num of nums) {
       if (!/^\d{1,18}$/.test(num)) {
         throw new DomainError('not_found', `No Experiment with id=${num} exists`);
@@ -39,7 +47,7 @@ export class RunSearchService {
       const num = rows.find((row) => row.project_id === projectId)!.num;
       await this.access.require(call, projectId, 'read', `No Experiment with id=${num} exists`);
     }
-    return rows.map((row) => row.id);
+    return [...ids, ...rows.map((row) => row.id)];
   }
 
   async run(

@@ -68,6 +68,14 @@ export class ExperimentsRepository {
     );
   }
 
+  async inProject(projectId: string, name: string): Promise<ExperimentRow | undefined> {
+    const rows: ExperimentRow[] = await this.db.query(
+      `SELECT ${EXPERIMENT_COLUMNS} FROM experiments e WHERE e.project_id = $1 AND e.name = $2`,
+      [projectId, name],
+    );
+    return rows[0];
+  }
+
   async byName(name: string): Promise<ExperimentRow[]> {
     return this.db.query(
       `SELECT ${EXPERIMENT_COLUMNS} FROM experiments e WHERE e.name = $1 ORDER BY e.num`,
