@@ -1,5 +1,6 @@
 import { OmitType } from '@nestjs/swagger';
-import { PreviewDto, UpdateConnectionDto } from '@hydroml/contracts';
+import { ImportDto, PreviewDto, UpdateConnectionDto } from '@hydroml/contracts';
 
 export class UpdateConnectionBody extends OmitType(UpdateConnectionDto, ['id'] as const) {}
 export class PreviewBody extends OmitType(PreviewDto, ['id'] as const) {}
+export class ImportBody extends OmitType(ImportDto, ['id'] as const) {}

@@ -6,6 +6,7 @@ import {
   type CallContext,
   type ConnectionTestResult,
   type ConnectionView,
+  type JobView,
   type PreviewResult,
   type TableDetail,
   type TableSummary,
@@ -13,7 +14,7 @@ import {
 import { NatsClient } from '@hydroml/nest-kit';
 import { Caller } from '../http/caller.decorator.js';
 import { UUID } from '../http/uuid.pipe.js';
-import { PreviewBody, UpdateConnectionBody } from './connection.bodies.js';
+import { ImportBody, PreviewBody, UpdateConnectionBody } from './connection.bodies.js';
 
 /** Database connections of the caller: credentials go in, never come out. */
 @ApiTags('connections')
@@ -81,5 +82,19 @@ export class ConnectionsController {
     @Caller() call: CallContext,
   ): Promise<PreviewResult> {
     return this.nats.request(ConnectorsContracts.preview, { ...body, id }, call);
+  }
+
+  /**
+   * Imports a table or a read-only query as a job: into a new data source (projectId + name) or a
+   * new version (dataSourceId). Follow it at /api/v1/jobs/:id.
+   */
+  @Post(':id/import')
+  @HttpCode(202)
+  import(
+    @Param('id', UUID) id: string,
+    @Body() body: ImportBody,
+    @Caller() call: CallContext,
+  ): Promise<JobView> {
+    return this.nats.request(ConnectorsContracts.import, { ...body, id }, call);
   }
 }

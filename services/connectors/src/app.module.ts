@@ -11,8 +11,15 @@ import { secretBoxProvider } from './crypto/secret-box.provider.js';
 import { DB } from './db.js';
 import { BaselineConnectors1764300000200 } from './migrations/1764300000200-baseline-connectors.js';
 import { Connections1764300000300 } from './migrations/1764300000300-connections.js';
+import { ImportJobs1764300000310 } from './migrations/1764300000310-import-jobs.js';
+import { JobEntity } from '@hydroml/jobs';
+import { ImportJob } from './imports/import.job.js';
+import { ImportsHandler } from './imports/imports.handler.js';
+import { importsProviders } from './imports/imports.providers.js';
+import { ImportsRuntime } from './imports/imports.runtime.js';
+import { ImportsService } from './imports/imports.service.js';
 
-const ENTITIES = [ConnectionEntity];
+const ENTITIES = [ConnectionEntity, JobEntity];
 
 @Module({})
 export class AppModule {
@@ -24,12 +31,24 @@ export class AppModule {
           service: 'connectors',
           env,
           entities: ENTITIES,
-          migrations: [BaselineConnectors1764300000200, Connections1764300000300],
+          migrations: [
+            BaselineConnectors1764300000200,
+            Connections1764300000300,
+            ImportJobs1764300000310,
+          ],
         }),
         TypeOrmModule.forFeature(ENTITIES, DB),
       ],
-      controllers: [ConnectionsHandler, BrowseHandler],
-      providers: [secretBoxProvider, ConnectionsService, BrowseService],
+      controllers: [ConnectionsHandler, BrowseHandler, ImportsHandler],
+      providers: [
+        secretBoxProvider,
+        ...importsProviders,
+        ConnectionsService,
+        BrowseService,
+        ImportJob,
+        ImportsService,
+        ImportsRuntime,
+      ],
     };
   }
 }

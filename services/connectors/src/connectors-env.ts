@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsInt, IsString, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsString, Matches, Max, Min } from 'class-validator';
 import { BaseEnv } from '@hydroml/nest-kit';
 
 export class ConnectorsEnv extends BaseEnv {
@@ -32,4 +32,32 @@ export class ConnectorsEnv extends BaseEnv {
   @Min(500)
   @Max(3_600_000)
   QUERY_TIMEOUT_MS = 30_000;
+
+  /** The blob store shared with the gateway and data-tools (imports are written there). */
+  @IsIn(['fs', 'nats'])
+  BLOB_BACKEND: 'fs' | 'nats' = 'fs';
+
+  @IsString()
+  BLOB_DIR = 'data/blobs';
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(500)
+  JOB_ACK_WAIT_MS = 30_000;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  JOB_HEARTBEAT_MS = 5_000;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  JOB_MAX_ATTEMPTS = 3;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(10)
+  JOB_RETRY_BASE_MS = 2_000;
 }

@@ -1,8 +1,10 @@
 import { contract, EmptyDto, type Ok } from '../contract.js';
+import type { JobView } from '../jobs/jobs.views.js';
 import {
   ConnectionIdDto,
   CreateConnectionDto,
   DescribeTableDto,
+  ImportDto,
   PreviewDto,
   UpdateConnectionDto,
 } from './connectors.dto.js';
@@ -33,4 +35,6 @@ export const ConnectorsContracts = {
   tables: contract<ConnectionIdDto, TableSummary[]>('connectors.tables.list', ConnectionIdDto),
   describe: contract<DescribeTableDto, TableDetail>('connectors.tables.describe', DescribeTableDto),
   preview: contract<PreviewDto, PreviewResult>('connectors.queries.preview', PreviewDto),
+  /** Starts an import job (rows streamed into a new data source or version). */
+  import: contract<ImportDto, JobView>('connectors.imports.start', ImportDto),
 } as const;

@@ -150,3 +150,35 @@ export class PreviewDto {
   @Max(100)
   limit?: number;
 }
+
+/**
+ * Import a table or a read-only query: into a new data source of a project (projectId + name), or
+ * as a new version of an existing data source (dataSourceId).
+ */
+export class ImportDto {
+  @IsUUID()
+  id!: string;
+
+  @IsOptional()
+  @IsString()
+  @Length(1, 255)
+  table?: string;
+
+  @IsOptional()
+  @IsString()
+  @Length(1, 100_000)
+  query?: string;
+
+  @IsOptional()
+  @IsUUID()
+  projectId?: string;
+
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  name?: string;
+
+  @IsOptional()
+  @IsUUID()
+  dataSourceId?: string;
+}

@@ -14,7 +14,7 @@ import { assertReadOnlySelect } from '../connections/domain/read-only-query.js';
 import type { ConnectionEntity } from '../connections/persistence/connection.entity.js';
 import { ConnectorsEnv } from '../connectors-env.js';
 import { createDriver } from '../drivers/driver-factory.js';
-import type { DatabaseDriver } from '../drivers/driver.js';
+import type { DatabaseDriver, RowBatch } from '../drivers/driver.js';
 import { failureKind, failureMessage } from '../drivers/failure-kind.js';
 
 const PREVIEW_ROWS = 100;
@@ -68,6 +68,25 @@ export class BrowseService {
       const [schema, name] = dto.table ? splitTable(dto.table) : [undefined, ''];
       const sql = dto.query ?? driver.selectAll(await driver.describe(schema, name));
       return driver.preview(sql, dto.limit ?? PREVIEW_ROWS);
+    });
+  }
+
+  /** Row batches of a table or a checked query, for an import (the caller iterates them). */
+  async openStream(
+    call: CallContext,
+    id: string,
+    source: { table?: string; query?: string },
+    batchRows: number,
+  ): Promise<AsyncGenerator<RowBatch>> {
+    const row = await this.connections.owned(call, id);
+    if ((source.table === undefined) === (source.query === undefined)) {
+      throw new DomainError('invalid_argument', 'give either a table or a query');
+    }
+    if (source.query !== undefined) assertReadOnlySelect(source.query, row.type);
+    return this.reach(call, id, async (driver) => {
+      const [schema, name] = source.table ? splitTable(source.table) : [undefined, ''];
+      const sql = source.query ?? driver.selectAll(await driver.describe(schema, name));
+      return driver.stream(sql, batchRows);
     });
   }
 

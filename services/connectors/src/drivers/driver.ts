@@ -22,6 +22,13 @@ export interface DatabaseDriver {
   preview(sql: string, limit: number): Promise<PreviewResult>;
   /** A SELECT of every column of a described table, with safely quoted identifiers. */
   selectAll(table: TableDetail): string;
+  /** The rows of a checked SELECT in batches, from a server-side cursor: never all in memory. */
+  stream(sql: string, batchRows: number): AsyncGenerator<RowBatch>;
+}
+
+export interface RowBatch {
+  columns: Array<{ name: string; type: string }>;
+  rows: unknown[][];
 }
 
 /** JSON-safe cell values: dates as ISO text, binary as hex, big numbers as text. */

@@ -1,12 +1,18 @@
 import mysql, { type Connection, type FieldPacket } from 'mysql2/promise';
-import { Types } from 'mysql2';
+import { createConnection as createRawConnection, Types, type ConnectionOptions } from 'mysql2';
 import {
   DomainError,
   type PreviewResult,
   type TableDetail,
   type TableSummary,
 } from '@hydroml/contracts';
-import { stripTerminator, toCell, type DatabaseDriver, type DriverConfig } from './driver.js';
+import {
+  stripTerminator,
+  toCell,
+  type DatabaseDriver,
+  type DriverConfig,
+  type RowBatch,
+} from './driver.js';
 import { queryError } from './query-errors.js';
 
 const TYPE_NAMES = new Map(
@@ -110,6 +116,32 @@ export class MysqlDriver implements DatabaseDriver {
     });
   }
 
+  async *stream(sql: string, batchRows: number): AsyncGenerator<RowBatch> {
+    // The callback API streams rows as they arrive; its promise() wrapper runs the set-up.
+    const raw = createRawConnection(this.options());
+    const connection = raw.promise();
+    try {
+      await this.limitStatementTime(connection);
+      await connection.query('START TRANSACTION READ ONLY');
+      const query = raw.query({ sql: stripTerminator(sql), rowsAsArray: true });
+      let columns: Array<{ name: string; type: string }> = [];
+      query.on('fields', (fields: FieldPacket[]) => (columns = fields.map(fieldInfo)));
+      let rows: unknown[][] = [];
+      for await (const row of query.stream({ highWaterMark: batchRows })) {
+        rows.push((row as unknown[]).map(toCell));
+        if (rows.length >= batchRows) {
+          yield { columns, rows };
+          rows = [];
+        }
+      }
+      if (rows.length > 0) yield { columns, rows };
+    } catch (error) {
+      throw queryError(error, this.config.queryTimeoutMs);
+    } finally {
+      connection.destroy();
+    }
+  }
+
   /** Server-side limit too, so a cancelled client does not leave the query running. */
   private async limitStatementTime(c: Connection): Promise<void> {
     const [rows] = await c.query<mysql.RowDataPacket[]>('SELECT VERSION() AS v');
@@ -123,8 +155,21 @@ export class MysqlDriver implements DatabaseDriver {
   }
 
   private async session<T>(fn: (connection: Connection) => Promise<T>): Promise<T> {
+    const connection = await this.open();
+    try {
+      return await fn(connection);
+    } finally {
+      connection.destroy();
+    }
+  }
+
+  private open(): Promise<Connection> {
+    return mysql.createConnection(this.options());
+  }
+
+  private options(): ConnectionOptions {
     const { sslMode, sslCa } = this.config;
-    const connection = await mysql.createConnection({
+    return {
       host: this.config.host,
       port: this.config.port,
       database: this.config.database,
@@ -138,12 +183,7 @@ export class MysqlDriver implements DatabaseDriver {
       dateStrings: false,
       supportBigNumbers: true,
       bigNumberStrings: true,
-    });
-    try {
-      return await fn(connection);
-    } finally {
-      connection.destroy();
-    }
+    };
   }
 }
 

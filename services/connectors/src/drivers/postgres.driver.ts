@@ -5,7 +5,13 @@ import {
   type TableDetail,
   type TableSummary,
 } from '@hydroml/contracts';
-import { stripTerminator, toCell, type DatabaseDriver, type DriverConfig } from './driver.js';
+import {
+  stripTerminator,
+  toCell,
+  type DatabaseDriver,
+  type DriverConfig,
+  type RowBatch,
+} from './driver.js';
 import { queryError } from './query-errors.js';
 
 const TABLES_SQL = `SELECT n.nspname AS schema, c.relname AS name,
@@ -118,6 +124,38 @@ export class PostgresDriver implements DatabaseDriver {
     });
   }
 
+  async *stream(sql: string, batchRows: number): AsyncGenerator<RowBatch> {
+    const client = await this.open();
+    try {
+      await client.query('BEGIN READ ONLY');
+      await client.query(`SET LOCAL statement_timeout = ${Math.floor(this.config.queryTimeoutMs)}`);
+      await client.query(`DECLARE hydroml_import NO SCROLL CURSOR FOR ${stripTerminator(sql)}`);
+      let types: Map<number, string> | undefined;
+      for (;;) {
+        const result = await client.query({
+          text: `FETCH ${batchRows} FROM hydroml_import`,
+          rowMode: 'array',
+        });
+        types ??= await this.typeNames(
+          client,
+          result.fields.map((f) => f.dataTypeID),
+        );
+        const columns = result.fields.map((f) => ({
+          name: f.name,
+          type: types!.get(f.dataTypeID) ?? 'unknown',
+        }));
+        if (result.rows.length > 0)
+          yield { columns, rows: (result.rows as unknown[][]).map((r) => r.map(toCell)) };
+        if (result.rows.length < batchRows) break;
+      }
+    } catch (error) {
+      throw queryError(error, this.config.queryTimeoutMs);
+    } finally {
+      await client.query('ROLLBACK').catch(() => undefined);
+      await client.end().catch(() => undefined);
+    }
+  }
+
   private async typeNames(c: pg.Client, oids: number[]): Promise<Map<number, string>> {
     const { rows } = await c.query<{ oid: number; name: string }>(
       'SELECT oid::int AS oid, format_type(oid, NULL) AS name FROM pg_type WHERE oid = ANY($1)',
@@ -127,6 +165,15 @@ export class PostgresDriver implements DatabaseDriver {
   }
 
   private async session<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
+    const client = await this.open();
+    try {
+      return await fn(client);
+    } finally {
+      await client.end().catch(() => undefined);
+    }
+  }
+
+  private async open(): Promise<pg.Client> {
     const { sslMode, sslCa } = this.config;
     const client = new pg.Client({
       host: this.config.host,
@@ -143,10 +190,6 @@ export class PostgresDriver implements DatabaseDriver {
     });
     client.on('error', () => undefined); // a dropped session surfaces through the pending query
     await client.connect();
-    try {
-      return await fn(client);
-    } finally {
-      await client.end().catch(() => undefined);
-    }
+    return client;
   }
 }

@@ -1,0 +1,101 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  DataToolsContracts,
+  type CallContext,
+  type ColumnType,
+  type Principal,
+} from '@hydroml/contracts';
+import type { JobContext } from '@hydroml/jobs';
+import { NatsClient } from '@hydroml/nest-kit';
+import { BLOB_STORE, type BlobStore } from '@hydroml/storage';
+import { BrowseService } from '../browse/browse.service.js';
+import { datasetType, ndjsonValue } from './type-mapping.js';
+
+export const IMPORT = 'import';
+const BATCH_ROWS = 10_000;
+
+export interface ImportPayload extends Record<string, unknown> {
+  connectionId: string;
+  principal: Principal;
+  table?: string;
+  query?: string;
+  projectId?: string;
+  name?: string;
+  dataSourceId?: string;
+}
+
+/**
+ * The import job: rows stream from a server-side cursor into NDJSON in the blob store (never all
+ * in memory), then data-tools ingests that file with the mapped column types as a new data source
+ * or version. Progress counts rows; cancellation is checked between batches.
+ */
+@Injectable()
+export class ImportJob {
+  constructor(
+    private readonly browse: BrowseService,
+    private readonly nats: NatsClient,
+    @Inject(BLOB_STORE) private readonly blobs: BlobStore,
+  ) {}
+
+  async run(ctx: JobContext): Promise<Record<string, unknown>> {
+    const payload = ctx.payload as ImportPayload;
+    const call: CallContext = { correlationId: ctx.job.id, principal: payload.principal };
+    const { stream, types } = await this.rows(call, payload, ctx);
+    const uploadKey = `uploads/${randomUUID()}`;
+    const blob = await this.blobs.put(uploadKey, stream);
+    ctx.throwIfCancelled();
+    const rows = stream.rowCount();
+    const file = {
+      uploadKey,
+      fileName: `${payload.name ?? 'import'}.ndjson`,
+      options: { format: 'ndjson' as const, types: types() },
+    };
+    if (payload.dataSourceId) {
+      const job = await this.nats.request(
+        DataToolsContracts.addVersion,
+        { ...file, dataSourceId: payload.dataSourceId },
+        call,
+      );
+      return { rows, bytes: blob.size, dataSourceId: payload.dataSourceId, ingestJobId: job.id };
+    }
+    const accepted = await this.nats.request(
+      DataToolsContracts.upload,
+      { ...file, projectId: payload.projectId!, name: payload.name! },
+      call,
+    );
+    return {
+      rows,
+      bytes: blob.size,
+      dataSourceId: accepted.dataSource.id,
+      ingestJobId: accepted.job.id,
+    };
+  }
+
+  private async rows(call: CallContext, payload: ImportPayload, ctx: JobContext) {
+    const batches = await this.browse.openStream(call, payload.connectionId, payload, BATCH_ROWS);
+    let columnTypes: ColumnType[] = [];
+    let names: string[] = [];
+    let count = 0;
+    async function* encode(): AsyncGenerator<Uint8Array> {
+      for await (const batch of batches) {
+        ctx.throwIfCancelled();
+        if (names.length === 0) {
+          names = batch.columns.map((c) => c.name);
+          columnTypes = batch.columns.map((c) => datasetType(c.type));
+        }
+        const lines = batch.rows.map((row) =>
+          JSON.stringify(
+            Object.fromEntries(row.map((v, i) => [names[i], ndjsonValue(v, columnTypes[i])])),
+          ),
+        );
+        count += batch.rows.length;
+        await ctx.progress(0, `${count} rows read`);
+        yield Buffer.from(`${lines.join('\n')}\n`);
+      }
+    }
+    const stream = Object.assign(encode(), { rowCount: () => count });
+    const types = () => Object.fromEntries(names.map((n, i) => [n, columnTypes[i]]));
+    return { stream, types };
+  }
+}
