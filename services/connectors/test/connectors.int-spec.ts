@@ -164,7 +164,7 @@ describe('connectors service against real PostgreSQL and MariaDB', () => {
     expect(preview.rows[0]).toEqual([
       1,
       'S1',
-      '2024-01-02T00:00:00.000Z',
+      '2024-01-02',
       1.5,
       '2024-01-02T06:00:00.000Z',
       '\\x0102',

@@ -180,7 +180,8 @@ export class MysqlDriver implements DatabaseDriver {
         sslMode === 'disable'
           ? undefined
           : { rejectUnauthorized: sslMode === 'verify-full', ca: sslCa },
-      dateStrings: false,
+      // DATE as 'YYYY-MM-DD' text: as JS Dates it would shift with the process's time zone.
+      dateStrings: ['DATE'],
       supportBigNumbers: true,
       bigNumberStrings: true,
     };

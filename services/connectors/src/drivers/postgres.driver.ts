@@ -30,6 +30,14 @@ const COLUMNS_SQL = `SELECT a.attname AS name, format_type(a.atttypid, a.atttypm
   WHERE n.nspname = COALESCE($1, current_schema()) AND c.relname = $2 AND a.attnum > 0 AND NOT a.attisdropped
   ORDER BY a.attnum`;
 
+const DATE_OID = 1082;
+
+/** Dates stay 'YYYY-MM-DD' text: as JS Dates they would shift with the process's time zone. */
+function typeParser(oid: number, format?: 'text' | 'binary'): (value: string) => unknown {
+  if (oid === DATE_OID) return (value: string) => value;
+  return pg.types.getTypeParser(oid, format ?? 'text') as (value: string) => unknown;
+}
+
 function quote(identifier: string): string {
   return `"${identifier.replace(/"/g, '""')}"`;
 }
@@ -187,6 +195,7 @@ export class PostgresDriver implements DatabaseDriver {
           ? false
           : { rejectUnauthorized: sslMode === 'verify-full', ca: sslCa },
       application_name: 'hydroml-connectors',
+      types: { getTypeParser: typeParser },
     });
     client.on('error', () => undefined); // a dropped session surfaces through the pending query
     await client.connect();
