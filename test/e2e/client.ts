@@ -1,5 +1,5 @@
 import request from 'supertest';
-import type { TokenPair, UserView } from '@hydroml/contracts';
+import type { JobView, TokenPair, UserView } from '@hydroml/contracts';
 import { makeUser, TEST_PASSWORD } from '@hydroml/testing';
 
 export interface TestUser {
@@ -22,4 +22,15 @@ export async function signUp(baseUrl: string): Promise<TestUser> {
     tokens,
     auth: { Authorization: `Bearer ${tokens.accessToken}` },
   };
+}
+
+/** Polls a job through the gateway until it is finished (succeeded, failed or cancelled). */
+export async function waitForJob(baseUrl: string, user: TestUser, jobId: string): Promise<JobView> {
+  for (let i = 0; i < 400; i += 1) {
+    const res = await request(baseUrl).get(`/api/v1/jobs/${jobId}`).set(user.auth).expect(200);
+    const job = res.body as JobView;
+    if (['succeeded', 'failed', 'cancelled'].includes(job.status)) return job;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`job ${jobId} did not finish`);
 }
