@@ -42,6 +42,7 @@ import { ProjectsController } from './projects/projects.controller.js';
 import { blobStoreProvider } from './datasets/blob-store.provider.js';
 import { UploadService } from './datasets/upload.service.js';
 import { VersionsController } from './datasets/versions.controller.js';
+import { ExportController } from './datasets/export.controller.js';
 import { JobsClient } from './jobs/jobs.client.js';
 import { JobsController } from './jobs/jobs.controller.js';
 import { RateLimitGuard } from './rate-limit/rate-limit.guard.js';
@@ -91,6 +92,7 @@ export class AppModule {
         MlflowRunArtifactsController,
         VersionsController,
         JobsController,
+        ExportController,
       ],
       providers: [
         JwtKeysService,

@@ -1,4 +1,4 @@
-import { get } from 'node:http';
+import { get, request as httpRequest } from 'node:http';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -199,5 +199,84 @@ describe('datasets through the gateway', () => {
       .set(owner.auth)
       .send({ kind: 'database' })
       .expect(400);
+  });
+
+  it('exports a version to CSV, JSON and Parquet, and the Parquet uploads back to the same rows', async () => {
+    const upload = await request(stack.baseUrl)
+      .post(`/api/v1/projects/${projectId}/data-sources`)
+      .set(owner.auth)
+      .attach('file', FIXTURE)
+      .expect(201);
+    await settled(stack, owner, upload.body.job.id);
+    const base = `/api/v1/data-sources/${upload.body.dataSource.id}/versions/1/export`;
+    const csv = await request(stack.baseUrl)
+      .post(base)
+      .set(owner.auth)
+      .send({ format: 'csv' })
+      .expect(200);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    const lines = csv.text.trim().split('\n');
+    expect(lines[0]).toBe('Date,Temperature,Humidity,Rainfall,Flow_Rate');
+    expect(lines).toHaveLength(11);
+    const json = await request(stack.baseUrl)
+      .post(base)
+      .set(owner.auth)
+      .send({ format: 'json', columns: ['Temperature'], limit: 2 })
+      .expect(200);
+    expect(JSON.parse(json.text)).toEqual([{ Temperature: '25.5' }, { Temperature: 'abc' }]);
+    await request(stack.baseUrl)
+      .post(base)
+      .set(owner.auth)
+      .send({ format: 'csv', columns: ['nope'] })
+      .expect(400);
+    const parquet = await request(stack.baseUrl)
+      .post(base)
+      .set(owner.auth)
+      .send({ format: 'parquet' })
+      .buffer(true)
+      .parse((res, done) => {
+        const parts: Buffer[] = [];
+        res.on('data', (c: Buffer) => parts.push(c));
+        res.on('end', () => done(null, Buffer.concat(parts)));
+      })
+      .expect(200);
+    const again = await request(stack.baseUrl)
+      .post(`/api/v1/projects/${projectId}/data-sources`)
+      .set(owner.auth)
+      .attach('file', parquet.body as Buffer, 'export.parquet')
+      .expect(201);
+    expect((await settled(stack, owner, again.body.job.id)).status).toBe('succeeded');
+    const back = await request(stack.baseUrl)
+      .get(`/api/v1/data-sources/${again.body.dataSource.id}/versions/1/preview?limit=100`)
+      .set(owner.auth)
+      .expect(200);
+    const original = await request(stack.baseUrl)
+      .get(`/api/v1/data-sources/${upload.body.dataSource.id}/versions/1/preview?limit=100`)
+      .set(owner.auth)
+      .expect(200);
+    expect(back.body.rows).toEqual(original.body.rows);
+    expect(await filesUnder(join(stack.dataDir, 'blobs', 'data', 'exports'))).toEqual([]);
+  });
+
+  it('leaves nothing behind when an upload is cut off mid-stream', async () => {
+    const boundary = 'cutoffboundary';
+    const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="cut.csv"\r\nContent-Type: text/csv\r\n\r\n`;
+    const req = httpRequest(`${stack.baseUrl}/api/v1/projects/${projectId}/data-sources`, {
+      method: 'POST',
+      headers: {
+        ...owner.auth,
+        'content-type': `multipart/form-data; boundary=${boundary}`,
+        'content-length': String(head.length + 40_000),
+      },
+    });
+    req.on('error', () => undefined);
+    req.write(head);
+    req.write('a,b\n' + '1,2\n'.repeat(2000));
+    await new Promise((r) => setTimeout(r, 200));
+    req.destroy();
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await filesUnder(join(stack.dataDir, 'blobs', 'tmp'))).toEqual([]);
+    const uploads = await filesUnder(join(stack.dataDir, 'blobs', 'data', 'uploads'));
+    expect(uploads).toEqual([]);
   });
 });

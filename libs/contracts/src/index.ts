@@ -29,3 +29,4 @@ export * from './connectors/connectors.contracts.js';
 export * from './experiments/artifacts.contracts.js';
 export * from './experiments/history-bulk.dto.js';
 export * from './experiments/inputs.dto.js';
+export * from './data-tools/export.dto.js';

@@ -5,6 +5,7 @@ import { AccessClient } from './access/access.client.js';
 import { DataToolsEnv } from './data-tools-env.js';
 import { DatasetsHandler } from './datasets/datasets.handler.js';
 import { DatasetsService } from './datasets/datasets.service.js';
+import { ExportsService } from './exports/exports.service.js';
 import { IngestJob } from './ingestion/ingest.job.js';
 import { IngestLifecycle } from './jobs/ingest-lifecycle.js';
 import { JobsHandler } from './jobs/jobs.handler.js';
@@ -42,6 +43,7 @@ export class AppModule {
         IngestLifecycle,
         JobsRuntime,
         DatasetsService,
+        ExportsService,
       ],
     };
   }

@@ -1,5 +1,6 @@
 import { contract, event } from '../contract.js';
 import type { JobView } from '../jobs/jobs.views.js';
+import { ExportVersionDto, type ExportFile } from './export.dto.js';
 import type { DataSourceStatus } from '../projects/projects.views.js';
 import {
   AddVersionDto,
@@ -29,6 +30,7 @@ export const DataToolsContracts = {
     'data-tools.versions.get',
     VersionRefDto,
   ),
+  export: contract<ExportVersionDto, ExportFile>('data-tools.versions.export', ExportVersionDto),
   preview: contract<VersionPreviewDto, DatasetPreview>(
     'data-tools.versions.preview',
     VersionPreviewDto,

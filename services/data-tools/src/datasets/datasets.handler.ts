@@ -4,6 +4,7 @@ import {
   AddVersionDto,
   DataSourceRefDto,
   DataToolsContracts,
+  ExportVersionDto,
   UploadDataSourceDto,
   VersionPreviewDto,
   VersionRefDto,
@@ -11,15 +12,20 @@ import {
   type DatasetPreview,
   type DatasetVersionDetail,
   type DatasetVersionView,
+  type ExportFile,
   type JobView,
   type UploadAccepted,
 } from '@hydroml/contracts';
 import { Call } from '@hydroml/nest-kit';
+import { ExportsService } from '../exports/exports.service.js';
 import { DatasetsService } from './datasets.service.js';
 
 @Controller()
 export class DatasetsHandler {
-  constructor(private readonly datasets: DatasetsService) {}
+  constructor(
+    private readonly datasets: DatasetsService,
+    private readonly exports: ExportsService,
+  ) {}
 
   @MessagePattern(DataToolsContracts.upload.subject)
   upload(@Payload() dto: UploadDataSourceDto, @Call() call: CallContext): Promise<UploadAccepted> {
@@ -44,5 +50,10 @@ export class DatasetsHandler {
   @MessagePattern(DataToolsContracts.preview.subject)
   preview(@Payload() dto: VersionPreviewDto, @Call() call: CallContext): Promise<DatasetPreview> {
     return this.datasets.preview(call, dto);
+  }
+
+  @MessagePattern(DataToolsContracts.export.subject)
+  export(@Payload() dto: ExportVersionDto, @Call() call: CallContext): Promise<ExportFile> {
+    return this.exports.export(call, dto);
   }
 }

@@ -102,6 +102,12 @@ describe('ingestFile (DuckDB to zstd Parquet)', () => {
     await expect(ingest('binary.csv', binary)).rejects.toMatchObject({ code: 'invalid_argument' });
   });
 
+  it('refuses a ZIP (an .xlsx or a ZIP bomb renamed) with a clear reason', async () => {
+    const zip = Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(64, 1)]);
+    await expect(ingest('bomb.xlsx', zip)).rejects.toThrow('Excel and ZIP files are not supported');
+    await expect(ingest('renamed.csv', zip)).rejects.toMatchObject({ code: 'invalid_argument' });
+  });
+
   it('keeps a header-only file as zero rows with its columns', async () => {
     const outcome = await ingest('header.csv', 'a,b,c\n');
     expect(outcome.rows).toBe(0);
