@@ -17,6 +17,7 @@ import { DataSourcesController } from './data-sources/data-sources.controller.js
 import { ProjectDataSourcesController } from './data-sources/project-data-sources.controller.js';
 import { HttpErrorFilter } from './errors/http-error.filter.js';
 import { ExperimentsController } from './experiments/experiments.controller.js';
+import { ExperimentsResolver } from './experiments/experiments.resolver.js';
 import { GatewayEnv } from './gateway-env.js';
 import { createLoaders } from './graphql/loaders.js';
 import { MeResolver } from './graphql/me.resolver.js';
@@ -105,6 +106,7 @@ export class AppModule {
         ProjectsResolver,
         MembersResolver,
         MeResolver,
+        ExperimentsResolver,
         artifactStoreProvider,
         ArtifactFilesService,
         blobStoreProvider,

@@ -102,4 +102,36 @@ describe('native tracking views under /api/v1', () => {
     expect(missing.status).toBe(404);
     expect(missing.body.code).toBe('not_found');
   });
+
+  it('answers the same views over GraphQL, non-finite values as text', async () => {
+    await api
+      .post('/api/2.0/mlflow/runs/log-metric')
+      .set(alice.auth)
+      .send({ run_id: runIds[0], key: 'odd', value: 'Infinity', timestamp: 1 })
+      .expect(200);
+    const query = `query($p: ID!, $e: ID!, $r: [ID!]!) {
+      experiments(projectId: $p) { total items { experimentId name } }
+      searchRuns(experimentId: $e, filter: "params.model = 'rf'", orderBy: ["metrics.rmse ASC"]) {
+        total runs { runId params { key value } metrics { key value valueText } }
+      }
+      compareRuns(runIds: $r) { runName }
+      metricHistory(runId: "${runIds[1]}", key: "rmse") { value step }
+    }`;
+    const res = await api
+      .post('/graphql')
+      .set(alice.auth)
+      .send({ query, variables: { p: projectId, e: experimentId, r: runIds } })
+      .expect(200);
+    expect(res.body.errors).toBeUndefined();
+    const data = res.body.data;
+    expect(data.experiments).toEqual({ total: 1, items: [{ experimentId, name: 'native' }] });
+    expect(data.searchRuns.total).toBe(1);
+    expect(data.searchRuns.runs[0].metrics).toContainEqual({
+      key: 'odd',
+      value: null,
+      valueText: 'Infinity',
+    });
+    expect(data.compareRuns).toHaveLength(3);
+    expect(data.metricHistory).toEqual([{ value: 0.2, step: 0 }]);
+  });
 });
