@@ -1,5 +1,5 @@
 import mysql, { type Connection, type FieldPacket } from 'mysql2/promise';
-import { createConnection as createRawConnection, Types, type ConnectionOptions } from 'mysql2';
+import mysqlCore, { type ConnectionOptions } from 'mysql2';
 import {
   DomainError,
   type PreviewResult,
@@ -15,6 +15,8 @@ import {
 } from './driver.js';
 import { queryError } from './query-errors.js';
 
+// mysql2 is CommonJS: Node's ESM loader exposes these only through the default export.
+const { createConnection: createRawConnection, Types } = mysqlCore;
 const TYPE_NAMES = new Map(
   Object.entries(Types).map(([name, code]) => [Number(code), name.toLowerCase()]),
 );

@@ -1,7 +1,8 @@
-import { Parser } from 'node-sql-parser';
+import sqlParser from 'node-sql-parser';
 import { DomainError, type ConnectionType } from '@hydroml/contracts';
 
-const parser = new Parser();
+// node-sql-parser is CommonJS: Node's ESM loader exposes it only through the default export.
+const parser = new sqlParser.Parser();
 const DIALECT: Record<ConnectionType, string> = { postgresql: 'postgresql', mysql: 'mariadb' };
 const WRITES = new Set([
   'insert',
