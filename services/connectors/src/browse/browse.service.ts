@@ -14,7 +14,7 @@ import { assertReadOnlySelect } from '../connections/domain/read-only-query.js';
 import type { ConnectionEntity } from '../connections/persistence/connection.entity.js';
 import { ConnectorsEnv } from '../connectors-env.js';
 import { createDriver } from '../drivers/driver-factory.js';
-import type { DatabaseDriver, RowBatch } from '../drivers/driver.js';
+import type { CsvCopy, DatabaseDriver, RowBatch } from '../drivers/driver.js';
 import { failureKind, failureMessage } from '../drivers/failure-kind.js';
 
 const PREVIEW_ROWS = 100;
@@ -87,6 +87,21 @@ export class BrowseService {
       const [schema, name] = source.table ? splitTable(source.table) : [undefined, ''];
       const sql = source.query ?? driver.selectAll(await driver.describe(schema, name));
       return driver.stream(sql, batchRows);
+    });
+  }
+
+  /** The server's own CSV export of the source, or null when the engine has none. */
+  async openCsvCopy(
+    call: CallContext,
+    id: string,
+    source: { table?: string; query?: string },
+  ): Promise<CsvCopy | null> {
+    const row = await this.connections.owned(call, id);
+    if (source.query !== undefined) assertReadOnlySelect(source.query, row.type);
+    return this.reach(call, id, async (driver) => {
+      if (!driver.copyCsv) return null;
+      const [schema, name] = source.table ? splitTable(source.table) : [undefined, ''];
+      return driver.copyCsv(source.query ?? driver.selectAll(await driver.describe(schema, name)));
     });
   }
 

@@ -24,6 +24,16 @@ export interface DatabaseDriver {
   selectAll(table: TableDetail): string;
   /** The rows of a checked SELECT in batches, from a server-side cursor: never all in memory. */
   stream(sql: string, batchRows: number): AsyncGenerator<RowBatch>;
+  /** The server's own CSV export (e.g. PostgreSQL COPY), when the engine has one: much faster. */
+  copyCsv?(sql: string): Promise<CsvCopy>;
+}
+
+/** A database's own CSV export of a query (header row first), streamed as the server writes it. */
+export interface CsvCopy {
+  columns: Array<{ name: string; type: string }>;
+  stream: AsyncIterable<Uint8Array> & { destroy(error?: Error): void };
+  /** Rows written, known once the stream has ended. */
+  rowCount(): number;
 }
 
 export interface RowBatch {

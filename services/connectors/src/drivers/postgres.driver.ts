@@ -1,4 +1,5 @@
 import pg from 'pg';
+import copyStreams from 'pg-copy-streams';
 import {
   DomainError,
   type PreviewResult,
@@ -9,6 +10,7 @@ import {
   stripTerminator,
   toCell,
   type DatabaseDriver,
+  type CsvCopy,
   type DriverConfig,
   type RowBatch,
 } from './driver.js';
@@ -30,6 +32,8 @@ const COLUMNS_SQL = `SELECT a.attname AS name, format_type(a.atttypid, a.atttypm
   WHERE n.nspname = COALESCE($1, current_schema()) AND c.relname = $2 AND a.attnum > 0 AND NOT a.attisdropped
   ORDER BY a.attnum`;
 
+// pg-copy-streams is CommonJS: Node's ESM loader exposes it only through the default export.
+const copyTo = copyStreams.to;
 const DATE_OID = 1082;
 
 /** Dates stay 'YYYY-MM-DD' text: as JS Dates they would shift with the process's time zone. */
@@ -161,6 +165,36 @@ export class PostgresDriver implements DatabaseDriver {
     } finally {
       await client.query('ROLLBACK').catch(() => undefined);
       await client.end().catch(() => undefined);
+    }
+  }
+
+  /** COPY (query) TO STDOUT as CSV, in UTC and ISO dates, inside a read-only transaction. */
+  async copyCsv(sql: string): Promise<CsvCopy> {
+    const client = await this.open();
+    const query = stripTerminator(sql);
+    try {
+      await client.query('BEGIN READ ONLY');
+      await client.query("SET LOCAL TimeZone = 'UTC'; SET LOCAL DateStyle = 'ISO, YMD'");
+      // An import may run longer than a preview's timeout; cancelling the job ends it instead.
+      await client.query('SET LOCAL statement_timeout = 0');
+      const probe = await client.query(`SELECT * FROM (${query}) AS hydroml_probe LIMIT 0`);
+      const types = await this.typeNames(
+        client,
+        probe.fields.map((f) => f.dataTypeID),
+      );
+      const columns = probe.fields.map((f) => ({
+        name: f.name,
+        type: types.get(f.dataTypeID) ?? 'unknown',
+      }));
+      const stream = client.query(
+        copyTo(`COPY (${query}) TO STDOUT WITH (FORMAT csv, HEADER true)`),
+      );
+      const close = () => void client.end().catch(() => undefined);
+      stream.once('end', close).once('error', close).once('close', close);
+      return { columns, stream, rowCount: () => stream.rowCount };
+    } catch (error) {
+      await client.end().catch(() => undefined);
+      throw queryError(error, this.config.queryTimeoutMs);
     }
   }
 
