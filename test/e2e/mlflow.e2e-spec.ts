@@ -235,6 +235,38 @@ describe('MLflow tracking API', () => {
     expect(without).not.toBe(withData);
   });
 
+  it('keeps the run name and the mlflow.runName tag in step; nests runs through mlflow.parentRunId', async () => {
+    const { body } = await post('experiments/create', { name: 'names' });
+    const parent = await newRun(body.experiment_id as string);
+    const child = await post('runs/create', {
+      experiment_id: body.experiment_id,
+      run_name: 'child-run',
+      tags: [{ key: 'mlflow.parentRunId', value: parent }],
+    });
+    expect(child.body.run.info.run_name).toBe('child-run');
+    const childId = child.body.run.info.run_id as string;
+    await post('runs/set-tag', { run_id: childId, key: 'mlflow.runName', value: 'renamed' });
+    const got = await api.get(`${API}/runs/get`).query({ run_id: childId }).set(alice);
+    expect(got.body.run.info.run_name).toBe('renamed');
+    await post('runs/update', { run_id: childId, run_name: 'again' });
+    const again = await api.get(`${API}/runs/get`).query({ run_id: childId }).set(alice);
+    expect(again.body.run.data.tags).toContainEqual({ key: 'mlflow.runName', value: 'again' });
+    const generated = await api.get(`${API}/runs/get`).query({ run_id: parent }).set(alice);
+    expect(generated.body.run.info.run_name).toMatch(/^[a-z]+-[a-z]+-\d+$/);
+    const nested = await post('runs/search', {
+      experiment_ids: [body.experiment_id],
+      filter: `tags.mlflow.parentRunId = '${parent}'`,
+    });
+    expect(nested.body.runs.map((r: { info: { run_id: string } }) => r.info.run_id)).toEqual([
+      childId,
+    ]);
+    await post('runs/delete-tag', { run_id: childId, key: 'mlflow.parentRunId' }).then((r) =>
+      expect(r.status).toBe(200),
+    );
+    const missing = await post('runs/delete-tag', { run_id: childId, key: 'nope' });
+    expect(missing.body.error_code).toBe('RESOURCE_DOES_NOT_EXIST');
+  });
+
   it('refuses log-batch over each MLflow limit with INVALID_PARAMETER_VALUE', async () => {
     const { body } = await post('experiments/create', { name: 'limits' });
     const runId = await newRun(body.experiment_id as string);
