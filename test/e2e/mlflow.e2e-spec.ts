@@ -80,6 +80,11 @@ describe('MLflow tracking API', () => {
     await post('experiments/set-experiment-tag', { experiment_id: id, key: 'k', value: 'v' });
     const searched = await post('experiments/search', { filter: "tags.k = 'v'", max_results: 10 });
     expect(searched.body.experiments.map((e: { name: string }) => e.name)).toEqual(['exp-b']);
+    const viaGet = await api
+      .get(`${API}/experiments/search`)
+      .query({ filter: "name LIKE 'exp-%'", order_by: 'name DESC', max_results: 5 })
+      .set(alice);
+    expect(viaGet.body.experiments.map((e: { name: string }) => e.name)).toEqual(['exp-b']);
     const removed = await post('experiments/delete-experiment-tag', {
       experiment_id: id,
       key: 'k',

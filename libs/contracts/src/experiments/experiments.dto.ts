@@ -1,4 +1,4 @@
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -112,7 +112,9 @@ export class SearchExperimentsDto {
   @MaxLength(10_000)
   filter?: string;
 
+  /** A query string may give `order_by` once (a string) or repeat it. */
   @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? [value] : value))
   @IsArray()
   @ArrayMaxSize(10)
   @IsString({ each: true })
