@@ -1,22 +1,28 @@
 import request from 'supertest';
 import type { DatasetVersionView, ProjectView } from '@hydroml/contracts';
 import type { TestDatabase } from '@hydroml/testing';
-import { postgresSource } from '../../services/connectors/test/source-databases.js';
+import {
+  mariaSource,
+  postgresSource,
+  type MariaSource,
+} from '../../services/connectors/test/source-databases.js';
 import { signUp, waitForJob, type TestUser } from './client.js';
 import { startStack, type Stack } from './stack.js';
 
 describe('importing from a database into a data source', () => {
   let stack: Stack;
   let source: TestDatabase;
+  let maria: MariaSource;
   let alice: TestUser;
 
   beforeAll(async () => {
-    [stack, source] = await Promise.all([startStack(), postgresSource()]);
+    [stack, source, maria] = await Promise.all([startStack(), postgresSource(), mariaSource()]);
     alice = await signUp(stack.baseUrl);
   });
   afterAll(async () => {
     await stack.close();
     await source.drop();
+    await maria.drop();
   });
 
   it('imports a table as a new data source and a query as its next version, with mapped types', async () => {
@@ -84,5 +90,49 @@ describe('importing from a database into a data source', () => {
       .set(bob.auth)
       .send({ table: 'hydro.gauges', projectId: project.id, name: 'x' })
       .expect(404);
+  });
+
+  it('imports a MariaDB table with its types and NULLs', async () => {
+    const api = request(stack.baseUrl);
+    const project = (
+      await api.post('/api/v1/projects').set(alice.auth).send({ name: 'Maria' }).expect(201)
+    ).body as ProjectView;
+    const conn = await api
+      .post('/api/v1/connections')
+      .set(alice.auth)
+      .send({
+        name: 'stations',
+        type: 'mysql',
+        host: '127.0.0.1',
+        database: maria.database,
+        user: maria.user,
+        password: maria.password,
+      })
+      .expect(201);
+    const started = await api
+      .post(`/api/v1/connections/${conn.body.id}/import`)
+      .set(alice.auth)
+      .send({ table: 'stations', projectId: project.id, name: 'Stations' })
+      .expect(202);
+    const job = await waitForJob(stack.baseUrl, alice, started.body.id as string);
+    expect(job).toMatchObject({ status: 'succeeded', result: { rows: 2 } });
+    expect((await waitForJob(stack.baseUrl, alice, job.result!.ingestJobId as string)).status).toBe(
+      'succeeded',
+    );
+    const dataSourceId = job.result!.dataSourceId as string;
+    const versions = (
+      await api.get(`/api/v1/data-sources/${dataSourceId}/versions`).set(alice.auth).expect(200)
+    ).body as DatasetVersionView[];
+    expect(Object.fromEntries(versions[0].schema.map((c) => [c.name, c.type]))).toEqual({
+      code: 'string',
+      name: 'string',
+      elevation: 'float',
+      opened: 'date',
+    });
+    const preview = await api
+      .get(`/api/v1/data-sources/${dataSourceId}/versions/1/preview`)
+      .set(alice.auth)
+      .expect(200);
+    expect(JSON.stringify(preview.body)).toContain('812.5');
   });
 });

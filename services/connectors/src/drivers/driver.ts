@@ -30,7 +30,8 @@ export interface DatabaseDriver {
 
 /** A database's own CSV export of a query (header row first), streamed as the server writes it. */
 export interface CsvCopy {
-  columns: Array<{ name: string; type: string }>;
+  /** Known once the first bytes have been read (the header row). */
+  columns(): Array<{ name: string; type: string }>;
   stream: AsyncIterable<Uint8Array> & { destroy(error?: Error): void };
   /** Rows written, known once the stream has ended. */
   rowCount(): number;

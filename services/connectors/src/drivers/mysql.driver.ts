@@ -10,9 +10,11 @@ import {
   stripTerminator,
   toCell,
   type DatabaseDriver,
+  type CsvCopy,
   type DriverConfig,
   type RowBatch,
 } from './driver.js';
+import { csvEncoder } from './mysql-csv.js';
 import { queryError } from './query-errors.js';
 
 // mysql2 is CommonJS: Node's ESM loader exposes these only through the default export.
@@ -142,6 +144,44 @@ export class MysqlDriver implements DatabaseDriver {
     } finally {
       connection.destroy();
     }
+  }
+
+  /**
+   * A CSV export like `mysql --batch`: raw text values (no type conversion in Node), dates and
+   * times in UTC, in a read-only transaction; chunks of about 64 KiB.
+   */
+  copyCsv(sql: string): Promise<CsvCopy> {
+    const raw = createRawConnection(this.options());
+    const state = { columns: [] as Array<{ name: string; type: string }>, rows: 0 };
+    async function* chunks(): AsyncGenerator<Uint8Array> {
+      try {
+        await raw.promise().query("SET time_zone = '+00:00'");
+        await raw.promise().query('START TRANSACTION READ ONLY');
+        const query = raw.query({ sql: stripTerminator(sql), rowsAsArray: true, typeCast: false });
+        let encoder: ReturnType<typeof csvEncoder> | undefined;
+        query.on('fields', (fields: FieldPacket[]) => {
+          encoder = csvEncoder(fields);
+          state.columns = fields.map(fieldInfo);
+        });
+        let buffer = '';
+        for await (const row of query.stream({ highWaterMark: 1000 })) {
+          if (state.rows === 0) buffer += `${encoder!.header}\n`;
+          buffer += `${encoder!.line(row as unknown[])}\n`;
+          state.rows += 1;
+          if (buffer.length > 65_536) {
+            yield Buffer.from(buffer);
+            buffer = '';
+          }
+        }
+        if (state.rows === 0 && encoder) buffer += `${encoder.header}\n`;
+        if (buffer) yield Buffer.from(buffer);
+      } finally {
+        raw.destroy();
+      }
+    }
+    const generator = chunks();
+    const stream = Object.assign(generator, { destroy: () => void generator.return(undefined) });
+    return Promise.resolve({ columns: () => state.columns, stream, rowCount: () => state.rows });
   }
 
   /** Server-side limit too, so a cancelled client does not leave the query running. */

@@ -191,7 +191,7 @@ export class PostgresDriver implements DatabaseDriver {
       );
       const close = () => void client.end().catch(() => undefined);
       stream.once('end', close).once('error', close).once('close', close);
-      return { columns, stream, rowCount: () => stream.rowCount };
+      return { columns: () => columns, stream, rowCount: () => stream.rowCount };
     } catch (error) {
       await client.end().catch(() => undefined);
       throw queryError(error, this.config.queryTimeoutMs);

@@ -118,7 +118,8 @@ export class ImportJob {
     if (!copy) return null;
     const onAbort = () => copy.stream.destroy(new Error('import cancelled'));
     ctx.signal.addEventListener('abort', onAbort, { once: true });
-    const types = () => Object.fromEntries(copy.columns.map((c) => [c.name, datasetType(c.type)]));
+    const types = () =>
+      Object.fromEntries(copy.columns().map((c) => [c.name, datasetType(c.type)]));
     return {
       format: 'csv',
       stream: withProgress(copy.stream, ctx),
