@@ -30,6 +30,11 @@ export interface BlobStore {
   delete(key: string): Promise<boolean>;
   /** Keys that start with `prefix`, sorted. */
   list(prefix: string): Promise<string[]>;
+  /**
+   * A local file holding the blob, when the backend keeps blobs on this machine's disk (read it,
+   * never write it); null otherwise, and then read through get().
+   */
+  localPath(key: string): Promise<string | null>;
 }
 
 /** Injection token for the BlobStore port. */

@@ -42,6 +42,10 @@ describe('FsBlobStore', () => {
     expect(await store.stat('sources/x/v1.csv')).toEqual(info);
     expect(await readAll(await store.get('sources/x/v1.csv'))).toEqual(body);
     expect(await store.list('sources/')).toEqual(['sources/x/v1.csv']);
+    expect(await store.localPath('sources/x/v1.csv')).toBe(
+      join(root, 'data', 'sources', 'x', 'v1.csv'),
+    );
+    expect(await store.localPath('sources/none')).toBeNull();
   });
 
   it('refuses a blob over the limit and leaves nothing behind', async () => {

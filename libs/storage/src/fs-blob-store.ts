@@ -73,6 +73,10 @@ export class FsBlobStore implements BlobStore {
       .sort();
   }
 
+  async localPath(key: string): Promise<string | null> {
+    return (await this.stat(key)) ? this.dataPath(key) : null;
+  }
+
   /** Removes temp files older than `olderThanMs` (left by a process that died mid-put). */
   async sweepTemp(olderThanMs: number): Promise<number> {
     const tmpDir = join(this.root, 'tmp');

@@ -116,6 +116,11 @@ export class NatsBlobStore implements BlobStore {
       .sort();
   }
 
+  /** Object-store blobs are never local files. */
+  localPath(_key: string): Promise<string | null> {
+    return Promise.resolve(null);
+  }
+
   /** Deletes the bucket's stream and everything in it (tests, decommissioning). */
   async destroy(): Promise<void> {
     const jsm = await this.manager();

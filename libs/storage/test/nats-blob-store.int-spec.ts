@@ -35,6 +35,7 @@ describe('NatsBlobStore (JetStream object store)', () => {
     expect(info.sha256).toBe(createHash('sha256').update(body).digest('hex'));
     expect(info.size).toBe(body.length);
     expect(await store.stat('versions/a.parquet')).toEqual(info);
+    expect(await store.localPath('versions/a.parquet')).toBeNull();
     expect(await readAll(await store.get('versions/a.parquet'))).toEqual(body);
   });
 

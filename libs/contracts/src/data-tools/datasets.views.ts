@@ -22,10 +22,10 @@ export interface ColumnSchema {
   sourceType: string;
 }
 
+/** From the Parquet row-group statistics (null when the file has none for the column). */
 export interface ColumnStats {
   name: string;
-  nulls: number;
-  distinctApprox: number;
+  nulls: number | null;
   min: string | null;
   max: string | null;
 }

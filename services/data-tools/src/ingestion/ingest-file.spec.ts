@@ -76,7 +76,17 @@ describe('ingestFile (DuckDB to zstd Parquet)', () => {
       'column Temperature: 2 values not numeric ("abc", "null"), kept as text',
       'column Humidity: 1 value not numeric ("#N/A"), kept as text',
     ]);
-    expect(outcome.stats.find((s) => s.name === 'Date')?.nulls).toBe(1);
+    expect(outcome.stats.find((s) => s.name === 'Date')).toEqual({
+      name: 'Date',
+      nulls: 1,
+      min: '2023-01-01',
+      max: '2023-01-10',
+    });
+    expect(outcome.stats.find((s) => s.name === 'Flow_Rate')).toMatchObject({
+      nulls: 1,
+      min: '120.5',
+      max: '130.1',
+    });
   });
 
   it('reads Latin-1, UTF-16 and UTF-8 with a BOM', async () => {
@@ -154,6 +164,7 @@ describe('ingestFile (DuckDB to zstd Parquet)', () => {
     expect(array).toMatchObject({ rows: 2, detection: { format: 'json' } });
     const lines = await ingest('b.ndjson', '{"x":1,"t":true}\n{"x":2,"t":false}\n');
     expect(lines.schema.map((c) => c.type)).toEqual(['integer', 'boolean']);
+    expect(lines.stats[0]).toEqual({ name: 'x', nulls: 0, min: '1', max: '2' });
     const parquetPath = join(dir, `${n}.parquet`);
     const { readFile } = await import('node:fs/promises');
     const again = await ingest('c.parquet', await readFile(parquetPath));

@@ -21,7 +21,6 @@ export interface IngestOutcome {
 }
 
 const SAMPLE_BYTES = 64 * 1024;
-const STATS_BATCH = 250;
 
 /** Reads `input` faithfully (nothing dropped, nothing "cleaned") into a zstd Parquet file. */
 export async function ingestFile(
@@ -106,32 +105,41 @@ async function textWarnings(
     .filter((w): w is string => w !== null);
 }
 
-/** Per-column stats, a batch of columns per scan (SUMMARIZE of 5,000 columns runs out of memory). */
+/**
+ * Per-column null counts and min/max from the Parquet file's own row-group statistics: no scan of
+ * the data. Numbers are compared as numbers, other values as text (ISO dates sort as text).
+ */
 async function summarize(connection: DuckDBConnection, path: string, schema: ColumnSchema[]) {
-  const from = `FROM read_parquet(${sqlString(path)})`;
-  const total = await connection.runAndReadAll(`SELECT count(*)::DOUBLE AS n ${from}`);
+  const source = sqlString(path);
+  const total = await connection.runAndReadAll(
+    `SELECT coalesce(sum(num_rows), 0)::DOUBLE AS n FROM parquet_file_metadata(${source})`,
+  );
   const rows = Number(total.getRowObjectsJson()[0].n);
-  const stats: ColumnStats[] = [];
-  for (let start = 0; start < schema.length; start += STATS_BATCH) {
-    const batch = schema.slice(start, start + STATS_BATCH);
-    const parts = batch.map((c, i) => {
-      const col = sqlIdent(c.name);
-      const plain = c.type === 'other' ? `NULL` : col;
-      return `count(${col})::DOUBLE AS n${i}, approx_count_distinct(${col})::DOUBLE AS d${i}, min(${plain})::VARCHAR AS lo${i}, max(${plain})::VARCHAR AS hi${i}`;
-    });
-    const row = (
-      await connection.runAndReadAll(`SELECT ${parts.join(', ')} ${from}`)
-    ).getRowObjectsJson()[0];
-    batch.forEach((c, i) => {
-      stats.push({
-        name: c.name,
-        nulls: rows - Number(row[`n${i}`]),
-        distinctApprox: Number(row[`d${i}`]),
-        min: text(row[`lo${i}`]),
-        max: text(row[`hi${i}`]),
-      });
-    });
-  }
+  const meta = await connection.runAndReadAll(
+    `SELECT path_in_schema AS name, sum(stats_null_count)::DOUBLE AS nulls,
+       min(stats_min_value) AS lo, max(stats_max_value) AS hi,
+       min(TRY_CAST(stats_min_value AS HUGEINT))::VARCHAR AS ilo,
+       max(TRY_CAST(stats_max_value AS HUGEINT))::VARCHAR AS ihi,
+       min(TRY_CAST(stats_min_value AS DOUBLE))::VARCHAR AS flo,
+       max(TRY_CAST(stats_max_value AS DOUBLE))::VARCHAR AS fhi
+     FROM parquet_metadata(${source}) GROUP BY path_in_schema`,
+  );
+  const byName = new Map(meta.getRowObjectsJson().map((row) => [text(row.name), row]));
+  const stats: ColumnStats[] = schema.map((column) => {
+    const row = byName.get(column.name);
+    const [lo, hi] =
+      column.type === 'integer'
+        ? ['ilo', 'ihi']
+        : column.type === 'float'
+          ? ['flo', 'fhi']
+          : ['lo', 'hi'];
+    return {
+      name: column.name,
+      nulls: row && row.nulls !== null ? Number(row.nulls) : null,
+      min: row ? text(row[lo]) : null,
+      max: row ? text(row[hi]) : null,
+    };
+  });
   return { rows, stats };
 }
 

@@ -55,8 +55,7 @@ export class IngestJob {
 
   private async ingest(ctx: JobContext, payload: IngestPayload, dir: string) {
     await ctx.progress(0.05, 'reading the upload');
-    const input = join(dir, 'input');
-    await pipeline(await this.blobs.get(payload.uploadKey), createWriteStream(input));
+    const input = await this.localInput(payload.uploadKey, dir);
     ctx.throwIfCancelled();
     await ctx.progress(0.2, 'converting to Parquet');
     const output = join(dir, 'output.parquet');
@@ -77,5 +76,14 @@ export class IngestJob {
       createdBy: payload.createdBy,
     });
     return { version: version.version, versionId: version.id, rows: version.rows };
+  }
+
+  /** The upload as a local file: the blob itself on the fs backend, else a downloaded copy. */
+  private async localInput(uploadKey: string, dir: string): Promise<string> {
+    const local = await this.blobs.localPath(uploadKey);
+    if (local) return local;
+    const input = join(dir, 'input');
+    await pipeline(await this.blobs.get(uploadKey), createWriteStream(input));
+    return input;
   }
 }
