@@ -229,6 +229,19 @@ describe('datasets through the gateway', () => {
       .set(owner.auth)
       .send({ format: 'csv', columns: ['nope'] })
       .expect(400);
+    const xlsx = await request(stack.baseUrl)
+      .post(base)
+      .set(owner.auth)
+      .send({ format: 'xlsx' })
+      .buffer(true)
+      .parse((res, done) => {
+        const parts: Buffer[] = [];
+        res.on('data', (c: Buffer) => parts.push(c));
+        res.on('end', () => done(null, Buffer.concat(parts)));
+      })
+      .expect(200);
+    expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+    expect((xlsx.body as Buffer).subarray(0, 2).toString()).toBe('PK');
     const parquet = await request(stack.baseUrl)
       .post(base)
       .set(owner.auth)

@@ -11,7 +11,7 @@ import {
 } from 'class-validator';
 import { VersionRefDto } from './datasets.dto.js';
 
-export const EXPORT_FORMATS = ['csv', 'tsv', 'json', 'ndjson', 'parquet'] as const;
+export const EXPORT_FORMATS = ['csv', 'tsv', 'json', 'ndjson', 'parquet', 'xlsx'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** The options of an export (the body of POST .../versions/:n/export). */

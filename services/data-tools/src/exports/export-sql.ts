@@ -18,15 +18,44 @@ export const EXPORT_TYPES: Record<
     contentType: 'application/vnd.apache.parquet',
     options: 'FORMAT parquet, COMPRESSION zstd',
   },
+  // Written row by row with exceljs (DuckDB has no built-in xlsx writer).
+  xlsx: {
+    ext: 'xlsx',
+    contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    options: '',
+  },
 };
+
+/** A worksheet holds 1,048,576 rows: the header and 1,048,575 data rows. */
+export const XLSX_MAX_DATA_ROWS = 1_048_575;
+
+export function assertXlsxFits(rows: number): void {
+  if (rows > XLSX_MAX_DATA_ROWS) {
+    throw new DomainError(
+      'failed_precondition',
+      `an .xlsx sheet holds at most 1,048,576 rows (header included); this export has ${rows} data rows: choose csv or parquet, or set a row limit`,
+      { rows, maxRows: XLSX_MAX_DATA_ROWS },
+    );
+  }
+}
+
+interface ExportRequest {
+  format: ExportFormat;
+  columns?: string[];
+  limit?: number;
+}
 
 /** The COPY statement of an export; column names come only from the version's schema. */
 export function exportSql(
   source: string,
   output: string,
   schema: ColumnSchema[],
-  request: { format: ExportFormat; columns?: string[]; limit?: number },
+  request: ExportRequest,
 ): string {
+  return `COPY (${selectSql(source, schema, request)}) TO ${sqlString(output)} (${EXPORT_TYPES[request.format].options})`;
+}
+
+export function selectSql(source: string, schema: ColumnSchema[], request: ExportRequest): string {
   const known = new Set(schema.map((c) => c.name));
   const unknown = (request.columns ?? []).filter((c) => !known.has(c));
   if (unknown.length > 0) {
@@ -36,6 +65,5 @@ export function exportSql(
   }
   const columns = request.columns?.length ? request.columns.map(sqlIdent).join(', ') : '*';
   const limit = request.limit === undefined ? '' : ` LIMIT ${Math.floor(request.limit)}`;
-  const select = `SELECT ${columns} FROM read_parquet(${sqlString(source)})${limit}`;
-  return `COPY (${select}) TO ${sqlString(output)} (${EXPORT_TYPES[request.format].options})`;
+  return `SELECT ${columns} FROM read_parquet(${sqlString(source)})${limit}`;
 }

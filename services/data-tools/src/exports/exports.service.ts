@@ -15,7 +15,8 @@ import { DataToolsEnv } from '../data-tools-env.js';
 import { DuckEngine } from '../engine/duck-engine.js';
 import { VersionCache } from '../storage/version-cache.js';
 import { VersionsRepository } from '../versions/versions.repository.js';
-import { EXPORT_TYPES, exportSql } from './export-sql.js';
+import { assertXlsxFits, EXPORT_TYPES, exportSql, selectSql } from './export-sql.js';
+import { writeXlsx } from './xlsx-writer.js';
 
 /** Writes a version (or a column subset / first rows of it) in a file format, into the blob store. */
 @Injectable()
@@ -38,12 +39,18 @@ export class ExportsService {
     const dir = join(this.env.DATA_TOOLS_WORK_DIR, 'exports');
     await mkdir(dir, { recursive: true });
     const output = join(dir, `${id}.${EXPORT_TYPES[dto.format].ext}`);
+    const rows = dto.limit === undefined ? version.rows : Math.min(dto.limit, version.rows);
     try {
-      const sql = exportSql(source, output, version.schema, dto);
-      await this.engine.use((c) => c.run(sql));
+      if (dto.format === 'xlsx') {
+        assertXlsxFits(rows);
+        const select = selectSql(source, version.schema, dto);
+        await this.engine.use((c) => writeXlsx(c, select, output));
+      } else {
+        const sql = exportSql(source, output, version.schema, dto);
+        await this.engine.use((c) => c.run(sql));
+      }
       const blobKey = `exports/${id}`;
       const blob = await this.blobs.put(blobKey, createReadStream(output));
-      const rows = dto.limit === undefined ? version.rows : Math.min(dto.limit, version.rows);
       return {
         blobKey,
         fileName: `v${version.version}.${EXPORT_TYPES[dto.format].ext}`,
