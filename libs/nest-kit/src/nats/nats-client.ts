@@ -16,6 +16,7 @@ import {
   type EventDef,
 } from '@hydroml/contracts';
 import { RemoteError } from '../errors/remote-error.js';
+import { corkUntilCheckPhase } from './cork.js';
 import { prefixSubject } from './prefixed-nats.server.js';
 
 interface NestReply {
@@ -45,6 +46,7 @@ export class NatsClient {
   ): Promise<Res> {
     const body = JSON.stringify({ pattern: contract.subject, data: payload, id: randomUUID() });
     const timeout = this.timeoutFor(ctx);
+    corkUntilCheckPhase(this.connection);
     try {
       const msg = await this.connection.request(this.subject(contract.subject), body, {
         timeout,

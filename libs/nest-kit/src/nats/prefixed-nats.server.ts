@@ -1,4 +1,5 @@
-import { ServerNats, type NatsOptions } from '@nestjs/microservices';
+import { ServerNats, type NatsContext, type NatsOptions } from '@nestjs/microservices';
+import { corkUntilCheckPhase } from './cork.js';
 import type { Msg, MsgCallback, NatsConnection, Subscription } from '@nats-io/transport-node';
 import { HEADERS } from '@hydroml/contracts';
 import { logger, withCorrelationId } from '../logging/logger.js';
@@ -35,6 +36,19 @@ export class PrefixedNatsServer extends ServerNats {
         client.subscribe(prefixSubject(this.prefix, pattern), { queue, callback }),
       );
     }
+  }
+
+  /** Replies of one loop turn leave in one socket write (see corkUntilCheckPhase). */
+  override getPublisher(
+    natsMsg: Msg,
+    id: string,
+    ctx: NatsContext,
+  ): (response: unknown) => unknown {
+    const publish = super.getPublisher(natsMsg, id, ctx) as (response: unknown) => unknown;
+    return (response: unknown): unknown => {
+      corkUntilCheckPhase(this.unwrap<NatsConnection>());
+      return publish(response);
+    };
   }
 
   override handleMessage(channel: string, message: Msg): Promise<unknown> {
