@@ -15,7 +15,7 @@ import {
 } from 'class-validator';
 import { COLUMN_TYPES } from './datasets.views.js';
 
-export const INGEST_FORMATS = ['csv', 'tsv', 'txt', 'json', 'ndjson', 'parquet'] as const;
+export const INGEST_FORMATS = ['csv', 'tsv', 'txt', 'json', 'ndjson', 'parquet', 'xlsx'] as const;
 export const INGEST_ENCODINGS = ['utf-8', 'utf-16', 'latin-1'] as const;
 
 /** Choices a user may force instead of detection. */
@@ -32,6 +32,12 @@ export class IngestOptionsDto {
   @IsString()
   @Length(1, 1)
   delimiter?: string;
+
+  /** The worksheet of a workbook: its name or 1-based position (the first by default). */
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  sheet?: string;
 
   /** Column name -> type, to override inference. */
   @IsOptional()

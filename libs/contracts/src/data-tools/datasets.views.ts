@@ -32,7 +32,9 @@ export interface ColumnStats {
 
 /** How the file was read: what was detected (or given) and applied. */
 export interface IngestDetection {
-  format: 'csv' | 'json' | 'parquet';
+  format: 'csv' | 'json' | 'parquet' | 'xlsx';
+  /** The worksheet read from a workbook. */
+  sheet?: string;
   encoding?: string;
   delimiter?: string;
   quote?: string;

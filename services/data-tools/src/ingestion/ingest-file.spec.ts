@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DuckEngine } from '../engine/duck-engine.js';
+import ExcelJS from 'exceljs';
 import { ingestFile, type IngestOutcome } from './ingest-file.js';
+import { xlsxToCsv } from './xlsx-to-csv.js';
 
 const FIXTURE = fileURLToPath(
   new URL('../../test/fixtures/problematic_hydro.csv', import.meta.url),
@@ -112,10 +114,54 @@ describe('ingestFile (DuckDB to zstd Parquet)', () => {
     await expect(ingest('binary.csv', binary)).rejects.toMatchObject({ code: 'invalid_argument' });
   });
 
-  it('refuses a ZIP (an .xlsx or a ZIP bomb renamed) with a clear reason', async () => {
+  it('refuses a ZIP archive renamed .csv and a broken .xlsx with a clear reason', async () => {
     const zip = Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(64, 1)]);
-    await expect(ingest('bomb.xlsx', zip)).rejects.toThrow('Excel and ZIP files are not supported');
-    await expect(ingest('renamed.csv', zip)).rejects.toMatchObject({ code: 'invalid_argument' });
+    await expect(ingest('renamed.csv', zip)).rejects.toThrow('ZIP archive, not a table');
+    await expect(ingest('broken.xlsx', zip)).rejects.toMatchObject({ code: 'invalid_argument' });
+    await expect(ingest('text.xlsx', 'a,b\n1,2\n')).rejects.toThrow('not an Excel workbook');
+  });
+
+  it('reads an .xlsx with formulas, merged cells and several sheets', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const first = workbook.addWorksheet('Gauges');
+    first.addRow(['Station', 'Date', 'Flow', 'Double']);
+    first.addRow([
+      'A, north',
+      new Date('2023-01-02T00:00:00Z'),
+      1.5,
+      { formula: 'C2*2', result: 3 },
+    ]);
+    first.addRow(['B', new Date('2023-01-03T00:00:00Z'), 2, { formula: 'C3*2', result: 4 }]);
+    first.mergeCells('A4:B4');
+    first.getCell('A4').value = 'merged';
+    const second = workbook.addWorksheet('Notes');
+    second.addRow(['note']);
+    second.addRow(['hello']);
+    const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
+    const outcome = await ingest('book.xlsx', buffer);
+    expect(outcome.detection).toMatchObject({ format: 'xlsx', sheet: 'Gauges', header: true });
+    expect(outcome.schema.map((c) => [c.name, c.type])).toEqual([
+      ['Station', 'string'],
+      ['Date', 'date'],
+      ['Flow', 'float'],
+      ['Double', 'integer'],
+    ]);
+    expect(outcome.rows).toBe(3);
+    const notes = await ingest('book.xlsx', buffer, { sheet: 'Notes' });
+    expect(notes).toMatchObject({ rows: 1, detection: { sheet: 'Notes' } });
+    await expect(ingest('book.xlsx', buffer, { sheet: '3' })).rejects.toThrow('no sheet 3');
+  });
+
+  it('refuses a workbook that expands far beyond its size (ZIP bomb)', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('bomb');
+    for (let i = 0; i < 2000; i += 1)
+      sheet.addRow(Array.from({ length: 20 }, () => 'x'.repeat(50)));
+    const path = join(dir, 'bomb.xlsx');
+    await writeFile(path, Buffer.from(await workbook.xlsx.writeBuffer()));
+    await expect(
+      xlsxToCsv(path, join(dir, 'bomb.csv'), undefined, { maxBytes: 100_000 }),
+    ).rejects.toThrow('ZIP bomb');
   });
 
   it('keeps a header-only file as zero rows with its columns', async () => {

@@ -11,6 +11,7 @@ import { readError, sqlIdent, sqlString } from '../engine/duck-engine.js';
 import { planCsv } from './csv-source.js';
 import { columnTypeOf, mixedColumnWarning } from './domain/column-types.js';
 import { detectFormat } from './domain/sniff.js';
+import { xlsxToCsv } from './xlsx-to-csv.js';
 
 export interface IngestOutcome {
   rows: number;
@@ -33,9 +34,12 @@ export async function ingestFile(
   const format = formatOf(input.options, input.fileName, sample);
   let detection: IngestDetection = { format };
   let warnings: string[] = [];
-  if (format === 'csv') {
-    const plan = await planCsv(connection, input.path, sample, input.options);
-    detection = plan.detection;
+  if (format === 'csv' || format === 'xlsx') {
+    const csv = format === 'xlsx' ? `${output}.sheet.csv` : input.path;
+    const sheet = format === 'xlsx' ? await sheetToCsv(input, csv) : undefined;
+    const options = format === 'xlsx' ? { ...input.options, delimiter: ',' } : input.options;
+    const plan = await planCsv(connection, csv, await readSample(csv), options);
+    detection = sheet ? { format, sheet, header: plan.detection.header } : plan.detection;
     warnings = plan.warnings;
     await copyToParquet(connection, plan.source, output).catch((error: unknown) =>
       Promise.reject(readError('could not read the file as CSV', error)),
@@ -53,9 +57,21 @@ export async function ingestFile(
   return { rows, schema, stats, detection, warnings };
 }
 
+async function sheetToCsv(
+  input: { path: string; options: IngestOptionsDto },
+  csv: string,
+): Promise<string> {
+  // A workbook's cells may not expand past 40x its compressed size (typical is 4-10x).
+  const maxBytes = Math.max(64 * 1024 ** 2, 40 * (await stat(input.path)).size);
+  const { sheet } = await xlsxToCsv(input.path, csv, input.options.sheet, { maxBytes });
+  const size = (await stat(csv)).size;
+  if (size === 0) throw new DomainError('invalid_argument', `sheet ${sheet} is empty`);
+  return sheet;
+}
+
 function formatOf(options: IngestOptionsDto, fileName: string, sample: Uint8Array) {
   if (!options.format) return detectFormat(fileName, sample);
-  if (options.format === 'parquet') return 'parquet';
+  if (options.format === 'parquet' || options.format === 'xlsx') return options.format;
   return options.format === 'json' || options.format === 'ndjson' ? 'json' : 'csv';
 }
 

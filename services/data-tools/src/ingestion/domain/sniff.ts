@@ -1,7 +1,7 @@
 import { DomainError } from '@hydroml/contracts';
 
 export type TextEncoding = 'utf-8' | 'utf-16' | 'latin-1';
-export type FileFormat = 'csv' | 'json' | 'parquet';
+export type FileFormat = 'csv' | 'json' | 'parquet' | 'xlsx';
 
 /**
  * The encoding of a text sample (the first KiBs of a file): a BOM decides; NUL bytes at every
@@ -54,9 +54,18 @@ export function detectFormat(fileName: string, sample: Uint8Array): FileFormat {
     if (!isParquet) throw new DomainError('invalid_argument', 'the file is not a Parquet file');
     return 'parquet';
   }
-  if (ext === 'xlsx' || ext === 'xls' || (sample[0] === 0x50 && sample[1] === 0x4b)) {
-    throw new DomainError('invalid_argument', 'Excel and ZIP files are not supported yet');
+  const isZip = sample[0] === 0x50 && sample[1] === 0x4b;
+  if (ext === 'xlsx' || ext === 'xlsm') {
+    if (!isZip) throw new DomainError('invalid_argument', 'the file is not an Excel workbook');
+    return 'xlsx';
   }
+  if (ext === 'xls') {
+    throw new DomainError(
+      'invalid_argument',
+      'old .xls workbooks are not supported: save as .xlsx',
+    );
+  }
+  if (isZip) throw new DomainError('invalid_argument', 'the file is a ZIP archive, not a table');
   if (ext === 'json' || ext === 'ndjson' || ext === 'jsonl') return 'json';
   return 'csv';
 }
