@@ -62,6 +62,16 @@ describe('native tracking views under /api/v1', () => {
       .expect(200);
     expect(res.body).toMatchObject({ total: 1, page: 1, items: [{ name: 'native' }] });
     const one = await api.get(`/api/v1/experiments/${experimentId}`).set(alice.auth).expect(200);
+    await api
+      .post('/api/2.0/mlflow/registered-models/create')
+      .set(alice.auth)
+      .send({ name: 'native-model' })
+      .expect(200);
+    const models = await api
+      .get(`/api/v1/projects/${projectId}/models`)
+      .set(alice.auth)
+      .expect(200);
+    expect(models.body).toMatchObject({ total: 1, items: [{ name: 'native-model' }] });
     expect(one.body.name).toBe('native');
   });
 

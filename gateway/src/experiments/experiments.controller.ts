@@ -4,10 +4,12 @@ import {
   DomainError,
   ExperimentsContracts as C,
   NativeTrackingContracts as N,
+  RegistryContracts as R,
   type CallContext,
   type ExperimentView,
   type MetricHistoryResult,
   type Page,
+  type RegisteredModelView,
   type RunView,
   type SearchRunsResult,
 } from '@hydroml/contracts';
@@ -52,6 +54,15 @@ export class ExperimentsController {
     const dto = { ...body, project_id: projectId };
     const { experiment_id } = await this.nats.request(C.createExperiment, dto, call);
     return (await this.nats.request(C.getExperiment, { experiment_id }, call)).experiment;
+  }
+
+  @Get('projects/:id/models')
+  models(
+    @Param('id', PROJECT_ID) projectId: string,
+    @Query() query: ProjectExperimentsQuery,
+    @Caller() call: CallContext,
+  ): Promise<Page<RegisteredModelView>> {
+    return this.nats.request(R.projectModels, { ...query, project_id: projectId }, call);
   }
 
   @Get('experiments/:experimentId')

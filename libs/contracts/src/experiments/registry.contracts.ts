@@ -1,4 +1,5 @@
-import { contract } from '../contract.js';
+import { contract, type Page } from '../contract.js';
+import { ProjectExperimentsDto } from './native.dto.js';
 import {
   AliasDto,
   CreateModelVersionDto,
@@ -19,6 +20,7 @@ import {
 } from './registry.dto.js';
 import type {
   DownloadUriResult,
+  RegisteredModelView,
   ModelVersionResult,
   ModelVersionsResult,
   RegisteredModelResult,
@@ -78,6 +80,11 @@ export const RegistryContracts = {
     ModelVersionRefDto,
   ),
   setVersionTag: contract<ModelVersionTagDto, Empty>(mv('tags.set'), ModelVersionTagDto),
+  /** Native view: the registered models of one project, a page at a time. */
+  projectModels: contract<ProjectExperimentsDto, Page<RegisteredModelView>>(
+    rm('by-project'),
+    ProjectExperimentsDto,
+  ),
   deleteVersionTag: contract<ModelVersionTagKeyDto, Empty>(
     mv('tags.delete'),
     ModelVersionTagKeyDto,

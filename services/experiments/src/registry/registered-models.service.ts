@@ -4,6 +4,8 @@ import {
   type AccessAction,
   type CallContext,
   type CreateRegisteredModelDto,
+  type Page,
+  type ProjectExperimentsDto,
   type RegisteredModelView,
   type SearchRegisteredModelsResult,
   type SearchRegistryDto,
@@ -102,6 +104,24 @@ export class RegisteredModelsService {
       registered_models: models,
       next_page_token: nextPageToken(offset, models.length, limit),
     };
+  }
+
+  async byProject(
+    call: CallContext,
+    dto: ProjectExperimentsDto,
+  ): Promise<Page<RegisteredModelView>> {
+    await this.access.require(call, dto.project_id, 'read', `Project ${dto.project_id} not found`);
+    const page = dto.page ?? 1;
+    const pageSize = dto.page_size ?? 50;
+    const [items, total] = await Promise.all([
+      this.models.search(
+        'm.project_id = $1',
+        ['m.name ASC', 'm.id ASC'],
+        [dto.project_id, pageSize, (page - 1) * pageSize],
+      ),
+      this.models.countInProject(dto.project_id),
+    ]);
+    return { items, total, page, pageSize };
   }
 
   async setTag(call: CallContext, name: string, key: string, value: string): Promise<void> {

@@ -7,6 +7,7 @@ import {
   ModelNameDto,
   ModelTagDto,
   ModelTagKeyDto,
+  ProjectExperimentsDto,
   RegistryContracts as R,
   RenameRegisteredModelDto,
   SearchRegistryDto,
@@ -16,6 +17,8 @@ import {
   type Empty,
   type ModelVersionResult,
   type ModelVersionsResult,
+  type Page,
+  type RegisteredModelView,
   type RegisteredModelResult,
   type SearchRegisteredModelsResult,
 } from '@hydroml/contracts';
@@ -76,6 +79,14 @@ export class RegistryHandler {
     @Call() call: CallContext,
   ): Promise<SearchRegisteredModelsResult> {
     return this.models.search(call, dto);
+  }
+
+  @MessagePattern(R.projectModels.subject)
+  byProject(
+    @Payload() dto: ProjectExperimentsDto,
+    @Call() call: CallContext,
+  ): Promise<Page<RegisteredModelView>> {
+    return this.models.byProject(call, dto);
   }
 
   @MessagePattern(R.latestVersions.subject)

@@ -97,6 +97,14 @@ export class ModelsRepository {
     return rows.map((row) => row.j);
   }
 
+  async countInProject(projectId: string): Promise<number> {
+    const rows: Array<{ n: number }> = await this.db.query(
+      'SELECT count(*)::int AS n FROM registered_models WHERE project_id = $1',
+      [projectId],
+    );
+    return rows[0].n;
+  }
+
   async setTag(id: string, key: string, value: string): Promise<void> {
     await this.db.query(
       `INSERT INTO registered_model_tags (model_id, key, value) VALUES ($1, $2, $3)
