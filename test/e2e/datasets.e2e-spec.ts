@@ -242,6 +242,14 @@ describe('datasets through the gateway', () => {
       .expect(200);
     expect(xlsx.headers['content-type']).toContain('spreadsheetml');
     expect((xlsx.body as Buffer).subarray(0, 2).toString()).toBe('PK');
+    const fromXlsx = await request(stack.baseUrl)
+      .post(`/api/v1/projects/${projectId}/data-sources`)
+      .set(owner.auth)
+      .field('sheet', '1')
+      .attach('file', xlsx.body as Buffer, 'export.xlsx')
+      .expect(201);
+    const xlsxJob = await settled(stack, owner, fromXlsx.body.job.id);
+    expect(xlsxJob).toMatchObject({ status: 'succeeded', result: { rows: 10 } });
     const parquet = await request(stack.baseUrl)
       .post(base)
       .set(owner.auth)

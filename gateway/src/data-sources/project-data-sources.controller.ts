@@ -33,7 +33,7 @@ export class ProjectDataSourcesController {
 
   /**
    * JSON: creates a catalogue entry. multipart/form-data (a `file` part, optional `name`,
-   * `description`, `format`, `encoding`, `delimiter`, `types` fields): streams the file into the
+   * `description`, `format`, `encoding`, `delimiter`, `sheet`, `types` fields): streams the file into the
    * blob store and creates the data source with its ingestion job.
    */
   @Post()

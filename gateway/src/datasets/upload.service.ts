@@ -124,7 +124,7 @@ function uploadError(error: unknown, limit: number): unknown {
   return error;
 }
 
-/** Form fields format, encoding, delimiter and types (JSON) become validated ingest options. */
+/** Form fields format, encoding, delimiter, sheet and types (JSON) become validated ingest options. */
 async function ingestOptions(fields: Record<string, string>): Promise<IngestOptionsDto> {
   let types: unknown;
   try {
@@ -136,6 +136,7 @@ async function ingestOptions(fields: Record<string, string>): Promise<IngestOpti
     format: fields.format,
     encoding: fields.encoding,
     delimiter: fields.delimiter,
+    sheet: fields.sheet,
     types,
   };
   const defined = Object.fromEntries(Object.entries(plain).filter(([, v]) => v !== undefined));
