@@ -12,6 +12,7 @@ import { TokensController } from './account/tokens.controller.js';
 import { BearerAuthGuard } from './auth/bearer-auth.guard.js';
 import { BearerStrategy } from './auth/bearer.strategy.js';
 import { JwtKeysService } from './auth/jwt-keys.service.js';
+import { ApiTokenVerifier } from './auth/api-token-verifier.service.js';
 import { TokenVerifier } from './auth/token-verifier.service.js';
 import { DataSourcesController } from './data-sources/data-sources.controller.js';
 import { ProjectDataSourcesController } from './data-sources/project-data-sources.controller.js';
@@ -98,6 +99,7 @@ export class AppModule {
       providers: [
         JwtKeysService,
         TokenVerifier,
+        ApiTokenVerifier,
         BearerStrategy,
         RateLimiter,
         AccountService,

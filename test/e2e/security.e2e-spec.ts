@@ -1,7 +1,8 @@
 import { generateKeyPair, importJWK, SignJWT, type JWK } from 'jose';
 import pg from 'pg';
 import request from 'supertest';
-import type { ProjectView } from '@hydroml/contracts';
+import { AuthContracts, type ProjectView, type Scope } from '@hydroml/contracts';
+import { connectTestNats } from '@hydroml/testing';
 import { AuthEnv } from '../../services/auth/src/auth-env.js';
 import { decryptText } from '../../services/auth/src/keys/domain/key-cipher.js';
 import { signUp, type TestUser } from './client.js';
@@ -94,6 +95,35 @@ describe('tokens and hostile input at the gateway', () => {
     const after = await api.get('/api/v1/projects').set(asToken);
     expect(after.status).toBe(401);
     expect(after.body.message).toMatch(/revoked/);
+  });
+
+  it('forgets a cached API token when auth announces its revocation (as other replicas would)', async () => {
+    const created = await api
+      .post('/api/v1/auth/tokens')
+      .set(alice.auth)
+      .send({ name: 'elsewhere', scopes: ['read'] })
+      .expect(201);
+    const asToken = { Authorization: `Bearer ${created.body.secret as string}` };
+    await api.get('/api/v1/projects').set(asToken).expect(200); // now cached by the gateway
+    const nats = await connectTestNats(stack.env.NATS_SUBJECT_PREFIX);
+    const principal = {
+      userId: alice.user.id,
+      username: alice.user.username,
+      scopes: ['read', 'write'] as Scope[],
+      via: 'jwt' as const,
+    };
+    await nats.request(
+      AuthContracts.revokeToken,
+      { id: created.body.token.id as string },
+      { correlationId: 'e2e', principal },
+    );
+    await nats.connection.close();
+    let status = 200;
+    for (let i = 0; i < 40 && status === 200; i += 1) {
+      status = (await api.get('/api/v1/projects').set(asToken)).status;
+      if (status === 200) await new Promise((r) => setTimeout(r, 25));
+    }
+    expect(status).toBe(401);
   });
 
   it('rejects an expired API token and answers 403 to a read token on a write', async () => {

@@ -8,13 +8,17 @@ import {
   type CreatedApiToken,
 } from '@hydroml/contracts';
 import { NatsClient } from '@hydroml/nest-kit';
+import { ApiTokenVerifier } from '../auth/api-token-verifier.service.js';
 import { Caller } from '../http/caller.decorator.js';
 import { UUID } from '../http/uuid.pipe.js';
 
 @ApiTags('auth')
 @Controller('auth/tokens')
 export class TokensController {
-  constructor(private readonly nats: NatsClient) {}
+  constructor(
+    private readonly nats: NatsClient,
+    private readonly apiTokens: ApiTokenVerifier,
+  ) {}
 
   @Get()
   list(@Caller() call: CallContext): Promise<ApiTokenView[]> {
@@ -31,5 +35,6 @@ export class TokensController {
   @HttpCode(204)
   async revoke(@Param('id', UUID) id: string, @Caller() call: CallContext): Promise<void> {
     await this.nats.request(AuthContracts.revokeToken, { id }, call);
+    this.apiTokens.forget(id);
   }
 }

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { errors as joseErrors, jwtVerify } from 'jose';
-import { AuthContracts, DomainError, type Principal } from '@hydroml/contracts';
-import { NatsClient } from '@hydroml/nest-kit';
+import { DomainError, type Principal } from '@hydroml/contracts';
+import { ApiTokenVerifier } from './api-token-verifier.service.js';
 import { JwtKeysService } from './jwt-keys.service.js';
 import { VerifiedTokenCache } from './verified-token-cache.js';
 
@@ -15,12 +15,12 @@ export class TokenVerifier {
 
   constructor(
     private readonly keys: JwtKeysService,
-    private readonly nats: NatsClient,
+    private readonly apiTokens: ApiTokenVerifier,
   ) {}
 
   verify(credential: string, correlationId: string = randomUUID()): Promise<Principal> {
     return credential.startsWith(API_TOKEN_PREFIX)
-      ? this.nats.request(AuthContracts.verifyToken, { secret: credential }, { correlationId })
+      ? this.apiTokens.verify(credential, correlationId)
       : this.verifyJwt(credential);
   }
 

@@ -25,6 +25,11 @@ export class VerifiedTokenCache {
     return entry.principal;
   }
 
+  /** Drops every entry whose principal matches (e.g. a revoked API token). */
+  forget(matches: (principal: Principal) => boolean): void {
+    for (const [key, entry] of this.entries) if (matches(entry.principal)) this.entries.delete(key);
+  }
+
   set(token: string, principal: Principal, expiresAtMs: number): void {
     if (this.entries.size >= this.maxEntries) {
       const oldest = this.entries.keys().next();

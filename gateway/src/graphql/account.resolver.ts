@@ -9,6 +9,7 @@ import {
 } from '@hydroml/contracts';
 import { NatsClient } from '@hydroml/nest-kit';
 import { AccountService } from '../account/account.service.js';
+import { ApiTokenVerifier } from '../auth/api-token-verifier.service.js';
 import { Public } from '../auth/public.decorator.js';
 import { Caller } from '../http/caller.decorator.js';
 import { GqlRequest } from './gql-context.js';
@@ -31,6 +32,7 @@ export class AccountResolver {
   constructor(
     private readonly nats: NatsClient,
     private readonly account: AccountService,
+    private readonly tokenCache: ApiTokenVerifier,
   ) {}
 
   @Public()
@@ -108,6 +110,7 @@ export class AccountResolver {
     @Caller() call: CallContext,
   ): Promise<boolean> {
     await this.nats.request(AuthContracts.revokeToken, { id }, call);
+    this.tokenCache.forget(id);
     return true;
   }
 }

@@ -51,7 +51,12 @@ export interface SigningKeyRotatedV1 {
   kid: string;
 }
 
+export interface ApiTokenRevokedV1 {
+  tokenId: string;
+}
+
 export const AuthEvents = {
   userRegistered: event<UserRegisteredV1>('auth.users.registered.v1'),
+  apiTokenRevoked: event<ApiTokenRevokedV1>('auth.tokens.revoked.v1'),
   signingKeyRotated: event<SigningKeyRotatedV1>('auth.keys.rotated.v1'),
 } as const;

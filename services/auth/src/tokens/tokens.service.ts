@@ -4,12 +4,14 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { DB } from '../db.js';
 import { Repository } from 'typeorm';
 import {
+  AuthEvents,
   DomainError,
   type ApiTokenView,
   type CreateApiTokenDto,
   type CreatedApiToken,
   type Principal,
 } from '@hydroml/contracts';
+import { NatsClient } from '@hydroml/nest-kit';
 import { hashSecret, newOpaqueSecret } from '../crypto/opaque-token.js';
 import { UsersRepository } from '../users/users.repository.js';
 import { shouldTouch, tokenUnusableReason } from './domain/token-usability.js';
@@ -21,6 +23,7 @@ export class TokensService {
   constructor(
     @InjectRepository(ApiTokenEntity, DB) private readonly tokens: Repository<ApiTokenEntity>,
     private readonly users: UsersRepository,
+    private readonly nats: NatsClient,
   ) {}
 
   async create(userId: string, dto: CreateApiTokenDto): Promise<CreatedApiToken> {
@@ -55,6 +58,8 @@ export class TokensService {
     const token = await this.tokens.findOneBy({ id, userId });
     if (!token) throw new DomainError('not_found', 'API token not found');
     if (!token.revokedAt) await this.tokens.update({ id }, { revokedAt: new Date() });
+    // Gateways cache verified tokens for seconds: tell them to forget this one now.
+    this.nats.emit(AuthEvents.apiTokenRevoked, { tokenId: id });
   }
 
   async verify(secret: string): Promise<Principal> {
