@@ -34,7 +34,7 @@ export class GatewayEnv extends BaseEnv {
   @Type(() => Number)
   @IsInt()
   @Min(1)
-  RATE_LIMIT_PER_MINUTE = 6000;
+  RATE_LIMIT_PER_MINUTE = 60_000;
 
   /** Failed logins per minute per client before login answers 429. */
   @Type(() => Number)
