@@ -58,5 +58,5 @@ export default {
   ],
   coverageReporters: ['text-summary', 'lcov'],
   coverageThreshold: { global: { lines: 80 } },
-  testTimeout: 30000,
+  testTimeout: 60000,
 };

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { makeUser, TEST_PASSWORD } from '@hydroml/testing';
-import { signUp } from './client.js';
+import { signUp, startOfRateWindow } from './client.js';
 import { startStack, type Stack } from './stack.js';
 
 describe('accounts through the gateway', () => {
@@ -60,6 +60,7 @@ describe('accounts through the gateway', () => {
   });
 
   it('answers 429 after 10 failed logins in a minute from one client', async () => {
+    await startOfRateWindow();
     const client = { 'X-Forwarded-For': '203.0.113.77' };
     const statuses: number[] = [];
     for (let i = 0; i < 11; i += 1) {

@@ -34,3 +34,12 @@ export async function waitForJob(baseUrl: string, user: TestUser, jobId: string)
   }
   throw new Error(`job ${jobId} did not finish`);
 }
+
+/**
+ * Rate limits count in fixed one-minute windows: a test that fills a budget must not straddle a
+ * window boundary, so it starts early in a minute (waiting up to 20 s when needed).
+ */
+export async function startOfRateWindow(): Promise<void> {
+  const intoMinute = (Date.now() / 1000) % 60;
+  if (intoMinute > 40) await new Promise((r) => setTimeout(r, (60 - intoMinute) * 1000 + 200));
+}

@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { makeUser, TEST_PASSWORD } from '@hydroml/testing';
+import { startOfRateWindow } from './client.js';
 import { startStack, type Stack } from './stack.js';
 
 describe('accounts and API tokens over GraphQL', () => {
@@ -63,6 +64,7 @@ describe('accounts and API tokens over GraphQL', () => {
       i: makeUser({ password: 'short1' }),
     });
     expect(weak.body.errors[0].extensions).toMatchObject({ code: 'invalid_argument', status: 400 });
+    await startOfRateWindow();
     const client = { 'X-Forwarded-For': '198.51.100.9' };
     const codes: string[] = [];
     for (let i = 0; i < 11; i += 1) {

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { Redis } from 'ioredis';
-import { signUp } from './client.js';
+import { signUp, startOfRateWindow } from './client.js';
 import { startStack, type Stack } from './stack.js';
 
 describe('the per-client API budget', () => {
@@ -13,6 +13,7 @@ describe('the per-client API budget', () => {
 
   it('answers 429 with Retry-After past the budget, and counts the hits in Redis', async () => {
     const api = request(stack.baseUrl);
+    await startOfRateWindow();
     const user = await signUp(stack.baseUrl); // register + login: 2 anonymous hits from this IP
     const statuses: number[] = [];
     for (let i = 0; i < 10; i += 1)
