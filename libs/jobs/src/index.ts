@@ -5,3 +5,4 @@ export * from './job-queue.js';
 export * from './job-worker.js';
 export * from './job-errors.js';
 export * from './jetstream-jobs.js';
+export * from './jobs.providers.js';
