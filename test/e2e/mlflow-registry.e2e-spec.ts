@@ -1,18 +1,7 @@
 import request from 'supertest';
-import { signUp, type TestUser } from './client.js';
+import { signUp } from './client.js';
+import { API, apiToken, type Headers } from './mlflow-session.js';
 import { startStack, type Stack } from './stack.js';
-
-const API = '/api/2.0/mlflow';
-type Headers = Record<string, string>;
-
-async function apiToken(api: ReturnType<typeof request>, user: TestUser): Promise<Headers> {
-  const created = await api
-    .post('/api/v1/auth/tokens')
-    .set(user.auth)
-    .send({ name: 'mlflow', scopes: ['read', 'write'] })
-    .expect(201);
-  return { Authorization: `Bearer ${created.body.secret as string}` };
-}
 
 describe('MLflow model registry API', () => {
   let stack: Stack;

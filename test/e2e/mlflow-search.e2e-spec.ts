@@ -1,0 +1,164 @@
+import { jest } from '@jest/globals';
+import pg from 'pg';
+import mlflowModule from 'mlflow';
+import { RunStatus } from 'mlflow/lib/enum.js';
+import { mlflowSession } from './mlflow-session.js';
+
+// The package's types describe `exports.default`; its entry point exports the class itself.
+const MLflow = mlflowModule as unknown as typeof mlflowModule.default;
+
+describe('MLflow run lifecycle, search and an external client', () => {
+  const mlflow = mlflowSession();
+
+  it('hides deleted runs from ACTIVE_ONLY and shows them with DELETED_ONLY; refuses writes to them', async () => {
+    const { body } = await mlflow.post('experiments/create', { name: 'lifecycle' });
+    const experimentId = body.experiment_id as string;
+    const kept = await mlflow.newRun(experimentId);
+    const gone = await mlflow.newRun(experimentId);
+    await mlflow.post('runs/delete', { run_id: gone });
+    const ids = async (view: string): Promise<string[]> => {
+      const res = await mlflow.post('runs/search', {
+        experiment_ids: [experimentId],
+        run_view_type: view,
+      });
+      const runs = res.body.runs as Array<{ info: { run_id: string } }>;
+      return runs.map((r) => r.info.run_id).sort();
+    };
+    expect(await ids('ACTIVE_ONLY')).toEqual([kept]);
+    expect(await ids('DELETED_ONLY')).toEqual([gone]);
+    expect(await ids('ALL')).toEqual([kept, gone].sort());
+    const write = await mlflow.post('runs/log-metric', {
+      run_id: gone,
+      key: 'a',
+      value: 1,
+      timestamp: 1,
+    });
+    expect(write.body.error_code).toBe('INVALID_PARAMETER_VALUE');
+    await mlflow.post('runs/restore', { run_id: gone });
+    expect(await ids('ACTIVE_ONLY')).toEqual([kept, gone].sort());
+    const updated = await mlflow.post('runs/update', {
+      run_id: kept,
+      status: 'FINISHED',
+      end_time: 99,
+    });
+    expect(updated.body.run_info).toMatchObject({ status: 'FINISHED', end_time: 99 });
+  });
+
+  it('pages through 2,500 runs filtered and ordered by a metric without duplicates or gaps', async () => {
+    const { body } = await mlflow.post('experiments/create', { name: 'paging' });
+    const experimentId = body.experiment_id as string;
+    const db = new pg.Client({ connectionString: mlflow.stack.env.DATABASE_URL });
+    await db.connect();
+    // Bulk rows straight into the schema: 3,000 runs, rmse with many ties, 1 in 6 is 'xgb'.
+    await db.query(
+      `WITH e AS (SELECT id FROM experiments.experiments WHERE num = $1),
+       r AS (INSERT INTO experiments.runs (id, experiment_id, name, user_id, status, start_time, artifact_uri)
+             SELECT gen_random_uuid(), e.id, 'r' || g, 'u', 'FINISHED', 1000 + g % 7, 'x'
+             FROM e, generate_series(0, 2999) g RETURNING id, name),
+       p AS (INSERT INTO experiments.params (run_id, key, value)
+             SELECT id, 'model', CASE WHEN substr(name, 2)::int % 6 = 0 THEN 'xgb' ELSE 'rf' END FROM r)
+       INSERT INTO experiments.latest_metrics (run_id, key, value, timestamp, step)
+       SELECT id, 'rmse', (substr(name, 2)::int % 400) / 300.0, 0, 0 FROM r`,
+      [experimentId],
+    );
+    await db.end();
+    const expected = Array.from({ length: 3000 }, (_, g) => g).filter(
+      (g) => g % 6 !== 0 && (g % 400) / 300 < 1,
+    );
+    expect(expected.length).toBeGreaterThanOrEqual(1500);
+    const seen: string[] = [];
+    let token: string | undefined;
+    let last = -Infinity;
+    do {
+      const res = await mlflow.post('runs/search', {
+        experiment_ids: [experimentId],
+        filter: "metrics.rmse < 1 and params.model = 'rf'",
+        order_by: ['metrics.rmse ASC'],
+        max_results: 100,
+        page_token: token,
+      });
+      expect(res.status).toBe(200);
+      for (const run of res.body.runs) {
+        const rmse = run.data.metrics[0].value as number;
+        expect(rmse).toBeGreaterThanOrEqual(last);
+        last = rmse;
+        seen.push(run.info.run_name as string);
+      }
+      token = res.body.next_page_token;
+    } while (token);
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen.sort()).toEqual(expected.map((g) => `r${g}`).sort());
+  });
+
+  it('rejects a malformed filter or page token with INVALID_PARAMETER_VALUE', async () => {
+    const { body } = await mlflow.post('experiments/create', { name: 'bad-filter' });
+    for (const extra of [
+      { filter: 'metrics.a < ' },
+      { filter: "params.a = 'x' OR params.b = 'y'" },
+      { page_token: '!!' },
+    ]) {
+      const res = await mlflow.post('runs/search', {
+        experiment_ids: [body.experiment_id],
+        ...extra,
+      });
+      expect(res.status).toBe(400);
+      expect(res.body.error_code).toBe('INVALID_PARAMETER_VALUE');
+    }
+  });
+
+  it('serves the mlflow npm client (written elsewhere) end to end', async () => {
+    // The client prints every request body; keep the test output readable.
+    const log = jest.spyOn(console, 'log').mockImplementation(() => undefined);
+    try {
+      const client = new MLflow({
+        endpoint: mlflow.stack.baseUrl,
+        headers: mlflow.alice,
+      });
+      const { experiment_id } = await client.Experiments.create({
+        name: 'npm-client',
+        artifact_location: '',
+      });
+      // (its setExperimentTag is skipped: the client drops the '/' before 'set-experiment-tag')
+      const { run } = await client.Runs.create({
+        experiment_id,
+        user_id: 'x',
+        start_time: Date.now(),
+      });
+      const run_id = run.info.run_id;
+      await client.Runs.logParameter({ run_id, key: 'model', value: 'rf' });
+      for (let step = 0; step < 3; step += 1) {
+        await client.Runs.logMetric({
+          run_id,
+          key: 'rmse',
+          value: 1 / (step + 1),
+          timestamp: Date.now(),
+          step,
+        });
+      }
+      await client.Runs.setTag({ run_id, key: 'mlflow.parentRunId', value: 'p'.repeat(32) });
+      await client.Runs.logBatch({
+        run_id,
+        metrics: [{ key: 'mae', value: 0.5, timestamp: Date.now(), step: 0 }],
+        params: [{ key: 'depth', value: '4' }],
+        tags: [],
+      });
+      const found = await client.Runs.search({
+        experiment_ids: [experiment_id],
+        filter: "metrics.rmse < 1 and params.model = 'rf'",
+        order_by: ['metrics.rmse ASC'],
+        max_results: 10,
+      });
+      expect(found.runs.map((r: { info: { run_id: string } }) => r.info.run_id)).toEqual([run_id]);
+      const history = await client.Metrics.getHistory({ run_id, metric_key: 'rmse' });
+      expect(history.metrics.map((m: { step: number }) => m.step)).toEqual([0, 1, 2]);
+      await client.Runs.update({ run_id, status: RunStatus.FINISHED, end_time: Date.now() });
+      const got = await client.Runs.get({ run_id });
+      expect(got.run.info.status).toBe('FINISHED');
+      await expect(client.Runs.get({ run_id: '0'.repeat(32) })).rejects.toThrow(
+        /RESOURCE_DOES_NOT_EXIST/,
+      );
+    } finally {
+      log.mockRestore();
+    }
+  });
+});
