@@ -34,7 +34,6 @@ import { MlflowModelVersionsController } from './mlflow/mlflow-model-versions.co
 import { MlflowRegisteredModelsController } from './mlflow/mlflow-registered-models.controller.js';
 import { MlflowRunsController } from './mlflow/mlflow-runs.controller.js';
 import { ArtifactFilesService } from './mlflow/artifact-files.service.js';
-import { artifactStoreProvider } from './mlflow/artifact-store.js';
 import {
   MlflowArtifactsController,
   MlflowRunArtifactsController,
@@ -109,7 +108,6 @@ export class AppModule {
         MembersResolver,
         MeResolver,
         ExperimentsResolver,
-        artifactStoreProvider,
         ArtifactFilesService,
         blobStoreProvider,
         UploadService,

@@ -7,8 +7,7 @@ import {
   type CallContext,
 } from '@hydroml/contracts';
 import { NatsClient } from '@hydroml/nest-kit';
-import type { BlobStore } from '@hydroml/storage';
-import { ARTIFACT_STORE } from './artifact-store.js';
+import { BLOB_STORE, type BlobStore } from '@hydroml/storage';
 import { artifactKey, listLevel, relativeOfKey, type FileInfo } from './artifact-keys.js';
 
 const MAX_ARTIFACT_BYTES = 5 * 1024 ** 3;
@@ -18,7 +17,7 @@ const MAX_ARTIFACT_BYTES = 5 * 1024 ** 3;
 export class ArtifactFilesService {
   constructor(
     private readonly nats: NatsClient,
-    @Inject(ARTIFACT_STORE) private readonly store: BlobStore,
+    @Inject(BLOB_STORE) private readonly store: BlobStore,
   ) {}
 
   authorize(

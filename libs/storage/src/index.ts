@@ -3,3 +3,4 @@ export * from './fs-blob-store.js';
 export * from './nats-blob-store.js';
 export * from './byte-counter.js';
 export * from './create-blob-store.js';
+export * from './blob-store.provider.js';
