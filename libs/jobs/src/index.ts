@@ -6,3 +6,4 @@ export * from './job-worker.js';
 export * from './job-errors.js';
 export * from './jetstream-jobs.js';
 export * from './jobs.providers.js';
+export * from './jobs-env.js';

@@ -1,8 +1,8 @@
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsString, Matches, Max, Min } from 'class-validator';
-import { BaseEnv } from '@hydroml/nest-kit';
+import { JobsEnv } from '@hydroml/jobs';
 
-export class ConnectorsEnv extends BaseEnv {
+export class ConnectorsEnv extends JobsEnv {
   /**
    * Keys that encrypt stored credentials: `id:base64-of-32-bytes`, comma-separated, the first one
    * current. Add a new key first to rotate: rows under older keys are re-encrypted at boot.
@@ -39,25 +39,4 @@ export class ConnectorsEnv extends BaseEnv {
 
   @IsString()
   BLOB_DIR = 'data/blobs';
-
-  @Type(() => Number)
-  @IsInt()
-  @Min(500)
-  JOB_ACK_WAIT_MS = 30_000;
-
-  @Type(() => Number)
-  @IsInt()
-  @Min(100)
-  JOB_HEARTBEAT_MS = 5_000;
-
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(20)
-  JOB_MAX_ATTEMPTS = 3;
-
-  @Type(() => Number)
-  @IsInt()
-  @Min(10)
-  JOB_RETRY_BASE_MS = 2_000;
 }

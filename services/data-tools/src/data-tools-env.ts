@@ -2,9 +2,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsString, Matches, Max, Min } from 'class-validator';
-import { BaseEnv } from '@hydroml/nest-kit';
+import { JobsEnv } from '@hydroml/jobs';
 
-export class DataToolsEnv extends BaseEnv {
+export class DataToolsEnv extends JobsEnv {
   /** Where blobs live: `fs` (BLOB_DIR, shared with the gateway) or `nats` (object store). */
   @IsIn(['fs', 'nats'])
   BLOB_BACKEND: 'fs' | 'nats' = 'fs';
@@ -30,26 +30,4 @@ export class DataToolsEnv extends BaseEnv {
 
   @Matches(/^\d+(\.\d+)?\s*(KB|MB|GB|KiB|MiB|GiB)$/)
   DUCKDB_MEMORY_LIMIT = '512MiB';
-
-  /** JetStream redelivers a job whose worker neither acked nor sent a heartbeat for this long. */
-  @Type(() => Number)
-  @IsInt()
-  @Min(500)
-  JOB_ACK_WAIT_MS = 30_000;
-
-  @Type(() => Number)
-  @IsInt()
-  @Min(100)
-  JOB_HEARTBEAT_MS = 5_000;
-
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(20)
-  JOB_MAX_ATTEMPTS = 3;
-
-  @Type(() => Number)
-  @IsInt()
-  @Min(10)
-  JOB_RETRY_BASE_MS = 2_000;
 }
