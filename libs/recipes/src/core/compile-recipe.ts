@@ -1,0 +1,168 @@
+import type { ColumnSchema, VersionParent } from '@hydroml/contracts';
+import type { StepRegistry } from './registry.js';
+import { ident } from './sql.js';
+import { StepError } from './step-error.js';
+import { ROW_ID, type CompileContext, type FitContext, type SqlValue, type Step } from './types.js';
+
+/** What the recipe compiler needs from a SQL engine (DuckDB in data-tools and experiments). */
+export interface RecipeEngine {
+  /** Output columns of `sql` without reading data; includes {@link ROW_ID}. */
+  describe(sql: string, binds: readonly SqlValue[]): Promise<ColumnSchema[]>;
+  /** Rows of `sql` as JSON-safe values. */
+  query(sql: string, binds: readonly SqlValue[]): Promise<Array<Record<string, unknown>>>;
+}
+
+/** A table expression and its schema: the base version, or a version a fusion step reads. */
+export interface SourceRelation {
+  /** A SELECT (or table expression) whose result carries {@link ROW_ID}. */
+  sql: string;
+  schema: ColumnSchema[];
+}
+
+export interface CompileRecipeInput {
+  registry: StepRegistry;
+  engine: RecipeEngine;
+  base: SourceRelation;
+  steps: readonly Step[];
+  /** Versions that steps reference, keyed by {@link versionKey}; resolved and access-checked. */
+  sources?: ReadonlyMap<string, SourceRelation>;
+  /** Re-run `fit` even where the params carry fitted values. */
+  refit?: boolean;
+  /** Schemas already known after each step (skips DESCRIBE for those). */
+  knownSchemas?: ReadonlyArray<ColumnSchema[] | undefined>;
+}
+
+export interface CompiledRecipe {
+  /** `WITH "__step_0" AS (…), …` covering the base and every step. */
+  withClause: string;
+  /** CTE name of the last step (the head). */
+  head: string;
+  /** Placeholder values for `$1…$n` used in `withClause`. */
+  binds: SqlValue[];
+  /** Steps with their params as parsed and fitted (store these). */
+  steps: Step[];
+  /** Schema after each step; `schemas[0]` is the base (never lists ROW_ID). */
+  schemas: ColumnSchema[][];
+  /** The head's schema. */
+  schema: ColumnSchema[];
+}
+
+export function versionKey(ref: VersionParent): string {
+  return `${ref.dataSourceId}@${ref.version}`;
+}
+
+/** `SELECT` of the head without the hidden row id, for previews and materialisation. */
+export function selectHead(recipe: CompiledRecipe, tail = ''): string {
+  return `${recipe.withClause} SELECT * EXCLUDE (${ident(ROW_ID)}) FROM ${ident(recipe.head)} ${tail}`.trim();
+}
+
+/**
+ * The base relation of a Parquet version: its columns plus the file row number as {@link ROW_ID}.
+ * `pathLiteral` is a SQL string literal of a path we own (never user input).
+ */
+export function parquetSource(pathLiteral: string): string {
+  return `SELECT * EXCLUDE (file_row_number), file_row_number AS ${ident(ROW_ID)} FROM read_parquet(${pathLiteral}, file_row_number = true)`;
+}
+
+/** Step index `i` failed: prefix the message so the user knows which step. */
+function atStep(index: number, step: Step, error: unknown): never {
+  if (error instanceof StepError) {
+    const details = { ...error.details, step: index };
+    throw Object.assign(new StepError(`step ${index + 1} (${step.op}): ${error.message}`), {
+      details,
+    });
+  }
+  throw error;
+}
+
+/** The chain as it grows: CTEs, binds and schemas so far. */
+interface Chain {
+  input: CompileRecipeInput;
+  ctes: string[];
+  binds: SqlValue[];
+  schemas: ColumnSchema[][];
+  steps: Step[];
+}
+
+function contextFor(input: CompileRecipeInput, target: SqlValue[]): CompileContext {
+  const source = (ref: VersionParent): SourceRelation => {
+    const found = input.sources?.get(versionKey(ref));
+    if (!found)
+      throw new StepError(`version ${ref.version} of ${ref.dataSourceId} is not available`);
+    return found;
+  };
+  return {
+    bind(value) {
+      target.push(value);
+      return `$${target.length}`;
+    },
+    versionSource: (ref) => `(${source(ref).sql})`,
+    versionSchema: (ref) => source(ref).schema,
+  };
+}
+
+/** Parses, fits (when needed), compiles and describes step `index`, appending it to `chain`. */
+async function addStep(chain: Chain, index: number, step: Step): Promise<void> {
+  const { input, ctes, binds } = chain;
+  const relation = { name: `__step_${index}`, schema: chain.schemas[index] };
+  const definition = input.registry.get(step.op);
+  let params = definition.parse(step.params ?? {});
+  if (definition.fit && (input.refit === true || !definition.isFitted?.(params))) {
+    const scratch = [...binds];
+    const fitContext: FitContext = {
+      ...contextFor(input, scratch),
+      query: (sql) => input.engine.query(`WITH ${ctes.join(', ')} ${sql}`, scratch),
+    };
+    params = await definition.fit(params, relation, fitContext);
+  }
+  const name = `__step_${index + 1}`;
+  ctes.push(
+    `${ident(name)} AS (${definition.compile(params, relation, contextFor(input, binds))})`,
+  );
+  const schema =
+    input.knownSchemas?.[index + 1] ??
+    stripRowId(
+      await input.engine.describe(`WITH ${ctes.join(', ')} SELECT * FROM ${ident(name)}`, binds),
+      index,
+      step,
+    );
+  chain.schemas.push(schema);
+  chain.steps.push({ op: step.op, params: params as Record<string, unknown> });
+}
+
+/**
+ * Compiles `steps` over `base` into one chain of CTEs: parse and validate each step against the
+ * schema before it, fit learned steps once, DESCRIBE to learn the next schema. Throws a StepError
+ * naming the step (1-based), the field and the column at the first invalid step.
+ */
+export async function compileRecipe(input: CompileRecipeInput): Promise<CompiledRecipe> {
+  const chain: Chain = {
+    input,
+    ctes: [`${ident('__step_0')} AS (${input.base.sql})`],
+    binds: [],
+    schemas: [input.base.schema],
+    steps: [],
+  };
+  for (const [index, step] of input.steps.entries()) {
+    try {
+      await addStep(chain, index, step);
+    } catch (error) {
+      atStep(index, step, error);
+    }
+  }
+  return {
+    withClause: `WITH ${chain.ctes.join(', ')}`,
+    head: `__step_${input.steps.length}`,
+    binds: chain.binds,
+    steps: chain.steps,
+    schemas: chain.schemas,
+    schema: chain.schemas[chain.schemas.length - 1],
+  };
+}
+
+function stripRowId(schema: ColumnSchema[], index: number, step: Step): ColumnSchema[] {
+  if (!schema.some((c) => c.name === ROW_ID)) {
+    throw new Error(`step ${index + 1} (${step.op}) dropped the row id column`);
+  }
+  return schema.filter((c) => c.name !== ROW_ID);
+}

@@ -1,0 +1,15 @@
+import { StepRegistry } from './core/registry.js';
+import { CORE_STEPS } from './steps/core/index.js';
+import { FEATURE_STEPS } from './steps/features/index.js';
+
+export * from './core/types.js';
+export * from './core/step-error.js';
+export * from './core/sql.js';
+export * from './core/params.js';
+export * from './core/registry.js';
+export * from './core/compile-recipe.js';
+export * from './core/column-types.js';
+export * from './duck/duck-recipe-engine.js';
+
+/** Every step HydroML knows. */
+export const STEPS = new StepRegistry([...CORE_STEPS, ...FEATURE_STEPS]);
