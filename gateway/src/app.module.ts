@@ -3,7 +3,11 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { MercuriusDriver, type MercuriusDriverConfig } from '@nestjs/mercurius';
 import { PassportModule } from '@nestjs/passport';
-import { NatsClient } from '@hydroml/nest-kit';
+import { mergeParts, NatsClient } from '@hydroml/nest-kit';
+import { gridParts } from './grid/grid.parts.js';
+import { qualityParts } from './quality/quality.parts.js';
+import { sessionsParts } from './sessions/sessions.parts.js';
+import { trainingsParts } from './trainings/trainings.parts.js';
 import { AccountController } from './account/account.controller.js';
 import { ConnectionsController } from './connections/connections.controller.js';
 import { AccountService } from './account/account.service.js';
@@ -49,6 +53,29 @@ import { JobsController } from './jobs/jobs.controller.js';
 import { RateLimitGuard } from './rate-limit/rate-limit.guard.js';
 import { RateLimiter } from './rate-limit/rate-limiter.service.js';
 
+/** The REST controllers of the platform foundation, datasets, connections and tracking. */
+const CONTROLLERS = [
+  HealthController,
+  AccountController,
+  TokensController,
+  ProjectsController,
+  MembersController,
+  ProjectDataSourcesController,
+  DataSourcesController,
+  ConnectionsController,
+  MlflowExperimentsController,
+  MlflowRunsController,
+  MlflowMetricsController,
+  MlflowRegisteredModelsController,
+  MlflowModelVersionsController,
+  ExperimentsController,
+  MlflowArtifactsController,
+  MlflowRunArtifactsController,
+  VersionsController,
+  JobsController,
+  ExportController,
+];
+
 function graphqlModule(): DynamicModule {
   return GraphQLModule.forRootAsync<MercuriusDriverConfig>({
     driver: MercuriusDriver,
@@ -71,30 +98,11 @@ function graphqlModule(): DynamicModule {
 @Module({})
 export class AppModule {
   static forRoot(env: GatewayEnv): DynamicModule {
+    const parts = mergeParts([gridParts, sessionsParts, qualityParts, trainingsParts]);
     return {
       module: AppModule,
       imports: [GatewayInfraModule.forRoot(env), PassportModule, graphqlModule()],
-      controllers: [
-        HealthController,
-        AccountController,
-        TokensController,
-        ProjectsController,
-        MembersController,
-        ProjectDataSourcesController,
-        DataSourcesController,
-        ConnectionsController,
-        MlflowExperimentsController,
-        MlflowRunsController,
-        MlflowMetricsController,
-        MlflowRegisteredModelsController,
-        MlflowModelVersionsController,
-        ExperimentsController,
-        MlflowArtifactsController,
-        MlflowRunArtifactsController,
-        VersionsController,
-        JobsController,
-        ExportController,
-      ],
+      controllers: [...CONTROLLERS, ...parts.controllers],
       providers: [
         JwtKeysService,
         TokenVerifier,
@@ -112,6 +120,7 @@ export class AppModule {
         blobStoreProvider,
         UploadService,
         JobsClient,
+        ...parts.providers,
         { provide: APP_GUARD, useClass: BearerAuthGuard },
         { provide: APP_GUARD, useClass: RateLimitGuard },
         { provide: APP_FILTER, useClass: HttpErrorFilter },

@@ -19,3 +19,4 @@ export * from './database/unique-violation.js';
 export * from './health/health-http.server.js';
 export * from './metrics/metrics.js';
 export * from './bootstrap/connections.js';
+export * from './bootstrap/module-parts.js';

@@ -1,6 +1,9 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { JobEntity } from '@hydroml/jobs';
-import { ServiceKitModule } from '@hydroml/nest-kit';
+import { mergeParts, ServiceKitModule } from '@hydroml/nest-kit';
+import { gridParts } from './grid/grid.parts.js';
+import { qualityParts } from './quality/quality.parts.js';
+import { sessionsParts } from './sessions/sessions.parts.js';
 import { AccessClient } from './access/access.client.js';
 import { DataToolsEnv } from './data-tools-env.js';
 import { DatasetsHandler } from './datasets/datasets.handler.js';
@@ -22,17 +25,18 @@ import { VersionsRepository } from './versions/versions.repository.js';
 @Module({})
 export class AppModule {
   static forRoot(env: DataToolsEnv): DynamicModule {
+    const parts = mergeParts([gridParts, sessionsParts, qualityParts]);
     return {
       module: AppModule,
       imports: [
         ServiceKitModule.forService({
           service: 'data-tools',
           env,
-          entities: [JobEntity, DatasetVersionEntity],
-          migrations: [BaselineDataTools1764300000200, Datasets1764300000220],
+          entities: [JobEntity, DatasetVersionEntity, ...parts.entities],
+          migrations: [BaselineDataTools1764300000200, Datasets1764300000220, ...parts.migrations],
         }),
       ],
-      controllers: [DatasetsHandler, JobsHandler],
+      controllers: [DatasetsHandler, JobsHandler, ...parts.controllers],
       providers: [
         ...storageProviders,
         ...jobsProviders,
@@ -44,6 +48,7 @@ export class AppModule {
         JobsRuntime,
         DatasetsService,
         ExportsService,
+        ...parts.providers,
       ],
     };
   }

@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { BaseEnv, ServiceKitModule } from '@hydroml/nest-kit';
+import { BaseEnv, mergeParts, ServiceKitModule } from '@hydroml/nest-kit';
+import { trainingParts } from './training/training.parts.js';
 import { AccessHandler } from './access/access.handler.js';
 import { ArtifactsHandler } from './artifacts/artifacts.handler.js';
 import { ArtifactsService } from './artifacts/artifacts.service.js';
@@ -33,18 +34,20 @@ import { RunsService } from './runs/runs.service.js';
 @Module({})
 export class AppModule {
   static forRoot(env: BaseEnv): DynamicModule {
+    const parts = mergeParts([trainingParts]);
     return {
       module: AppModule,
       imports: [
         ServiceKitModule.forService({
           service: 'experiments',
           env,
-          entities: [],
+          entities: [...parts.entities],
           migrations: [
             BaselineExperiments1764300000200,
             Tracking1764300000210,
             ModelRegistry1764300000220,
             RunInputs1764300000230,
+            ...parts.migrations,
           ],
         }),
       ],
@@ -55,6 +58,7 @@ export class AppModule {
         RegistryHandler,
         ModelVersionsHandler,
         ArtifactsHandler,
+        ...parts.controllers,
       ],
       providers: [
         ProjectAccessService,
@@ -72,6 +76,7 @@ export class AppModule {
         RegisteredModelsService,
         ModelVersionsService,
         ArtifactsService,
+        ...parts.providers,
       ],
     };
   }
