@@ -20,6 +20,7 @@ import { storageProviders } from './storage/storage.providers.js';
 import { VersionCache } from './storage/version-cache.js';
 import { DatasetVersionEntity } from './versions/persistence/dataset-version.entity.js';
 import { VersionsRepository } from './versions/versions.repository.js';
+import { VersionRelations } from './versions/version-relations.js';
 
 /** Dataset versions, ingestion and the job worker. */
 @Module({})
@@ -42,6 +43,7 @@ export class AppModule {
         ...jobsProviders,
         AccessClient,
         VersionsRepository,
+        VersionRelations,
         VersionCache,
         IngestJob,
         IngestLifecycle,
