@@ -30,3 +30,6 @@ export * from './experiments/artifacts.contracts.js';
 export * from './experiments/history-bulk.dto.js';
 export * from './experiments/inputs.dto.js';
 export * from './data-tools/export.dto.js';
+export * from './data-tools/sessions.views.js';
+export * from './data-tools/sessions.dto.js';
+export * from './data-tools/sessions.contracts.js';

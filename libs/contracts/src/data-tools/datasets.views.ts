@@ -47,6 +47,19 @@ export interface VersionParent {
   version: number;
 }
 
+/** One recipe step as stored and sent over the wire: `{ op: 'family.verb', params }`. */
+export interface RecipeStepView {
+  op: string;
+  params: Record<string, unknown>;
+}
+
+/** What a prepared version's lineage records: the recipe that made it from its base. */
+export interface VersionRecipe {
+  base: VersionParent;
+  steps: RecipeStepView[];
+  sessionId?: string;
+}
+
 export interface DatasetVersionView {
   id: string;
   dataSourceId: string;
@@ -64,6 +77,8 @@ export interface DatasetVersionView {
   warnings: string[];
   createdBy: string | null;
   createdAt: string;
+  /** Prepared and fused versions: the recipe that made them (lineage). */
+  recipe?: VersionRecipe | null;
 }
 
 export interface DatasetVersionDetail extends DatasetVersionView {

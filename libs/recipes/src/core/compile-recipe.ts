@@ -1,4 +1,4 @@
-import type { ColumnSchema, VersionParent } from '@hydroml/contracts';
+import { DomainError, type ColumnSchema, type VersionParent } from '@hydroml/contracts';
 import type { StepRegistry } from './registry.js';
 import { ident } from './sql.js';
 import { StepError } from './step-error.js';
@@ -70,6 +70,14 @@ function atStep(index: number, step: Step, error: unknown): never {
     const details = { ...error.details, step: index };
     throw Object.assign(new StepError(`step ${index + 1} (${step.op}): ${error.message}`), {
       details,
+    });
+  }
+  if (error instanceof Error && !(error instanceof DomainError)) {
+    // The engine refused the compiled SQL (a type mismatch a step could not foresee): the user's
+    // to fix, so name the step and keep the engine's first line.
+    const line = error.message.split('\n').find((l) => l.trim() !== '') ?? error.message;
+    throw Object.assign(new StepError(`step ${index + 1} (${step.op}): ${line.slice(0, 300)}`), {
+      details: { step: index },
     });
   }
   throw error;

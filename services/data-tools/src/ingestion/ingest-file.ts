@@ -81,7 +81,10 @@ async function copyToParquet(connection: DuckDBConnection, source: string, outpu
   );
 }
 
-async function describe(connection: DuckDBConnection, path: string): Promise<ColumnSchema[]> {
+export async function describe(
+  connection: DuckDBConnection,
+  path: string,
+): Promise<ColumnSchema[]> {
   const result = await connection.runAndReadAll(
     `DESCRIBE SELECT * FROM read_parquet(${sqlString(path)})`,
   );
@@ -125,7 +128,11 @@ async function textWarnings(
  * Per-column null counts and min/max from the Parquet file's own row-group statistics: no scan of
  * the data. Numbers are compared as numbers, other values as text (ISO dates sort as text).
  */
-async function summarize(connection: DuckDBConnection, path: string, schema: ColumnSchema[]) {
+export async function summarize(
+  connection: DuckDBConnection,
+  path: string,
+  schema: ColumnSchema[],
+) {
   const source = sqlString(path);
   const total = await connection.runAndReadAll(
     `SELECT coalesce(sum(num_rows), 0)::DOUBLE AS n FROM parquet_file_metadata(${source})`,

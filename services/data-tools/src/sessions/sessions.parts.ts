@@ -1,4 +1,23 @@
 import type { ModuleParts } from '@hydroml/nest-kit';
+import { loadEnv } from '@hydroml/nest-kit';
+import { Sessions1764300000300 } from '../migrations/1764300000300-sessions.js';
+import { VersionWriter } from '../versions/version-writer.js';
+import { SessionEntity } from './persistence/session.entity.js';
+import { SessionsRepository } from './persistence/sessions.repository.js';
+import { SessionCompiler } from './session-compiler.js';
+import { SessionHeads } from './session-heads.js';
+import { SessionsEnv } from './sessions-env.js';
 
 /** The sessions area of data-tools: its handlers, providers, entities and migrations. */
-export const sessionsParts: ModuleParts = {};
+export const sessionsParts: ModuleParts = {
+  controllers: [],
+  providers: [
+    { provide: SessionsEnv, useFactory: () => loadEnv(SessionsEnv) },
+    SessionsRepository,
+    SessionCompiler,
+    SessionHeads,
+    VersionWriter,
+  ],
+  entities: [SessionEntity],
+  migrations: [Sessions1764300000300],
+};

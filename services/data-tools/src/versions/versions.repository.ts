@@ -24,7 +24,8 @@ export class VersionsRepository {
         [input.dataSourceId],
       );
       const entity = repo.create({ ...input, version: rows[0].n + 1, createdAt: new Date() });
-      await repo.insert(entity);
+      // save, not insert: TypeORM's insert typing rejects jsonb fields holding `unknown` (recipe).
+      await repo.save(entity);
       return entity;
     });
   }
@@ -51,5 +52,6 @@ export function toVersionView(e: DatasetVersionEntity): DatasetVersionView {
     ...{ columns: e.columns, bytes: e.bytes, sha256: e.sha256, schema: e.schema },
     ...{ detection: e.detection, warnings: e.warnings, createdBy: e.createdBy },
     createdAt: e.createdAt.toISOString(),
+    recipe: e.recipe ?? null,
   };
 }

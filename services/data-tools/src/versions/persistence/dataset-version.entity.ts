@@ -5,6 +5,7 @@ import type {
   IngestDetection,
   VersionOrigin,
   VersionParent,
+  VersionRecipe,
 } from '@hydroml/contracts';
 
 /** One immutable version of a data source: a Parquet blob and what is known about it. */
@@ -61,6 +62,10 @@ export class DatasetVersionEntity {
 
   @Column('jsonb')
   warnings!: string[];
+
+  /** Prepared and fused versions: the recipe that made them from their base (lineage). */
+  @Column('jsonb', { nullable: true })
+  recipe?: VersionRecipe | null;
 
   @Column('uuid', { name: 'created_by', nullable: true })
   createdBy!: string | null;

@@ -1,0 +1,74 @@
+import { Injectable } from '@nestjs/common';
+import type { CallContext, ColumnSchema, VersionParent } from '@hydroml/contracts';
+import {
+  compileRecipe,
+  DuckRecipeEngine,
+  ROW_ID,
+  ident,
+  selectHead,
+  STEPS,
+  type CompiledRecipe,
+  type SourceRelation,
+  type Step,
+} from '@hydroml/recipes';
+import { DuckEngine } from '../engine/duck-engine.js';
+import { VersionRelations, type ResolvedVersion } from '../versions/version-relations.js';
+
+export interface CompiledSteps {
+  recipe: CompiledRecipe;
+  /** The other versions the steps read (joins, unions), access-checked. */
+  sources: Map<string, ResolvedVersion>;
+}
+
+/** Compiles a session's steps over its base version with DuckDB (schemas learned by DESCRIBE). */
+@Injectable()
+export class SessionCompiler {
+  constructor(
+    private readonly relations: VersionRelations,
+    private readonly engine: DuckEngine,
+  ) {}
+
+  async compile(
+    call: CallContext,
+    base: ResolvedVersion,
+    steps: readonly Step[],
+    knownSchemas: ReadonlyArray<ColumnSchema[] | undefined> = [],
+  ): Promise<CompiledSteps> {
+    const sources = await this.relations.sourcesFor(call, steps);
+    const relations = new Map<string, SourceRelation>(
+      [...sources].map(([key, resolved]) => [key, resolved.relation]),
+    );
+    const recipe = await this.engine.use((connection) =>
+      compileRecipe({
+        registry: STEPS,
+        engine: new DuckRecipeEngine(connection),
+        base: base.relation,
+        steps,
+        sources: relations,
+        knownSchemas,
+      }),
+    );
+    return { recipe, sources };
+  }
+
+  /** The first `limit` rows of the head, in row order. */
+  preview(recipe: CompiledRecipe, limit: number): Promise<Array<Record<string, unknown>>> {
+    if (limit === 0) return Promise.resolve([]);
+    const sql = selectHead(recipe, `ORDER BY ${ident(ROW_ID)} LIMIT ${Math.floor(limit)}`);
+    return this.engine.use((connection) =>
+      new DuckRecipeEngine(connection).query(sql, recipe.binds),
+    );
+  }
+}
+
+/** Lineage of a result: the base version first, then every version the steps read. */
+export function parentsOf(
+  base: VersionParent,
+  sources: ReadonlyMap<string, ResolvedVersion>,
+): VersionParent[] {
+  const parents = [{ dataSourceId: base.dataSourceId, version: base.version }];
+  for (const source of sources.values()) {
+    parents.push({ dataSourceId: source.entity.dataSourceId, version: source.entity.version });
+  }
+  return parents;
+}
