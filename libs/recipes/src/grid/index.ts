@@ -1,0 +1,6 @@
+export * from './filter-values.js';
+export * from './filter-model.js';
+export * from './grid-request.js';
+export * from './sort-model.js';
+export * from './seek.js';
+export * from './grid-query.js';
