@@ -1,0 +1,155 @@
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import type { ColumnSchema } from '@hydroml/contracts';
+import { ROW_ID } from '../core/types.js';
+import { anchorAfter, compileGridQuery, type GridSource } from './grid-query.js';
+import type { GridRequest } from './grid-request.js';
+
+const schema: ColumnSchema[] = [
+  { name: 'g', type: 'string', sourceType: 'VARCHAR' },
+  { name: 'x', type: 'integer', sourceType: 'BIGINT' },
+  { name: 'y', type: 'float', sourceType: 'DOUBLE' },
+];
+
+const source: GridSource = {
+  withClause: `WITH "base" AS (SELECT * FROM (SELECT CASE WHEN i % 7 = 0 THEN NULL ELSE 'g' || (i % 3) END AS g, i % 10 AS x, CASE WHEN i % 5 = 0 THEN NULL ELSE i / 4 END AS y, i AS ${ROW_ID} FROM range(200) r(i)) WHERE x >= $1)`,
+  source: '"base"',
+  binds: [0],
+  schema,
+};
+
+let instance: DuckDBInstance;
+let connection: DuckDBConnection;
+
+beforeAll(async () => {
+  instance = await DuckDBInstance.create(':memory:');
+  connection = await instance.connect();
+});
+
+afterAll(() => {
+  connection.closeSync();
+  instance.closeSync();
+});
+
+async function run(
+  sql: string,
+  binds: readonly unknown[],
+): Promise<Array<Record<string, unknown>>> {
+  return (await connection.runAndReadAll(sql, binds as never)).getRowObjectsJson();
+}
+
+const sorted: GridRequest = {
+  sortModel: [
+    { colId: 'y', sort: 'desc' },
+    { colId: 'g', sort: 'asc' },
+  ],
+  filterModel: { x: { filterType: 'number', type: 'lessThan', filter: 8 } },
+};
+
+describe('compileGridQuery: rows', () => {
+  it('pages a sorted, filtered relation with the exact count', async () => {
+    const query = compileGridQuery(source, { ...sorted, startRow: 0, endRow: 10 });
+    const page = await run(query.pageSql, query.pageBinds);
+    const [{ n }] = await run(query.countSql, query.countBinds);
+    expect(Number(n)).toBe(160);
+    expect(page).toHaveLength(10);
+    expect(page.every((r) => Number(r.x) < 8)).toBe(true);
+    const ys = page.map((r) => r.y as number);
+    expect([...ys].sort((a, b) => b - a)).toEqual(ys);
+  });
+
+  it('seek pages equal offset pages, nulls and ties included', async () => {
+    const all = await run(
+      compileGridQuery(source, { ...sorted, startRow: 0, endRow: 160 }).pageSql,
+      [0, 8],
+    );
+    let anchor;
+    const seen: unknown[] = [];
+    for (let start = 0; start < 160; start += 25) {
+      const query = compileGridQuery(
+        source,
+        { ...sorted, startRow: start, endRow: start + 25 },
+        anchor,
+      );
+      expect(query.seeked).toBe(start > 0);
+      const page = await run(query.pageSql, query.pageBinds);
+      seen.push(...page.map((r) => r[ROW_ID]));
+      anchor = anchorAfter(query, page[page.length - 1], start + page.length - 1);
+    }
+    expect(seen).toEqual(all.map((r) => r[ROW_ID]));
+  });
+
+  it('uses an anchor before startRow with the remaining offset', async () => {
+    const first = compileGridQuery(source, { ...sorted, startRow: 0, endRow: 20 });
+    const rows = await run(first.pageSql, first.pageBinds);
+    const anchor = anchorAfter(first, rows[9], 9);
+    const later = compileGridQuery(source, { ...sorted, startRow: 15, endRow: 20 }, anchor);
+    expect(later.pageSql).toContain('OFFSET 5');
+    const page = await run(later.pageSql, later.pageBinds);
+    expect(page.map((r) => r[ROW_ID])).toEqual(rows.slice(15, 20).map((r) => r[ROW_ID]));
+  });
+
+  it('refuses bad pages and unknown sort columns', () => {
+    expect(() => compileGridQuery(source, { startRow: -1, endRow: 10 })).toThrow(/startRow/);
+    expect(() => compileGridQuery(source, { startRow: 0, endRow: 100_000 })).toThrow(/page holds/);
+    const bad = { sortModel: [{ colId: 'x" DESC; DROP TABLE t; --', sort: 'asc' as const }] };
+    expect(() => compileGridQuery(source, bad)).toThrow(/does not exist/);
+    const twice = {
+      sortModel: [
+        { colId: 'x', sort: 'asc' as const },
+        { colId: 'x', sort: 'desc' as const },
+      ],
+    };
+    expect(() => compileGridQuery(source, twice)).toThrow(/sorted twice/);
+  });
+});
+
+describe('compileGridQuery: group rows', () => {
+  const grouped: GridRequest = {
+    startRow: 0,
+    endRow: 100,
+    rowGroupCols: [
+      { id: 'g', field: 'g' },
+      { id: 'x', field: 'x' },
+    ],
+    valueCols: [{ id: 'y', field: 'y', aggFunc: 'sum' }],
+    sortModel: [{ colId: 'y', sort: 'desc' }],
+  };
+
+  it('lists the first level with aggregates and child counts', async () => {
+    const query = compileGridQuery(source, grouped);
+    expect(query.mode).toBe('groups');
+    const rows = await run(query.pageSql, query.pageBinds);
+    const [{ n }] = await run(query.countSql, query.countBinds);
+    expect(Number(n)).toBe(4);
+    expect(rows.reduce((s, r) => s + Number(r.__hydroml_child_count), 0)).toBe(200);
+    const sums = rows.map((r) => r.y as number);
+    expect([...sums].sort((a, b) => b - a)).toEqual(sums);
+  });
+
+  it('opens a group (a null key included) and then its leaf rows', async () => {
+    const second = compileGridQuery(source, { ...grouped, groupKeys: ['g1'] });
+    const rows = await run(second.pageSql, second.pageBinds);
+    expect(rows.map((r) => Number(r.x)).sort((a, b) => a - b)).toEqual([
+      0, 1, 2, 3, 4, 5, 6, 7, 8, 9,
+    ]);
+    const leaves = compileGridQuery(source, { ...grouped, groupKeys: [null, '3'] });
+    expect(leaves.mode).toBe('rows');
+    const leafRows = await run(leaves.pageSql, leaves.pageBinds);
+    expect(leafRows.length).toBeGreaterThan(0);
+    expect(leafRows.every((r) => r.g === null && Number(r.x) === 3)).toBe(true);
+  });
+
+  it('refuses sum over text and unknown aggregates', () => {
+    const text = {
+      ...grouped,
+      valueCols: [{ id: 'g', aggFunc: 'sum' }],
+      rowGroupCols: [{ id: 'x' }],
+    };
+    expect(() => compileGridQuery(source, text)).toThrow(/needs numbers/);
+    const odd = { ...grouped, valueCols: [{ id: 'y', aggFunc: 'median); DROP' }] };
+    expect(() => compileGridQuery(source, odd)).toThrow(/aggFunc/);
+    expect(() => compileGridQuery(source, { ...grouped, groupKeys: ['a', 'b', 'c'] })).toThrow(
+      /groupKeys/,
+    );
+  });
+});
