@@ -34,7 +34,10 @@ async function admin(sql) {
 }
 
 function start(script, extra = {}) {
+  // BENCH_CPU_PROF=<dir> writes a V8 CPU profile of every service process there.
+  const profile = process.env.BENCH_CPU_PROF;
   const child = fork(script, [], {
+    execArgv: profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [],
     env: { ...env, ...extra },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
