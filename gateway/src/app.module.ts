@@ -4,6 +4,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { MercuriusDriver, type MercuriusDriverConfig } from '@nestjs/mercurius';
 import { PassportModule } from '@nestjs/passport';
 import { mergeParts, NatsClient } from '@hydroml/nest-kit';
+import { datasetsParts } from './datasets/datasets.parts.js';
 import { gridParts } from './grid/grid.parts.js';
 import { qualityParts } from './quality/quality.parts.js';
 import { sessionsParts } from './sessions/sessions.parts.js';
@@ -23,6 +24,8 @@ import { ProjectDataSourcesController } from './data-sources/project-data-source
 import { HttpErrorFilter } from './errors/http-error.filter.js';
 import { ExperimentsController } from './experiments/experiments.controller.js';
 import { ExperimentsResolver } from './experiments/experiments.resolver.js';
+import { RegistryController } from './experiments/registry.controller.js';
+import { RegistryResolver } from './experiments/registry.resolver.js';
 import { GatewayEnv } from './gateway-env.js';
 import { createLoaders } from './graphql/loaders.js';
 import { MeResolver } from './graphql/me.resolver.js';
@@ -69,6 +72,7 @@ const CONTROLLERS = [
   MlflowRegisteredModelsController,
   MlflowModelVersionsController,
   ExperimentsController,
+  RegistryController,
   MlflowArtifactsController,
   MlflowRunArtifactsController,
   VersionsController,
@@ -98,7 +102,13 @@ function graphqlModule(): DynamicModule {
 @Module({})
 export class AppModule {
   static forRoot(env: GatewayEnv): DynamicModule {
-    const parts = mergeParts([gridParts, sessionsParts, qualityParts, trainingsParts]);
+    const parts = mergeParts([
+      gridParts,
+      sessionsParts,
+      qualityParts,
+      trainingsParts,
+      datasetsParts,
+    ]);
     return {
       module: AppModule,
       imports: [GatewayInfraModule.forRoot(env), PassportModule, graphqlModule()],
@@ -116,6 +126,7 @@ export class AppModule {
         MembersResolver,
         MeResolver,
         ExperimentsResolver,
+        RegistryResolver,
         ArtifactFilesService,
         blobStoreProvider,
         UploadService,

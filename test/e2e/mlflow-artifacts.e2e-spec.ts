@@ -104,6 +104,69 @@ describe('MLflow artifacts through the proxied artifact service', () => {
     expect(absolute.body.error_code).toBe('INVALID_PARAMETER_VALUE');
   });
 
+  it('serves the native artifact and registry views over REST and GraphQL', async () => {
+    await api.put(`${ART}/${root}/plots/residuals.csv`).set(alice).send('a,b\n1,2\n').expect(200);
+    const listed = await api
+      .get(`/api/v1/runs/${runId}/artifacts`)
+      .query({ path: 'plots' })
+      .set(alice)
+      .expect(200);
+    expect(listed.body.files).toEqual([
+      { path: 'plots/residuals.csv', is_dir: false, file_size: 8 },
+    ]);
+    const file = await api
+      .get(`/api/v1/runs/${runId}/artifacts/file`)
+      .query({ path: 'plots/residuals.csv' })
+      .set(alice)
+      .expect(200);
+    expect(file.headers['content-disposition']).toBe('attachment; filename="residuals.csv"');
+    expect(file.text ?? String(file.body)).toContain('1,2');
+    await api
+      .get(`/api/v1/runs/${runId}/artifacts/file`)
+      .query({ path: '../x' })
+      .set(alice)
+      .expect(400);
+    await api.get(`/api/v1/runs/${runId}/artifacts`).set(bob).expect(404);
+
+    await api
+      .post('/api/2.0/mlflow/registered-models/create')
+      .set(alice)
+      .send({ name: 'flow' })
+      .expect(200);
+    await api
+      .post('/api/2.0/mlflow/model-versions/create')
+      .set(alice)
+      .send({ name: 'flow', source: `mlflow-artifacts:/${root}/model`, run_id: runId })
+      .expect(200);
+    await api
+      .post('/api/2.0/mlflow/registered-models/alias')
+      .set(alice)
+      .send({ name: 'flow', alias: 'champion', version: '1' })
+      .expect(200);
+    const model = await api.get('/api/v1/models/flow').set(alice).expect(200);
+    expect(model.body.aliases).toEqual([{ alias: 'champion', version: '1' }]);
+    await api.get('/api/v1/models/flow').set(bob).expect(404);
+
+    const query = `query($run: ID!) {
+      model(name: "flow") { name aliases { alias version } latestVersions { version runId } }
+      runArtifacts(runId: $run, path: "plots") { path isDir fileSize }
+    }`;
+    const gql = await api
+      .post('/graphql')
+      .set(alice)
+      .send({ query, variables: { run: runId } })
+      .expect(200);
+    expect(gql.body.errors).toBeUndefined();
+    expect(gql.body.data.model).toEqual({
+      name: 'flow',
+      aliases: [{ alias: 'champion', version: '1' }],
+      latestVersions: [{ version: '1', runId }],
+    });
+    expect(gql.body.data.runArtifacts).toEqual([
+      { path: 'plots/residuals.csv', isDir: false, fileSize: 8 },
+    ]);
+  });
+
   it('hides another tenant’s artifacts', async () => {
     await api.put(`${ART}/${root}/secret.txt`).set(alice).send('s').expect(200);
     const peek = await api.get(`${ART}/${root}/secret.txt`).set(bob);

@@ -42,6 +42,11 @@ export class ArtifactFilesService {
     return this.store.get(artifactKey(grant.prefix, grant.relative));
   }
 
+  /** The file a grant names (not_found when absent). */
+  read(grant: ArtifactGrant): Promise<Readable> {
+    return this.store.get(artifactKey(grant.prefix, grant.relative));
+  }
+
   async delete(call: CallContext, path: string): Promise<void> {
     const grant = await this.authorize(call, { path }, 'write');
     const key = artifactKey(grant.prefix, grant.relative);
