@@ -36,3 +36,6 @@ export * from './data-tools/quality.contracts.js';
 export * from './data-tools/sessions.views.js';
 export * from './data-tools/sessions.dto.js';
 export * from './data-tools/sessions.contracts.js';
+export * from './data-tools/grid.dto.js';
+export * from './data-tools/grid.views.js';
+export * from './data-tools/grid.contracts.js';

@@ -70,7 +70,7 @@ export function groupSelect(
   const items = [
     ident(group.name),
     ...shown.map((v) => `${aggregate(v.column, v.aggFunc)} AS ${ident(v.column.name)}`),
-    `count(*) AS ${ident(GROUP_CHILD_COUNT)}`,
+    `CAST(count(*) AS INTEGER) AS ${ident(GROUP_CHILD_COUNT)}`,
   ];
   const outputs = [group.name, ...shown.map((v) => v.column.name)];
   const sortable = (Array.isArray(request.sortModel) ? request.sortModel : []).filter((s) =>
