@@ -1,6 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { ProjectsContracts, type CallContext, type DataSourceView } from '@hydroml/contracts';
+import {
+  DatasetLifecycleContracts,
+  ProjectsContracts,
+  type CallContext,
+  type DataSourceView,
+  type DatasetLineage,
+} from '@hydroml/contracts';
 import { NatsClient } from '@hydroml/nest-kit';
 import { Caller } from '../http/caller.decorator.js';
 import { UUID } from '../http/uuid.pipe.js';
@@ -28,6 +34,12 @@ export class DataSourcesController {
   @Delete(':id')
   @HttpCode(204)
   async delete(@Param('id', UUID) id: string, @Caller() call: CallContext): Promise<void> {
-    await this.nats.request(ProjectsContracts.deleteDataSource, { id }, call);
+    await this.nats.request(DatasetLifecycleContracts.deleteDataSource, { dataSourceId: id }, call);
+  }
+
+  /** Every version of the data source with its ancestors and descendants across data sources. */
+  @Get(':id/lineage')
+  lineage(@Param('id', UUID) id: string, @Caller() call: CallContext): Promise<DatasetLineage> {
+    return this.nats.request(DatasetLifecycleContracts.lineage, { dataSourceId: id }, call);
   }
 }

@@ -7,7 +7,10 @@ import { BLOB_STORE, type BlobStore } from '@hydroml/storage';
 import { Caller } from '../http/caller.decorator.js';
 import { UUID } from '../http/uuid.pipe.js';
 
-/** Exports stream the file data-tools wrote to the blob store, which is removed once sent. */
+/**
+ * Small exports stream the file data-tools wrote to the blob store, removed once sent. Large ones
+ * (or `mode: job`) answer 202 with a job whose result links to GET /jobs/:id/download.
+ */
 @ApiTags('datasets')
 @Controller('data-sources/:id/versions/:n/export')
 export class ExportController {
@@ -30,6 +33,10 @@ export class ExportController {
       { ...body, dataSourceId, version },
       { ...call, deadline: Date.now() + 120_000 },
     );
+    if ('job' in file) {
+      await reply.code(202).send(file);
+      return;
+    }
     const stream = await this.blobs.get(file.blobKey);
     stream.on('close', () => {
       this.blobs.delete(file.blobKey).catch((error: unknown) => {

@@ -23,6 +23,8 @@ export * from './experiments/native.dto.js';
 export * from './data-tools/datasets.views.js';
 export * from './data-tools/datasets.dto.js';
 export * from './data-tools/datasets.contracts.js';
+export * from './data-tools/datasets.lifecycle.dto.js';
+export * from './data-tools/datasets.lifecycle.contracts.js';
 export * from './connectors/connectors.dto.js';
 export * from './connectors/connectors.views.js';
 export * from './connectors/connectors.contracts.js';

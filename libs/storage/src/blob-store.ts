@@ -28,6 +28,11 @@ export interface BlobStore {
   stat(key: string): Promise<BlobInfo | null>;
   /** True when something was removed. */
   delete(key: string): Promise<boolean>;
+  /**
+   * Gives the blob at `from` the key `to` (replacing anything there), keeping its sha256: a rename
+   * on the filesystem, a copy and delete elsewhere. not_found when `from` is absent.
+   */
+  move(from: string, to: string): Promise<BlobInfo>;
   /** Keys that start with `prefix`, sorted. */
   list(prefix: string): Promise<string[]>;
   /**

@@ -86,4 +86,13 @@ describe('FsBlobStore', () => {
     }
     expect(() => assertBlobKey('datasets/1/v-2.parquet')).not.toThrow();
   });
+
+  it('moves a blob to a new key, keeping its sha256', async () => {
+    const put = await store.put('uploads/a', Readable.from([Buffer.from('hello')]));
+    const moved = await store.move('uploads/a', 'sources/x/a');
+    expect(moved).toEqual({ ...put, key: 'sources/x/a' });
+    expect(await store.stat('uploads/a')).toBeNull();
+    expect((await readAll(await store.get('sources/x/a'))).toString()).toBe('hello');
+    await expect(store.move('uploads/a', 'b')).rejects.toThrow('not found');
+  });
 });

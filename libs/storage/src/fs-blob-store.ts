@@ -63,6 +63,19 @@ export class FsBlobStore implements BlobStore {
     return existed;
   }
 
+  async move(from: string, to: string): Promise<BlobInfo> {
+    assertBlobKey(to);
+    const info = await this.stat(from);
+    if (!info) throw blobNotFound(from);
+    const moved: BlobInfo = { ...info, key: to };
+    await mkdir(join(this.root, 'tmp'), { recursive: true });
+    await this.writeMeta(moved, join(this.root, 'tmp'));
+    await mkdir(dirname(this.dataPath(to)), { recursive: true });
+    await rename(this.dataPath(from), this.dataPath(to));
+    await rm(this.metaPath(from), { force: true });
+    return moved;
+  }
+
   async list(prefix: string): Promise<string[]> {
     const base = join(this.root, 'data');
     const entries = await readdir(base, { recursive: true, withFileTypes: true }).catch(() => []);

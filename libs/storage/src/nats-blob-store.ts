@@ -106,6 +106,12 @@ export class NatsBlobStore implements BlobStore {
     return true;
   }
 
+  async move(from: string, to: string): Promise<BlobInfo> {
+    const info = await this.put(to, await this.get(from));
+    await this.delete(from);
+    return info;
+  }
+
   async list(prefix: string): Promise<string[]> {
     const jsm = await this.manager();
     const metaPrefix = `$O.${this.bucket}.M.`;

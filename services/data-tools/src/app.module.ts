@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { JobEntity } from '@hydroml/jobs';
 import { mergeParts, ServiceKitModule } from '@hydroml/nest-kit';
+import { datasetsParts } from './datasets/datasets.parts.js';
 import { gridParts } from './grid/grid.parts.js';
 import { qualityParts } from './quality/quality.parts.js';
 import { sessionsParts } from './sessions/sessions.parts.js';
@@ -26,7 +27,7 @@ import { VersionRelations } from './versions/version-relations.js';
 @Module({})
 export class AppModule {
   static forRoot(env: DataToolsEnv): DynamicModule {
-    const parts = mergeParts([gridParts, sessionsParts, qualityParts]);
+    const parts = mergeParts([gridParts, sessionsParts, qualityParts, datasetsParts]);
     return {
       module: AppModule,
       imports: [

@@ -1,6 +1,6 @@
 import { contract, event } from '../contract.js';
 import type { JobView } from '../jobs/jobs.views.js';
-import { ExportVersionDto, type ExportFile } from './export.dto.js';
+import { ExportVersionDto, type ExportFile, type ExportQueued } from './export.dto.js';
 import type { DataSourceStatus } from '../projects/projects.views.js';
 import {
   AddVersionDto,
@@ -14,6 +14,7 @@ import type {
   DatasetVersionDetail,
   DatasetVersionView,
   UploadAccepted,
+  VersionLocation,
 } from './datasets.views.js';
 
 export const DataToolsContracts = {
@@ -30,11 +31,13 @@ export const DataToolsContracts = {
     'data-tools.versions.get',
     VersionRefDto,
   ),
-  export: contract<ExportVersionDto, ExportFile>('data-tools.versions.export', ExportVersionDto),
+  export: contract<ExportVersionDto, ExportFile | ExportQueued>('data-tools.versions.export', ExportVersionDto),
   preview: contract<VersionPreviewDto, DatasetPreview>(
     'data-tools.versions.preview',
     VersionPreviewDto,
   ),
+  /** Where a readable version's Parquet blob is (for services that read it with their own DuckDB). */
+  locate: contract<VersionRefDto, VersionLocation>('data-tools.versions.locate', VersionRefDto),
 } as const;
 
 export interface DataSourceStatusChangedV1 {

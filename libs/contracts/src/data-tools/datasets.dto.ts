@@ -45,6 +45,39 @@ export class IngestOptionsDto {
   types?: Record<string, (typeof COLUMN_TYPES)[number]>;
 }
 
+/** Where an imported version came from (recorded in its lineage; never a secret). */
+export class ImportProvenanceDto {
+  @IsUUID()
+  connectionId!: string;
+
+  @IsString()
+  @MaxLength(120)
+  connectionName!: string;
+
+  @IsIn(['postgresql', 'mysql', 'sqlite'])
+  connectionType!: 'postgresql' | 'mysql' | 'sqlite';
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(255)
+  table?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(100_000)
+  query?: string;
+
+  /** Incremental imports: the key column, the previous maximum and this import's maximum. */
+  @IsOptional()
+  @IsObject()
+  incremental?: { column: string; after: string | null; max: string | null };
+
+  /** The connectors job that read the rows. */
+  @IsOptional()
+  @IsUUID()
+  importJobId?: string;
+}
+
 export class UploadedFileDto {
   @IsString()
   @Matches(/^uploads\/[0-9a-f-]{36}$/)
@@ -58,6 +91,16 @@ export class UploadedFileDto {
   @ValidateNested()
   @Type(() => IngestOptionsDto)
   options?: IngestOptionsDto;
+  /** Imports: where the rows came from (the version's origin is then `imported`). */
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ImportProvenanceDto)
+  provenance?: ImportProvenanceDto;
+
+  /** `append`: the new version holds the latest version's rows, then these (incremental imports). */
+  @IsOptional()
+  @IsIn(['replace', 'append'])
+  mode?: 'replace' | 'append';
 }
 
 export class UploadDataSourceDto extends UploadedFileDto {
@@ -92,6 +135,13 @@ export class VersionRefDto extends DataSourceRefDto {
 }
 
 export class VersionPreviewDto extends VersionRefDto {
+  /** Keyset paging: the rows after this row number (the previous page's `nextAfter`). */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(-1)
+  after?: number;
+
   @IsOptional()
   @Type(() => Number)
   @IsInt()

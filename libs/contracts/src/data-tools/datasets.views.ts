@@ -60,6 +60,17 @@ export interface VersionRecipe {
   sessionId?: string;
 }
 
+/** How an imported version was read (no secrets: the connection by id and name). */
+export interface VersionProvenance {
+  connectionId: string;
+  connectionName: string;
+  connectionType: 'postgresql' | 'mysql' | 'sqlite';
+  table?: string;
+  query?: string;
+  incremental?: { column: string; after: string | null; max: string | null };
+  importJobId?: string;
+}
+
 export interface DatasetVersionView {
   id: string;
   dataSourceId: string;
@@ -77,8 +88,20 @@ export interface DatasetVersionView {
   warnings: string[];
   createdBy: string | null;
   createdAt: string;
+  /** Imported versions: the connection and the table or query read. */
+  provenance?: VersionProvenance | null;
   /** Prepared and fused versions: the recipe that made them (lineage). */
   recipe?: VersionRecipe | null;
+}
+
+/** A version's Parquet blob, after an access check (`data-tools.versions.locate`). */
+export interface VersionLocation {
+  dataSourceId: string;
+  version: number;
+  blobKey: string;
+  sha256: string;
+  rows: number;
+  schema: ColumnSchema[];
 }
 
 export interface DatasetVersionDetail extends DatasetVersionView {
@@ -87,6 +110,8 @@ export interface DatasetVersionDetail extends DatasetVersionView {
 
 export interface DatasetPreview {
   columns: ColumnSchema[];
+  /** Keyset paging: pass as `after` to read the rows that follow this page (null at the end). */
+  nextAfter?: number | null;
   /** Row values as JSON (big integers and dates as strings). */
   rows: Array<Record<string, unknown>>;
   offset: number;
@@ -97,4 +122,26 @@ export interface DatasetPreview {
 export interface UploadAccepted {
   dataSource: DataSourceView;
   job: JobView;
+}
+
+/** One version in a lineage graph; versions of data sources the caller cannot read show no details. */
+export interface LineageNode {
+  /** `<dataSourceId>@<version>` */
+  id: string;
+  dataSourceId: string;
+  version: number;
+  origin: VersionOrigin | null;
+  rows: number | null;
+  createdAt: string | null;
+  provenance: VersionProvenance | null;
+  /** False when the caller may not read that data source: only the reference is shown. */
+  visible: boolean;
+  deleted: boolean;
+}
+
+/** Edges go from a parent version to the version made from it. */
+export interface DatasetLineage {
+  dataSourceId: string;
+  nodes: LineageNode[];
+  edges: Array<{ from: string; to: string }>;
 }

@@ -9,6 +9,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
+import type { JobView } from '../jobs/jobs.views.js';
 import { VersionRefDto } from './datasets.dto.js';
 
 export const EXPORT_FORMATS = ['csv', 'tsv', 'json', 'ndjson', 'parquet', 'xlsx'] as const;
@@ -16,6 +17,11 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** The options of an export (the body of POST .../versions/:n/export). */
 export class ExportOptionsDto {
+  /** `job`: always run as a job with a download link; `direct`: stream it now; default by size. */
+  @IsOptional()
+  @IsIn(['auto', 'direct', 'job'])
+  mode?: 'auto' | 'direct' | 'job';
+
   @IsIn(EXPORT_FORMATS)
   format!: ExportFormat;
 
@@ -35,6 +41,11 @@ export class ExportOptionsDto {
 }
 
 export class ExportVersionDto extends VersionRefDto {
+  /** `job`: always run as a job with a download link; `direct`: stream it now; default by size. */
+  @IsOptional()
+  @IsIn(['auto', 'direct', 'job'])
+  mode?: 'auto' | 'direct' | 'job';
+
   @IsIn(EXPORT_FORMATS)
   format!: ExportFormat;
 
@@ -59,4 +70,16 @@ export interface ExportFile {
   contentType: string;
   bytes: number;
   rows: number;
+}
+
+/** A large export runs as a job; its result carries a download link that expires. */
+export interface ExportQueued {
+  job: JobView;
+}
+
+/** What an export job's result holds. */
+export interface ExportJobResult extends ExportFile {
+  /** GET this (authenticated) until expiresAt. */
+  downloadUrl: string;
+  expiresAt: string;
 }

@@ -13,8 +13,10 @@ import {
   type DatasetVersionDetail,
   type DatasetVersionView,
   type ExportFile,
+  type ExportQueued,
   type JobView,
   type UploadAccepted,
+  type VersionLocation,
 } from '@hydroml/contracts';
 import { Call } from '@hydroml/nest-kit';
 import { ExportsService } from '../exports/exports.service.js';
@@ -47,13 +49,21 @@ export class DatasetsHandler {
     return this.datasets.get(call, dto.dataSourceId, dto.version);
   }
 
+  @MessagePattern(DataToolsContracts.locate.subject)
+  locate(@Payload() dto: VersionRefDto, @Call() call: CallContext): Promise<VersionLocation> {
+    return this.datasets.locate(call, dto.dataSourceId, dto.version);
+  }
+
   @MessagePattern(DataToolsContracts.preview.subject)
   preview(@Payload() dto: VersionPreviewDto, @Call() call: CallContext): Promise<DatasetPreview> {
     return this.datasets.preview(call, dto);
   }
 
   @MessagePattern(DataToolsContracts.export.subject)
-  export(@Payload() dto: ExportVersionDto, @Call() call: CallContext): Promise<ExportFile> {
+  export(
+    @Payload() dto: ExportVersionDto,
+    @Call() call: CallContext,
+  ): Promise<ExportFile | ExportQueued> {
     return this.exports.export(call, dto);
   }
 }

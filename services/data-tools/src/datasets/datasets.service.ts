@@ -12,12 +12,14 @@ import {
   type UploadAccepted,
   type UploadDataSourceDto,
   type VersionPreviewDto,
+  type VersionLocation,
 } from '@hydroml/contracts';
 import { JobQueue } from '@hydroml/jobs';
 import { NatsClient, requireScope } from '@hydroml/nest-kit';
 import { AccessClient } from '../access/access.client.js';
-import { sqlString, DuckEngine } from '../engine/duck-engine.js';
+import { DuckEngine } from '../engine/duck-engine.js';
 import { INGEST, type IngestPayload } from '../ingestion/ingest.job.js';
+import { keysetPage, previewSql } from './preview-sql.js';
 import { VersionCache } from '../storage/version-cache.js';
 import type { DatasetVersionEntity } from '../versions/persistence/dataset-version.entity.js';
 import { toVersionView, VersionsRepository } from '../versions/versions.repository.js';
@@ -68,19 +70,24 @@ export class DatasetsService {
     return { ...toVersionView(entity), stats: entity.stats };
   }
 
+  async locate(call: CallContext, dataSourceId: string, version: number): Promise<VersionLocation> {
+    const e = await this.readable(call, dataSourceId, version);
+    const { blobKey, sha256, rows, schema } = e;
+    return { dataSourceId, version, blobKey, sha256, rows: Number(rows), schema };
+  }
+
   async preview(call: CallContext, dto: VersionPreviewDto): Promise<DatasetPreview> {
     const entity = await this.readable(call, dto.dataSourceId, dto.version);
     const offset = dto.offset ?? 0;
     const limit = dto.limit ?? 100;
     const path = await this.cache.path(entity.blobKey, entity.sha256);
+    const sql = previewSql(path, { offset, limit, after: dto.after });
     const rows = await this.engine.use(async (c) =>
-      (
-        await c.runAndReadAll(
-          `SELECT * FROM read_parquet(${sqlString(path)}) LIMIT ${limit} OFFSET ${offset}`,
-        )
-      ).getRowObjectsJson(),
+      (await c.runAndReadAll(sql)).getRowObjectsJson(),
     );
-    return { columns: entity.schema, rows, offset, limit, total: entity.rows };
+    const page = { columns: entity.schema, offset, limit, total: entity.rows };
+    if (dto.after === undefined) return { ...page, rows };
+    return { ...page, ...keysetPage(rows, limit) };
   }
 
   private async readable(call: CallContext, dataSourceId: string, version: number) {
@@ -90,14 +97,19 @@ export class DatasetsService {
     return entity;
   }
 
-  private async enqueue(
+  async enqueue(
     dataSourceId: string,
-    dto: { uploadKey: string; fileName: string; options?: IngestPayload['options'] },
+    dto: Omit<IngestPayload, 'dataSourceId' | 'createdBy' | 'options'> & {
+      options?: IngestPayload['options'];
+    },
     userId: string,
   ): Promise<JobView> {
     const payload: IngestPayload = {
       ...{ dataSourceId, uploadKey: dto.uploadKey, fileName: dto.fileName },
       ...{ options: dto.options ?? {}, createdBy: userId },
+      ...(dto.provenance ? { provenance: { ...dto.provenance } } : {}),
+      ...(dto.mode ? { mode: dto.mode } : {}),
+      ...(dto.reingestOf ? { reingestOf: dto.reingestOf } : {}),
     };
     const job = await this.queue.enqueue(
       INGEST,

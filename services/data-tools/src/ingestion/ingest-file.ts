@@ -7,10 +7,11 @@ import {
   type IngestDetection,
   type IngestOptionsDto,
 } from '@hydroml/contracts';
-import { readError, sqlIdent, sqlString } from '../engine/duck-engine.js';
+import { readError, sqlString } from '../engine/duck-engine.js';
 import { planCsv } from './csv-source.js';
-import { columnTypeOf, mixedColumnWarning } from './domain/column-types.js';
+import { columnTypeOf } from './domain/column-types.js';
 import { detectFormat } from './domain/sniff.js';
+import { textWarnings } from './text-warnings.js';
 import { xlsxToCsv } from './xlsx-to-csv.js';
 
 export interface IngestOutcome {
@@ -93,35 +94,6 @@ export async function describe(
     type: columnTypeOf(text(row.column_type) ?? ''),
     sourceType: text(row.column_type) ?? '',
   }));
-}
-
-/** Text columns that are mostly numbers or dates: report the values kept as text. */
-async function textWarnings(
-  connection: DuckDBConnection,
-  path: string,
-  schema: ColumnSchema[],
-): Promise<string[]> {
-  const text = schema.filter((c) => c.type === 'string').slice(0, 500);
-  if (text.length === 0) return [];
-  const parts = text.map((c, i) => {
-    const col = sqlIdent(c.name);
-    const bad = `${col} IS NOT NULL AND TRY_CAST(${col} AS DOUBLE) IS NULL`;
-    return `count(${col}) AS n${i}, count(TRY_CAST(${col} AS DOUBLE)) AS k${i}, (list(DISTINCT ${col}) FILTER (WHERE ${bad}))[1:3] AS s${i}`;
-  });
-  const result = await connection.runAndReadAll(
-    `SELECT ${parts.join(', ')} FROM read_parquet(${sqlString(path)})`,
-  );
-  const row = result.getRowObjectsJson()[0];
-  return text
-    .map((c, i) =>
-      mixedColumnWarning(
-        c.name,
-        Number(row[`n${i}`]),
-        Number(row[`k${i}`]),
-        ((row[`s${i}`] as string[] | null) ?? []).map(String),
-      ),
-    )
-    .filter((w): w is string => w !== null);
 }
 
 /**

@@ -3,12 +3,19 @@ import { DataToolsEvents, type DataSourceStatus, type JobView } from '@hydroml/c
 import { JobStore } from '@hydroml/jobs';
 import { NatsClient } from '@hydroml/nest-kit';
 import { BLOB_STORE, type BlobStore } from '@hydroml/storage';
-import { INGEST, versionBlobKey, type IngestPayload } from '../ingestion/ingest.job.js';
+import {
+  INGEST,
+  sourceBlobKey,
+  versionBlobKey,
+  type IngestPayload,
+} from '../ingestion/ingest.job.js';
+import { VersionLifecycleRepository } from '../versions/version-lifecycle.repository.js';
 import { VersionsRepository } from '../versions/versions.repository.js';
 
 /**
  * Follows ingestion jobs: the data source's status (processing -> ready | failed) and the blobs a
- * finished job no longer needs (its upload; on failure, any Parquet it stored but never committed).
+ * finished job no longer needs (an upload no version keeps; on failure, anything it stored but
+ * never committed).
  */
 @Injectable()
 export class IngestLifecycle {
@@ -16,6 +23,7 @@ export class IngestLifecycle {
     private readonly nats: NatsClient,
     private readonly store: JobStore,
     private readonly versions: VersionsRepository,
+    private readonly lifecycle: VersionLifecycleRepository,
     @Inject(BLOB_STORE) private readonly blobs: BlobStore,
   ) {}
 
@@ -26,14 +34,24 @@ export class IngestLifecycle {
     if (job.status === 'running') return this.status(dataSourceId, 'processing', null);
     const entity = await this.store.find(job.id);
     const payload = entity?.payload as unknown as IngestPayload | undefined;
-    if (payload) await this.blobs.delete(payload.uploadKey);
+    const committed = await this.versions.findByJob(job.id);
+    const leftovers = [
+      ...(payload ? [payload.uploadKey] : []),
+      ...(committed
+        ? []
+        : [versionBlobKey(dataSourceId, job.id), sourceBlobKey(dataSourceId, job.id)]),
+    ];
+    await this.removeUnused(leftovers);
     if (job.status === 'succeeded') return this.status(dataSourceId, 'ready', null);
-    if (!(await this.versions.findByJob(job.id))) {
-      await this.blobs.delete(versionBlobKey(dataSourceId, job.id));
-    }
     const hasVersions = (await this.versions.list(dataSourceId)).length > 0;
     const reason = job.status === 'cancelled' ? 'cancelled' : (job.error?.message ?? 'failed');
     this.status(dataSourceId, hasVersions ? 'ready' : 'failed', reason);
+  }
+
+  /** Deletes the keys no live version uses (a re-ingest's input is its parent's original). */
+  async removeUnused(keys: string[]): Promise<void> {
+    const used = await this.lifecycle.inUse(keys);
+    for (const key of keys) if (!used.has(key)) await this.blobs.delete(key);
   }
 
   private status(dataSourceId: string, status: DataSourceStatus, reason: string | null): void {

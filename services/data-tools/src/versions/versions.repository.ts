@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, IsNull } from 'typeorm';
 import type { DatasetVersionView } from '@hydroml/contracts';
 import { DatasetVersionEntity } from './persistence/dataset-version.entity.js';
 
@@ -33,13 +33,16 @@ export class VersionsRepository {
   list(dataSourceId: string): Promise<DatasetVersionEntity[]> {
     return this.db
       .getRepository(DatasetVersionEntity)
-      .find({ where: { dataSourceId }, order: { version: 'ASC' } });
+      .find({ where: { dataSourceId, deletedAt: IsNull() }, order: { version: 'ASC' } });
   }
 
   find(dataSourceId: string, version: number): Promise<DatasetVersionEntity | null> {
-    return this.db.getRepository(DatasetVersionEntity).findOneBy({ dataSourceId, version });
+    return this.db
+      .getRepository(DatasetVersionEntity)
+      .findOneBy({ dataSourceId, version, deletedAt: IsNull() });
   }
 
+  /** Also finds a soft-deleted version: a redelivered job must not make it again. */
   findByJob(jobId: string): Promise<DatasetVersionEntity | null> {
     return this.db.getRepository(DatasetVersionEntity).findOneBy({ jobId });
   }
@@ -52,6 +55,7 @@ export function toVersionView(e: DatasetVersionEntity): DatasetVersionView {
     ...{ columns: e.columns, bytes: e.bytes, sha256: e.sha256, schema: e.schema },
     ...{ detection: e.detection, warnings: e.warnings, createdBy: e.createdBy },
     createdAt: e.createdAt.toISOString(),
+    provenance: e.provenance ?? null,
     recipe: e.recipe ?? null,
   };
 }

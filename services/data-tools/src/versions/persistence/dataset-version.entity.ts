@@ -5,6 +5,7 @@ import type {
   IngestDetection,
   VersionOrigin,
   VersionParent,
+  VersionProvenance,
   VersionRecipe,
 } from '@hydroml/contracts';
 
@@ -66,6 +67,14 @@ export class DatasetVersionEntity {
   /** Prepared and fused versions: the recipe that made them from their base (lineage). */
   @Column('jsonb', { nullable: true })
   recipe?: VersionRecipe | null;
+
+  /** Imported versions: the connection and the table or query read (never a secret). */
+  @Column('jsonb', { nullable: true })
+  provenance?: VersionProvenance | null;
+
+  /** Soft delete: hidden from every read; a purge job removes the blobs. */
+  @Column('timestamptz', { name: 'deleted_at', nullable: true })
+  deletedAt?: Date | null;
 
   @Column('uuid', { name: 'created_by', nullable: true })
   createdBy!: string | null;
