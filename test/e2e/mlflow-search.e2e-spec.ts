@@ -90,6 +90,61 @@ describe('MLflow run lifecycle, search and an external client', () => {
     expect(seen.sort()).toEqual(expected.map((g) => `r${g}`).sort());
   });
 
+  it('keeps pages stable while runs arrive between pages; runs without the metric come last', async () => {
+    const { body } = await mlflow.post('experiments/create', { name: 'keyset' });
+    const experimentId = body.experiment_id as string;
+    const original: string[] = [];
+    for (let i = 0; i < 25; i += 1) {
+      const runId = await mlflow.newRun(experimentId);
+      original.push(runId);
+      if (i < 20) {
+        const metric = { key: 'm', value: i % 4, timestamp: 1, step: 0 };
+        await mlflow.post('runs/log-batch', { run_id: runId, metrics: [metric] }).expect(200);
+      }
+    }
+    const search = (token?: string, order = 'metrics.m DESC') =>
+      mlflow.post('runs/search', {
+        experiment_ids: [experimentId],
+        order_by: [order],
+        max_results: 7,
+        page_token: token,
+      });
+    const seen: Array<{ id: string; m: number | null }> = [];
+    let res = await search();
+    let pages = 0;
+    for (;;) {
+      for (const run of res.body.runs) {
+        const m = run.data.metrics.find((x: { key: string }) => x.key === 'm');
+        seen.push({ id: run.info.run_id as string, m: m ? (m.value as number) : null });
+      }
+      pages += 1;
+      if (pages === 1) {
+        // Runs that sort before the cursor arrive: an offset would shift them into duplicates.
+        for (let i = 0; i < 3; i += 1) {
+          const late = await mlflow.newRun(experimentId);
+          const metric = { key: 'm', value: 9, timestamp: 1, step: 0 };
+          await mlflow.post('runs/log-batch', { run_id: late, metrics: [metric] }).expect(200);
+        }
+        const other = await search(res.body.next_page_token as string, 'metrics.m ASC');
+        expect(other.status).toBe(200); // same shape of key: accepted, resumes in that order
+        const wrong = await mlflow.post('runs/search', {
+          experiment_ids: [experimentId],
+          order_by: ['metrics.m DESC', 'params.p ASC'],
+          page_token: res.body.next_page_token,
+        });
+        expect(wrong.body.error_code).toBe('INVALID_PARAMETER_VALUE');
+      }
+      if (!res.body.next_page_token) break;
+      res = await search(res.body.next_page_token as string);
+    }
+    const ids = seen.map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect([...ids].sort()).toEqual([...original].sort());
+    const values = seen.map((r) => r.m);
+    expect(values.slice(20)).toEqual([null, null, null, null, null]);
+    expect(values.slice(0, 20)).toEqual([...values.slice(0, 20)].sort((a, b) => b! - a!));
+  });
+
   it('rejects a malformed filter or page token with INVALID_PARAMETER_VALUE', async () => {
     const { body } = await mlflow.post('experiments/create', { name: 'bad-filter' });
     for (const extra of [

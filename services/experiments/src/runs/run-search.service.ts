@@ -12,7 +12,6 @@ import {
   lifecycleStages,
 } from '../experiments/experiments.service.js';
 import { ExperimentsRepository } from '../experiments/persistence/experiments.repository.js';
-import { decodePageToken, nextPageToken } from '../tracking/domain/page-token.js';
 import { toRunView } from './persistence/run.row.js';
 import { RunSearchRepository } from './persistence/run-search.repository.js';
 
@@ -56,24 +55,23 @@ export class RunSearchService {
     extended: boolean,
   ): Promise<SearchRunsResult> {
     const limit = checkMaxResults(dto.max_results, 1000);
-    const offset = decodePageToken(dto.page_token);
     const experimentIds = await this.experimentIds(call, dto.experiment_ids ?? []);
-    const rows = await this.search.search({
+    const page = await this.search.search({
       experimentIds,
       stages: lifecycleStages(dto.run_view_type),
       filter: dto.filter,
       extended,
       orderBy: dto.order_by,
       limit,
-      offset,
+      pageToken: dto.page_token,
       withTotal: extended && dto.with_total === true,
       columns: extended ? dto.columns : undefined,
     });
     const result: SearchRunsResult = {
-      runs: rows.map(toRunView),
-      next_page_token: nextPageToken(offset, rows.length, limit),
+      runs: page.rows.map(toRunView),
+      next_page_token: page.nextPageToken,
     };
-    if (extended && dto.with_total) result.total = rows.length > 0 ? Number(rows[0].total) : 0;
+    if (page.total !== undefined) result.total = page.total;
     return result;
   }
 }

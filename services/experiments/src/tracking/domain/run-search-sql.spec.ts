@@ -1,6 +1,7 @@
 import { DomainError } from '@hydroml/contracts';
 import { experimentFilterSql, experimentOrderSql } from './experiment-search-sql.js';
 import { parseFilter } from './filter-parser.js';
+import { keysetPredicate, orderBySql } from './run-keyset.js';
 import { runFilterSql, runOrderSql } from './run-search-sql.js';
 import { SqlParams } from './sql-params.js';
 
@@ -70,20 +71,48 @@ describe('run search SQL', () => {
       params,
     );
     expect(order.joins).toHaveLength(2);
-    expect(order.terms).toEqual([
-      "CASE WHEN o0.value IS NULL THEN 2 WHEN o0.value = 'NaN' THEN 1 ELSE 0 END",
-      'o0.value ASC',
-      'CASE WHEN o1.value IS NULL THEN 1 ELSE 0 END',
-      'o1.value DESC',
-      'r.name ASC NULLS LAST',
-      'r.start_time DESC',
-      'r.id ASC',
+    expect(orderBySql(order.terms)).toBe(
+      [
+        "CASE WHEN o0.value IS NULL THEN 2 WHEN o0.value = 'NaN' THEN 1 ELSE 0 END ASC",
+        'o0.value ASC',
+        'CASE WHEN o1.value IS NULL THEN 1 ELSE 0 END ASC',
+        'o1.value DESC',
+        'CASE WHEN r.name IS NULL THEN 1 ELSE 0 END ASC',
+        'r.name ASC',
+        'r.start_time DESC',
+        'r.id ASC',
+      ].join(', '),
+    );
+    expect(order.terms.map((t) => t.type)).toEqual([
+      'int',
+      'float8',
+      'int',
+      'text',
+      'int',
+      'text',
+      'bigint',
+      'uuid',
     ]);
     expect(params.values).toEqual(['rmse', 'model']);
     expect(codeOf(() => runOrderSql(['attributes.nope'], new SqlParams()))).toBe(
       'invalid_argument',
     );
     expect(codeOf(() => runOrderSql(['datasets.x'], new SqlParams()))).toBe('invalid_argument');
+  });
+});
+
+describe('run keyset paging', () => {
+  it('resumes strictly after the last key, nulls equal to null keys', () => {
+    const params = new SqlParams();
+    const terms = runOrderSql(['metrics.rmse DESC'], params).terms;
+    const sql = keysetPredicate(terms, ['2', null, '5', 'a-b'], params);
+    const branches = sql.slice(1, -1).split(' OR ');
+    expect(branches).toHaveLength(4);
+    expect(branches[1]).toBe(
+      "((CASE WHEN o0.value IS NULL THEN 2 WHEN o0.value = 'NaN' THEN 1 ELSE 0 END) IS NOT DISTINCT FROM $2::int AND (o0.value) < $3::float8)",
+    );
+    expect(branches[3]).toMatch(/IS NOT DISTINCT FROM \$4::bigint AND \(r.id\) > \$5::uuid\)$/);
+    expect(params.values).toEqual(['rmse', '2', null, '5', 'a-b']);
   });
 });
 

@@ -1,6 +1,7 @@
 import { invalid } from './filter-lexer.js';
 import { parseOrderBy, type Comparison, type FilterNode } from './filter-parser.js';
 import { hexToUuid } from './ids.js';
+import type { OrderTerm } from './run-keyset.js';
 import { scalarPredicate, SqlParams } from './sql-params.js';
 
 const STRING_ATTRIBUTES: Record<string, string> = {
@@ -89,8 +90,14 @@ export function runFilterSql(node: FilterNode | null, params: SqlParams): string
 
 export interface OrderSql {
   joins: string[];
-  terms: string[];
+  terms: OrderTerm[];
 }
+
+const ATTRIBUTE_TYPES: Record<string, OrderTerm['type']> = {
+  'r.id': 'uuid',
+  'r.start_time': 'bigint',
+  'r.end_time': 'bigint',
+};
 
 function orderTerm(text: string, index: number, params: SqlParams, order: OrderSql): void {
   const { entity, key, asc } = parseOrderBy(text);
@@ -98,7 +105,11 @@ function orderTerm(text: string, index: number, params: SqlParams, order: OrderS
   if (entity === 'attribute') {
     const column = key === 'run_id' ? 'r.id' : (NUMERIC_ATTRIBUTES[key] ?? STRING_ATTRIBUTES[key]);
     if (!column) throw invalid(`Invalid order_by attribute '${key}'`);
-    order.terms.push(`${column} ${dir} NULLS LAST`);
+    // Nulls last in either direction: ranked by a term of their own.
+    order.terms.push(
+      { expr: `CASE WHEN ${column} IS NULL THEN 1 ELSE 0 END`, dir: 'ASC', type: 'int' },
+      { expr: column, dir, type: ATTRIBUTE_TYPES[column] ?? 'text' },
+    );
     return;
   }
   if (entity === 'dataset') throw invalid('Ordering by datasets is not supported');
@@ -111,13 +122,19 @@ function orderTerm(text: string, index: number, params: SqlParams, order: OrderS
     entity === 'metric'
       ? `CASE WHEN ${alias}.value IS NULL THEN 2 WHEN ${alias}.value = 'NaN' THEN 1 ELSE 0 END`
       : `CASE WHEN ${alias}.value IS NULL THEN 1 ELSE 0 END`;
-  order.terms.push(rank, `${alias}.value ${dir}`);
+  order.terms.push(
+    { expr: rank, dir: 'ASC', type: 'int' },
+    { expr: `${alias}.value`, dir, type: entity === 'metric' ? 'float8' : 'text' },
+  );
 }
 
 /** Joins and ORDER BY terms; ties break on start time (newest first) then run id, as MLflow does. */
 export function runOrderSql(orderBy: string[] | undefined, params: SqlParams): OrderSql {
   const order: OrderSql = { joins: [], terms: [] };
   (orderBy ?? []).forEach((text, index) => orderTerm(text, index, params, order));
-  order.terms.push('r.start_time DESC', 'r.id ASC');
+  order.terms.push(
+    { expr: 'r.start_time', dir: 'DESC', type: 'bigint' },
+    { expr: 'r.id', dir: 'ASC', type: 'uuid' },
+  );
   return order;
 }
