@@ -7,6 +7,11 @@ import { mlflowSession } from './mlflow-session.js';
 // The package's types describe `exports.default`; its entry point exports the class itself.
 const MLflow = mlflowModule as unknown as typeof mlflowModule.default;
 
+interface KeyedValue {
+  key: string;
+  value: unknown;
+}
+
 describe('MLflow run lifecycle, search and an external client', () => {
   const mlflow = mlflowSession();
 
@@ -102,40 +107,39 @@ describe('MLflow run lifecycle, search and an external client', () => {
         await mlflow.post('runs/log-batch', { run_id: runId, metrics: [metric] }).expect(200);
       }
     }
-    const search = (token?: string, order = 'metrics.m DESC') =>
+    const search = (token?: string) =>
       mlflow.post('runs/search', {
         experiment_ids: [experimentId],
-        order_by: [order],
+        order_by: ['metrics.m DESC'],
         max_results: 7,
         page_token: token,
       });
     const seen: Array<{ id: string; m: number | null }> = [];
-    let res = await search();
-    let pages = 0;
-    for (;;) {
-      for (const run of res.body.runs) {
-        const m = run.data.metrics.find((x: { key: string }) => x.key === 'm');
-        seen.push({ id: run.info.run_id as string, m: m ? (m.value as number) : null });
+    const keep = (runs: Array<{ info: { run_id: string }; data: { metrics: KeyedValue[] } }>) => {
+      for (const run of runs) {
+        const m = run.data.metrics.find((x) => x.key === 'm');
+        seen.push({ id: run.info.run_id, m: m ? (m.value as number) : null });
       }
-      pages += 1;
-      if (pages === 1) {
-        // Runs that sort before the cursor arrive: an offset would shift them into duplicates.
-        for (let i = 0; i < 3; i += 1) {
-          const late = await mlflow.newRun(experimentId);
-          const metric = { key: 'm', value: 9, timestamp: 1, step: 0 };
-          await mlflow.post('runs/log-batch', { run_id: late, metrics: [metric] }).expect(200);
-        }
-        const other = await search(res.body.next_page_token as string, 'metrics.m ASC');
-        expect(other.status).toBe(200); // same shape of key: accepted, resumes in that order
-        const wrong = await mlflow.post('runs/search', {
-          experiment_ids: [experimentId],
-          order_by: ['metrics.m DESC', 'params.p ASC'],
-          page_token: res.body.next_page_token,
-        });
-        expect(wrong.body.error_code).toBe('INVALID_PARAMETER_VALUE');
-      }
-      if (!res.body.next_page_token) break;
-      res = await search(res.body.next_page_token as string);
+    };
+    const first = await search();
+    keep(first.body.runs);
+    // Runs that sort before the cursor arrive: an offset would shift them into duplicates.
+    for (let i = 0; i < 3; i += 1) {
+      const late = await mlflow.newRun(experimentId);
+      const metric = { key: 'm', value: 9, timestamp: 1, step: 0 };
+      await mlflow.post('runs/log-batch', { run_id: late, metrics: [metric] }).expect(200);
+    }
+    const wrong = await mlflow.post('runs/search', {
+      experiment_ids: [experimentId],
+      order_by: ['metrics.m DESC', 'params.p ASC'],
+      page_token: first.body.next_page_token,
+    });
+    expect(wrong.body.error_code).toBe('INVALID_PARAMETER_VALUE');
+    let token = first.body.next_page_token as string | undefined;
+    while (token) {
+      const res = await search(token);
+      keep(res.body.runs);
+      token = res.body.next_page_token;
     }
     const ids = seen.map((r) => r.id);
     expect(new Set(ids).size).toBe(ids.length);
