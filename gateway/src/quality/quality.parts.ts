@@ -1,4 +1,7 @@
 import type { ModuleParts } from '@hydroml/nest-kit';
+import { ProfileController } from './profile.controller.js';
 
 /** The gateway's quality routes: REST controllers, GraphQL resolvers and their services. */
-export const qualityParts: ModuleParts = {};
+export const qualityParts: ModuleParts = {
+  controllers: [ProfileController],
+};

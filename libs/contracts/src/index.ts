@@ -34,6 +34,7 @@ export * from './experiments/inputs.dto.js';
 export * from './data-tools/export.dto.js';
 export * from './data-tools/quality.dto.js';
 export * from './data-tools/quality.views.js';
+export * from './data-tools/quality.profile.views.js';
 export * from './data-tools/quality.contracts.js';
 export * from './data-tools/sessions.views.js';
 export * from './data-tools/sessions.dto.js';

@@ -1,5 +1,8 @@
 import { contract } from '../contract.js';
-import { PreflightDto } from './quality.dto.js';
+import type { JobView } from '../jobs/jobs.views.js';
+import { VersionRefDto } from './datasets.dto.js';
+import { PreflightDto, ProfileRequestDto } from './quality.dto.js';
+import type { HtmlReport, ProfileView } from './quality.profile.views.js';
 import type { PreflightResult } from './quality.views.js';
 
 /**
@@ -8,4 +11,11 @@ import type { PreflightResult } from './quality.views.js';
  */
 export const QualityContracts = {
   preflight: contract<PreflightDto, PreflightResult>('data-tools.quality.preflight', PreflightDto),
+  /** Queue the profile job of a version (answers the job; its result names the version). */
+  profile: contract<ProfileRequestDto, JobView>('data-tools.quality.profile', ProfileRequestDto),
+  getProfile: contract<VersionRefDto, ProfileView>('data-tools.quality.profile.get', VersionRefDto),
+  profileReport: contract<VersionRefDto, HtmlReport>(
+    'data-tools.quality.profile.report',
+    VersionRefDto,
+  ),
 } as const;

@@ -1,0 +1,130 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { ColumnSchema } from '@hydroml/contracts';
+import { sqlIdent, sqlString } from '../../engine/duck-engine.js';
+import { count, finite, mapEntries, num, queryRows, text, type Row } from './duck-rows.js';
+import {
+  EXACT_DISTINCT_ROWS,
+  kindOf,
+  NULL_LIKE_NUMBERS,
+  NULL_LIKE_TEXT,
+  QUANTILES,
+  type BasicStats,
+} from './profile.internal.js';
+
+const TEXT_TOKENS = NULL_LIKE_TEXT.map(sqlString).join(', ');
+const NUMBER_TOKENS = NULL_LIKE_NUMBERS.join(', ');
+
+/**
+ * Pass 1: one wide aggregate over every column (counts, distinct, min/max/mean/std/sum,
+ * zeros/negatives/infinities, linear quantiles, string lengths, null-like tokens).
+ */
+export async function basicPass(
+  c: DuckDBConnection,
+  source: string,
+  schema: readonly ColumnSchema[],
+): Promise<{ rows: number; columns: BasicStats[] }> {
+  const total = await queryRows(c, `SELECT count(*)::DOUBLE AS n FROM ${source}`);
+  const rows = count(total[0].n);
+  const exact = rows <= EXACT_DISTINCT_ROWS;
+  if (schema.length === 0) return { rows, columns: [] };
+  const selects = schema.flatMap((col, i) => aggregatesOf(col, `c${i}_`, exact));
+  const [row] = await queryRows(c, `SELECT ${selects.join(',\n ')} FROM ${source}`);
+  return { rows, columns: schema.map((col, i) => parseColumn(col, row, `c${i}_`, exact)) };
+}
+
+function aggregatesOf(col: ColumnSchema, p: string, exact: boolean): string[] {
+  const q = sqlIdent(col.name);
+  const distinct = exact ? `count(DISTINCT ${q})` : `approx_count_distinct(${q})`;
+  const out = [`count(${q})::DOUBLE AS ${p}n`, `${distinct}::DOUBLE AS ${p}d`];
+  switch (kindOf(col.type)) {
+    case 'numeric':
+      return out.concat(numericAggregates(q, p));
+    case 'string':
+      return out.concat(textAggregates(q, p));
+    case 'temporal':
+      return out.concat([
+        `min(${q})::VARCHAR AS ${p}min`,
+        `max(${q})::VARCHAR AS ${p}max`,
+        `epoch(min(${q}))::DOUBLE AS ${p}emin`,
+        `epoch(max(${q}))::DOUBLE AS ${p}emax`,
+      ]);
+    case 'boolean':
+      return out.concat([
+        `count(*) FILTER (WHERE ${q})::DOUBLE AS ${p}t`,
+        `count(*) FILTER (WHERE NOT ${q})::DOUBLE AS ${p}f`,
+      ]);
+    case 'other':
+      return out;
+  }
+}
+
+function numericAggregates(q: string, p: string): string[] {
+  const x = `${q}::DOUBLE`;
+  return [
+    `min(${x}) AS ${p}min`,
+    `max(${x}) AS ${p}max`,
+    `favg(${x}) AS ${p}mean`,
+    `fsum(${x}) AS ${p}sum`,
+    `stddev_samp(${x}) AS ${p}std`,
+    `var_samp(${x}) AS ${p}var`,
+    `count(*) FILTER (WHERE ${x} = 0)::DOUBLE AS ${p}zeros`,
+    `count(*) FILTER (WHERE ${x} < 0)::DOUBLE AS ${p}neg`,
+    `count(*) FILTER (WHERE isinf(${x}))::DOUBLE AS ${p}inf`,
+    `quantile_cont(${x}, [${QUANTILES.join(', ')}]) AS ${p}q`,
+    `histogram(${x}::VARCHAR) FILTER (WHERE ${x} IN (${NUMBER_TOKENS})) AS ${p}nl`,
+  ];
+}
+
+function textAggregates(q: string, p: string): string[] {
+  const t = `trim(${q})`;
+  return [
+    `min(length(${q}))::DOUBLE AS ${p}lmin`,
+    `max(length(${q}))::DOUBLE AS ${p}lmax`,
+    `favg(length(${q})) AS ${p}lmean`,
+    `count(*) FILTER (WHERE TRY_CAST(${t} AS DOUBLE) IS NOT NULL AND ${t} NOT IN (${TEXT_TOKENS}))::DOUBLE AS ${p}num`,
+    `count(*) FILTER (WHERE regexp_matches(${t}, '^\\d{4}-\\d{1,2}-\\d{1,2}([ T]\\d{1,2}:\\d{2}(:\\d{2}(\\.\\d+)?)?)?$'))::DOUBLE AS ${p}dates`,
+    `histogram(${t}) FILTER (WHERE ${t} IN (${TEXT_TOKENS})) AS ${p}nl`,
+  ];
+}
+
+function parseColumn(col: ColumnSchema, row: Row, p: string, exact: boolean): BasicStats {
+  const kind = kindOf(col.type);
+  const stats: BasicStats = {
+    ...{ column: col, kind, count: count(row[`${p}n`]), distinct: count(row[`${p}d`]) },
+    distinctApproximate: !exact,
+    nullLike: mapEntries(row[`${p}nl`])
+      .map(([value, n]) => ({ value, count: n }))
+      .sort((a, b) => b.count - a.count),
+  };
+  if (kind === 'numeric') stats.numeric = parseNumeric(row, p);
+  if (kind === 'string') stats.text = parseText(row, p);
+  if (kind === 'temporal') {
+    stats.temporal = {
+      ...{ min: text(row[`${p}min`]), max: text(row[`${p}max`]) },
+      ...{ minEpoch: finite(row[`${p}emin`]), maxEpoch: finite(row[`${p}emax`]) },
+    };
+  }
+  if (kind === 'boolean') {
+    stats.bool = { trueCount: count(row[`${p}t`]), falseCount: count(row[`${p}f`]) };
+  }
+  return stats;
+}
+
+function parseNumeric(row: Row, p: string) {
+  const q = row[`${p}q`];
+  return {
+    ...{ min: num(row[`${p}min`]), max: num(row[`${p}max`]), mean: num(row[`${p}mean`]) },
+    ...{ sum: num(row[`${p}sum`]), std: num(row[`${p}std`]), variance: num(row[`${p}var`]) },
+    ...{ zeros: count(row[`${p}zeros`]), negatives: count(row[`${p}neg`]) },
+    infinite: count(row[`${p}inf`]),
+    quantiles: Array.isArray(q) ? q.map((v) => num(v)) : [],
+  };
+}
+
+function parseText(row: Row, p: string) {
+  return {
+    ...{ minLength: num(row[`${p}lmin`]), maxLength: num(row[`${p}lmax`]) },
+    ...{ meanLength: num(row[`${p}lmean`]), numeric: count(row[`${p}num`]) },
+    dates: count(row[`${p}dates`]),
+  };
+}

@@ -1,0 +1,112 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { MissingPattern, TableProfile, ValueCount } from '@hydroml/contracts';
+import { sqlIdent } from '../../engine/duck-engine.js';
+import { count, queryRows, text } from './duck-rows.js';
+import { type BasicStats } from './profile.internal.js';
+
+/** Numeric columns with more distinct values than this get no top-k table (it says little). */
+const TOP_K_MAX_NUMERIC_DISTINCT = 10_000;
+const DUPLICATE_EXAMPLES = 5;
+/** Value counts kept per column: enough for ydata's imbalance over up to 50 categories. */
+export const VALUE_COUNTS = 50;
+
+/** Most frequent values of each column: one small GROUP BY per column, in one statement. */
+export async function topValues(
+  c: DuckDBConnection,
+  source: string,
+  rows: number,
+  columns: readonly BasicStats[],
+): Promise<Map<string, ValueCount[]>> {
+  const chosen = columns
+    .map((s, i) => ({ s, i }))
+    .filter(({ s }) => s.kind !== 'numeric' || s.distinct <= TOP_K_MAX_NUMERIC_DISTINCT);
+  const out = new Map<string, ValueCount[]>();
+  if (chosen.length === 0) return out;
+  const parts = chosen.map(({ s, i }) => {
+    const q = sqlIdent(s.column.name);
+    return `(SELECT ${i} AS i, ${q}::VARCHAR AS v, count(*)::DOUBLE AS n FROM ${source} GROUP BY ${q} ORDER BY n DESC, v NULLS LAST LIMIT ${VALUE_COUNTS})`;
+  });
+  const found = await queryRows(c, parts.join('\nUNION ALL\n'));
+  for (const { s, i } of chosen) {
+    const list = found
+      .filter((r) => count(r.i) === i)
+      .map((r) => ({ value: text(r.v), count: count(r.n), share: rows ? count(r.n) / rows : 0 }))
+      .sort((a, b) => b.count - a.count || String(a.value).localeCompare(String(b.value)));
+    out.set(s.column.name, list);
+  }
+  return out;
+}
+
+type Duplicates = Pick<TableProfile, 'duplicateRows' | 'duplicateExamples' | 'duplicatesIgnoring'>;
+
+/**
+ * Fully repeated rows (pandas' `duplicated()` count), with examples; and, when the table has
+ * time or id columns, rows that repeat every other value (the same measurement twice).
+ */
+export async function duplicates(
+  c: DuckDBConnection,
+  source: string,
+  rows: number,
+  columns: readonly BasicStats[],
+  keyColumns: readonly string[],
+): Promise<Duplicates> {
+  if (columns.length === 0 || rows === 0) {
+    return { duplicateRows: 0, duplicateExamples: [], duplicatesIgnoring: null };
+  }
+  const all = await duplicateGroups(
+    c,
+    source,
+    rows,
+    columns.map((s) => s.column.name),
+  );
+  const rest = columns.map((s) => s.column.name).filter((n) => !keyColumns.includes(n));
+  let duplicatesIgnoring: Duplicates['duplicatesIgnoring'] = null;
+  if (keyColumns.length > 0 && rest.length > 0) {
+    const partial = await duplicateGroups(c, source, rows, rest);
+    duplicatesIgnoring = { columns: [...keyColumns], rows: partial.duplicates };
+  }
+  return {
+    duplicateRows: all.duplicates,
+    duplicateExamples: all.examples,
+    duplicatesIgnoring,
+  };
+}
+
+async function duplicateGroups(c: DuckDBConnection, source: string, rows: number, names: string[]) {
+  const list = names.map(sqlIdent).join(', ');
+  const sql = `SELECT *, count(*) OVER ()::DOUBLE AS __groups FROM (
+    SELECT ${list}, count(*)::DOUBLE AS __n FROM ${source} GROUP BY ${list}) g
+    ORDER BY __n DESC LIMIT ${DUPLICATE_EXAMPLES}`;
+  const found = await queryRows(c, sql);
+  const groups = found.length ? count(found[0].__groups) : rows;
+  const examples = found
+    .filter((r) => count(r.__n) > 1)
+    .map((r) => {
+      const row: Record<string, unknown> = {};
+      for (const n of names) row[n] = r[n];
+      return { row, count: count(r.__n) };
+    });
+  return { duplicates: rows - groups, examples };
+}
+
+/** Which columns are missing together: the 10 most common null masks. */
+export async function missingPatterns(
+  c: DuckDBConnection,
+  source: string,
+  rows: number,
+  columns: readonly BasicStats[],
+): Promise<MissingPattern[]> {
+  const withNulls = columns.filter((s) => s.count < rows);
+  if (withNulls.length === 0 || rows === 0) return [];
+  const mask = withNulls
+    .map((s) => `(${sqlIdent(s.column.name)} IS NULL)::INTEGER::VARCHAR`)
+    .join(', ');
+  const sql = `SELECT concat(${mask}, '') AS m, count(*)::DOUBLE AS n FROM ${source}
+    GROUP BY 1 ORDER BY n DESC, m LIMIT 10`;
+  const found = await queryRows(c, sql);
+  return found.map((r) => {
+    const bits = text(r.m) ?? '';
+    const missing = withNulls.filter((_, i) => bits[i] === '1').map((s) => s.column.name);
+    return { missing, count: count(r.n), share: count(r.n) / rows };
+  });
+}

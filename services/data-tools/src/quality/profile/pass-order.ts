@@ -1,0 +1,82 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { DatetimeProfile, Monotonicity } from '@hydroml/contracts';
+import { ROW_ID } from '@hydroml/recipes';
+import { sqlIdent } from '../../engine/duck-engine.js';
+import { count, num, queryRows, text } from './duck-rows.js';
+import type { BasicStats } from './profile.internal.js';
+
+/**
+ * Monotonicity of numeric and datetime columns in file order (`ordered` carries the row id),
+ * nulls skipped: one window pass sharing a single ordering.
+ */
+export async function monotonicity(
+  c: DuckDBConnection,
+  ordered: string,
+  columns: readonly BasicStats[],
+): Promise<Map<string, Monotonicity>> {
+  const chosen = columns.filter(
+    (s) => (s.kind === 'numeric' || s.kind === 'temporal') && s.count > 1,
+  );
+  const out = new Map<string, Monotonicity>();
+  if (chosen.length === 0) return out;
+  const value = (s: BasicStats) =>
+    s.kind === 'temporal'
+      ? `epoch(${sqlIdent(s.column.name)})`
+      : `${sqlIdent(s.column.name)}::DOUBLE`;
+  const diffs = chosen.map((s, i) => {
+    const v = value(s);
+    // lag over the non-null values only: IGNORE NULLS keeps gaps from hiding a descent.
+    return `${v} - lag(${v} IGNORE NULLS) OVER w AS d${i}`;
+  });
+  const aggs = chosen.flatMap((_, i) => [
+    `count(*) FILTER (WHERE d${i} > 0)::DOUBLE AS u${i}`,
+    `count(*) FILTER (WHERE d${i} < 0)::DOUBLE AS n${i}`,
+    `count(*) FILTER (WHERE d${i} = 0)::DOUBLE AS e${i}`,
+  ]);
+  const sql = `SELECT ${aggs.join(', ')} FROM (SELECT ${diffs.join(', ')} FROM ${ordered}
+    WINDOW w AS (ORDER BY ${sqlIdent(ROW_ID)}))`;
+  const [row] = await queryRows(c, sql);
+  chosen.forEach((s, i) => {
+    out.set(s.column.name, classify(count(row[`u${i}`]), count(row[`n${i}`]), count(row[`e${i}`])));
+  });
+  return out;
+}
+
+function classify(up: number, down: number, equal: number): Monotonicity {
+  if (down === 0 && up > 0) return equal === 0 ? 'strictly_increasing' : 'increasing';
+  if (up === 0 && down > 0) return equal === 0 ? 'strictly_decreasing' : 'decreasing';
+  return 'none';
+}
+
+type Steps = Pick<DatetimeProfile, 'step' | 'irregularSteps' | 'gaps' | 'largestGaps'>;
+
+/** Steps between consecutive distinct datetimes: the most common one, irregular ones, holes. */
+export async function datetimeSteps(
+  c: DuckDBConnection,
+  source: string,
+  column: string,
+): Promise<Steps> {
+  const q = sqlIdent(column);
+  const steps = `(SELECT v, prev, epoch(v) - epoch(prev) AS step FROM (
+    SELECT v, lag(v) OVER (ORDER BY v) AS prev FROM (SELECT DISTINCT ${q} AS v FROM ${source} WHERE ${q} IS NOT NULL)))`;
+  const counts = await queryRows(
+    c,
+    `SELECT step::DOUBLE AS step, count(*)::DOUBLE AS n FROM ${steps} WHERE step IS NOT NULL
+     GROUP BY step ORDER BY n DESC, step`,
+  );
+  if (counts.length === 0) return { step: null, irregularSteps: 0, gaps: 0, largestGaps: [] };
+  const mode = num(counts[0].step) ?? 0;
+  const irregularSteps = counts.slice(1).reduce((sum, r) => sum + count(r.n), 0);
+  const gaps = counts.filter((r) => (num(r.step) ?? 0) > mode).reduce((s, r) => s + count(r.n), 0);
+  const largest = await queryRows(
+    c,
+    `SELECT prev::VARCHAR AS f, v::VARCHAR AS t, step::DOUBLE AS s FROM ${steps}
+     WHERE step > $1::DOUBLE ORDER BY step DESC, v LIMIT 5`,
+    [mode],
+  );
+  const largestGaps = largest.map((r) => ({
+    ...{ from: text(r.f) ?? '', to: text(r.t) ?? '' },
+    seconds: num(r.s) ?? 0,
+  }));
+  return { step: mode, irregularSteps, gaps, largestGaps };
+}
