@@ -16,6 +16,7 @@ import { ConnectorsEnv } from '../../services/connectors/src/connectors-env.js';
 import { AppModule as DataToolsModule } from '../../services/data-tools/src/app.module.js';
 import { DataToolsEnv } from '../../services/data-tools/src/data-tools-env.js';
 import { AppModule as ExperimentsModule } from '../../services/experiments/src/app.module.js';
+import { ExperimentsEnv } from '../../services/experiments/src/training/experiments-env.js';
 import { createGateway } from '../../gateway/src/bootstrap.js';
 import { GatewayEnv } from '../../gateway/src/gateway-env.js';
 
@@ -45,12 +46,16 @@ export async function startStack(extra: Record<string, string> = {}): Promise<St
   const base = loadEnv(BaseEnv, vars);
   const authEnv = loadEnv(AuthEnv, vars);
   const connectorsEnv = loadEnv(ConnectorsEnv, vars);
+  const experimentsEnv = loadEnv(ExperimentsEnv, {
+    EXPERIMENTS_WORK_DIR: join(dataDir, 'exp'),
+    ...vars,
+  });
   const services: INestMicroservice[] = [
     await startService('auth', AuthModule.forRoot(authEnv), authEnv),
     await startService('projects', ProjectsModule.forRoot(base), base),
     await startService('connectors', ConnectorsModule.forRoot(connectorsEnv), connectorsEnv),
     await startService('data-tools', DataToolsModule.forRoot(dataToolsEnv), dataToolsEnv),
-    await startService('experiments', ExperimentsModule.forRoot(base), base),
+    await startService('experiments', ExperimentsModule.forRoot(experimentsEnv), experimentsEnv),
   ];
   const gateway = await createGateway(loadEnv(GatewayEnv, { ...vars, PORT: '0' }));
   await gateway.listen({ port: 0, host: '127.0.0.1' });

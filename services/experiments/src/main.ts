@@ -1,6 +1,7 @@
 import 'reflect-metadata';
-import { BaseEnv, loadEnv, startService } from '@hydroml/nest-kit';
+import { loadEnv, startService } from '@hydroml/nest-kit';
 import { AppModule } from './app.module.js';
+import { ExperimentsEnv } from './training/experiments-env.js';
 
-const env = loadEnv(BaseEnv);
+const env = loadEnv(ExperimentsEnv);
 await startService('experiments', AppModule.forRoot(env), env);

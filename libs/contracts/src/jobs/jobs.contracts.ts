@@ -16,4 +16,4 @@ export function jobContracts(service: string): JobContracts {
 }
 
 /** The services that own jobs; the gateway asks them in turn for a job id. */
-export const JOB_OWNING_SERVICES = ['data-tools', 'connectors'] as const;
+export const JOB_OWNING_SERVICES = ['data-tools', 'connectors', 'experiments'] as const;

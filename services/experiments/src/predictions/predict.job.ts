@@ -1,0 +1,121 @@
+import { randomUUID } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Inject, Injectable } from '@nestjs/common';
+import type { DuckDBValue } from '@duckdb/node-api';
+import { DataToolsContracts, type Principal } from '@hydroml/contracts';
+import type { JobContext } from '@hydroml/jobs';
+import { NatsClient } from '@hydroml/nest-kit';
+import { ident, ROW_ID } from '@hydroml/recipes';
+import { BLOB_STORE, type BlobStore } from '@hydroml/storage';
+import { sqlString } from '../training/data/duck-engine.js';
+import { VersionReader, type OpenedVersion } from '../training/data/version-reader.js';
+import { ExperimentsEnv } from '../training/experiments-env.js';
+import { callOf } from '../training/training-job.payload.js';
+import { matrixOf, predictWith, type LoadedModel, type Predicted } from './loaded-model.js';
+import { ModelStore } from './model-store.js';
+
+export const PREDICT_JOB = 'predict';
+
+export interface PredictJobPayload {
+  principal: Principal;
+  correlationId: string;
+  modelKey: string;
+  runId: string;
+  model: string;
+  dataSourceId: string;
+  dataVersion: number;
+}
+
+function freeName(taken: Set<string>, name: string): string {
+  let candidate = name;
+  for (let i = 1; taken.has(candidate); i++) candidate = `${name}_${i}`;
+  taken.add(candidate);
+  return candidate;
+}
+
+/** CSV of row id, prediction and class probabilities (read back by DuckDB). */
+function predictionsCsv(rids: unknown[], predicted: Predicted, names: string[]): string {
+  const lines = [['rid', ...names].map((n) => JSON.stringify(n)).join(',')];
+  for (let i = 0; i < rids.length; i++) {
+    const p = predicted.predictions[i];
+    const cells = [String(rids[i]), p === null ? '' : JSON.stringify(p)];
+    for (const q of predicted.probabilities?.[i] ?? []) cells.push(String(q));
+    lines.push(cells.join(','));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** The `predict` job: model + recipe over a version -> a new version with prediction columns. */
+@Injectable()
+export class PredictJob {
+  constructor(
+    private readonly reader: VersionReader,
+    private readonly store: ModelStore,
+    private readonly nats: NatsClient,
+    private readonly env: ExperimentsEnv,
+    @Inject(BLOB_STORE) private readonly blobs: BlobStore,
+  ) {}
+
+  async run(ctx: JobContext): Promise<Record<string, unknown>> {
+    const p = ctx.payload as unknown as PredictJobPayload;
+    const call = callOf(p);
+    const loaded = await this.store.load(p.modelKey);
+    const recipe = await this.store.recipe(p.runId);
+    const dir = join(this.env.EXPERIMENTS_WORK_DIR, 'predict', ctx.job.id);
+    await mkdir(dir, { recursive: true });
+    try {
+      await ctx.progress(0.1, 'reading data');
+      const file = await this.reader.with(
+        call,
+        { dataSourceId: p.dataSourceId, version: p.dataVersion, recipe },
+        (opened) => this.write(opened, loaded, dir),
+      );
+      await ctx.progress(0.8, 'storing the new version');
+      const uploadKey = `uploads/${randomUUID()}`;
+      await this.blobs.put(uploadKey, createReadStream(file));
+      const job = await this.nats.request(
+        DataToolsContracts.addVersion,
+        {
+          dataSourceId: p.dataSourceId,
+          uploadKey,
+          fileName: 'predictions.parquet',
+          options: { format: 'parquet' },
+        },
+        call,
+      );
+      return { model: p.model, dataSourceId: p.dataSourceId, ingestJobId: job.id };
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+
+  private async write(opened: OpenedVersion, loaded: LoadedModel, dir: string): Promise<string> {
+    const binds = opened.recipe.binds as DuckDBValue[];
+    const exprs = loaded.features.map((f, j) => `${ident(f.name)} AS "f${j}"`);
+    exprs.push(`${ident(ROW_ID)} AS "__rid"`);
+    const data = (
+      await opened.connection.runAndReadAll(opened.select(exprs), binds)
+    ).getColumnsJS();
+    const byName = Object.fromEntries(loaded.features.map((f, j) => [f.name, data[j]]));
+    const predicted = predictWith(loaded, matrixOf(loaded, byName));
+    const taken = new Set(opened.recipe.schema.map((c) => c.name));
+    const names = [freeName(taken, 'prediction')];
+    for (const c of predicted.classes ?? []) names.push(freeName(taken, `proba_${c}`));
+    const csv = join(dir, 'predictions.csv');
+    await writeFile(csv, predictionsCsv(data[data.length - 1], predicted, names));
+    const out = join(dir, 'out.parquet');
+    const picked = names.map((n) => `p.${ident(n)}`).join(', ');
+    await opened.connection.run(
+      `CREATE TEMP TABLE __predicted AS ${opened.recipe.withClause}
+       SELECT h.* EXCLUDE (${ident(ROW_ID)}), ${picked}
+       FROM ${ident(opened.recipe.head)} h
+       JOIN read_csv(${sqlString(csv)}, header = true) p ON h.${ident(ROW_ID)} = p.rid
+       ORDER BY h.${ident(ROW_ID)}`,
+      binds,
+    );
+    await opened.connection.run(`COPY __predicted TO ${sqlString(out)} (FORMAT parquet)`);
+    return out;
+  }
+}

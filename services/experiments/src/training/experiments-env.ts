@@ -1,0 +1,41 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsString, Matches, Max, Min } from 'class-validator';
+import { JobsEnv } from '@hydroml/jobs';
+
+/** Settings of the experiments service: jobs, the blob store, DuckDB and training workers. */
+export class ExperimentsEnv extends JobsEnv {
+  /** Where blobs live: `fs` (BLOB_DIR, shared with the gateway) or `nats` (object store). */
+  @IsIn(['fs', 'nats'])
+  BLOB_BACKEND: 'fs' | 'nats' = 'fs';
+
+  @IsString()
+  BLOB_DIR = 'data/blobs';
+
+  /** Scratch space: versions copied from a remote blob store, Parquet written for predictions. */
+  @IsString()
+  EXPERIMENTS_WORK_DIR = join(tmpdir(), 'hydroml-experiments');
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  DUCKDB_THREADS = 2;
+
+  @Matches(/^\d+(\.\d+)?\s*(KB|MB|GB|KiB|MiB|GiB)$/)
+  DUCKDB_MEMORY_LIMIT = '512MiB';
+
+  /** Worker threads a random forest or boosting fit may use inside one training. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  TRAINING_THREADS = 2;
+
+  /** Rows a synchronous prediction request may carry. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  PREDICT_MAX_ROWS = 10_000;
+}

@@ -1,0 +1,72 @@
+import { Injectable } from '@nestjs/common';
+import {
+  DomainError,
+  type CallContext,
+  type PreflightResult,
+  type TrainingSpecDto,
+} from '@hydroml/contracts';
+import type { Step } from '@hydroml/recipes';
+import { readTrainInput, resolveSpec, type ResolvedSpec } from './data/training-data.js';
+import { VersionReader } from './data/version-reader.js';
+import type { TrainEvent, TrainInput, TrainOutput } from './domain/train-types.js';
+import { ExperimentsEnv } from './experiments-env.js';
+import { OutcomeLogger } from './tracking/outcome-logger.js';
+import type { RunHandle } from './tracking/run-recorder.js';
+import { runTraining, TrainingFailed, type EventAnswer } from './worker/run-training.js';
+
+export interface PreparedTraining {
+  input: TrainInput;
+  resolved: ResolvedSpec;
+  /** The recipe's steps as fitted (store these to apply the same numbers at prediction). */
+  recipe: Step[];
+}
+
+export interface ExecuteOptions {
+  signal?: AbortSignal;
+  onEvent?: (event: TrainEvent) => Promise<EventAnswer> | EventAnswer;
+  /** Overrides the spec's model hyperparameters (trials). */
+  modelParams?: Record<string, unknown>;
+}
+
+/** Reads the data, fits in a worker thread and logs the outcome on a run: trainings and trials. */
+@Injectable()
+export class TrainingExecutor {
+  constructor(
+    private readonly reader: VersionReader,
+    private readonly logger: OutcomeLogger,
+    private readonly env: ExperimentsEnv,
+  ) {}
+
+  async prepare(
+    call: CallContext,
+    spec: TrainingSpecDto,
+    preflight: PreflightResult | null,
+  ): Promise<PreparedTraining> {
+    return this.reader.with(call, spec, async (opened) => {
+      const resolved = await resolveSpec(opened, spec, preflight, this.env.TRAINING_THREADS);
+      const input = await readTrainInput(opened, resolved);
+      return { input, resolved, recipe: opened.recipe.steps };
+    });
+  }
+
+  async fit(prepared: PreparedTraining, options: ExecuteOptions = {}): Promise<TrainOutput> {
+    return runTraining(prepared.input, options).catch((error: unknown) => {
+      if (error instanceof TrainingFailed) {
+        throw new DomainError('failed_precondition', `training failed: ${error.message}`);
+      }
+      throw error;
+    });
+  }
+
+  async execute(
+    run: RunHandle,
+    spec: TrainingSpecDto,
+    prepared: PreparedTraining,
+    options: ExecuteOptions = {},
+  ): Promise<TrainOutput> {
+    await this.logger.params(run, spec, prepared.resolved);
+    const output = await this.fit(prepared, options);
+    await this.logger.outcome(run, prepared.input, output, prepared.recipe);
+    return output;
+  }
+}
