@@ -1,3 +1,6 @@
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { jest } from '@jest/globals';
 import pg from 'pg';
 import mlflowModule from 'mlflow';
@@ -6,6 +9,8 @@ import { mlflowSession } from './mlflow-session.js';
 
 // The package's types describe `exports.default`; its entry point exports the class itself.
 const MLflow = mlflowModule as unknown as typeof mlflowModule.default;
+
+const run = promisify(execFile);
 
 interface KeyedValue {
   key: string;
@@ -163,6 +168,14 @@ describe('MLflow run lifecycle, search and an external client', () => {
       expect(res.status).toBe(400);
       expect(res.body.error_code).toBe('INVALID_PARAMETER_VALUE');
     }
+  });
+
+  it('passes the walk-through script (npm client + API token): artifact, search, history, registry alias', async () => {
+    const script = fileURLToPath(new URL('../../scripts/mlflow-walkthrough.mjs', import.meta.url));
+    const { stdout } = await run(process.execPath, [script, mlflow.stack.baseUrl]);
+    expect(stdout).toContain('ok   uploaded an artifact file');
+    expect(stdout).toContain('ok   registered a model version and set an alias');
+    expect(stdout).not.toContain('FAIL');
   });
 
   it('serves the mlflow npm client (written elsewhere) end to end', async () => {
