@@ -43,7 +43,8 @@ describe('dataset lifecycle through the gateway', () => {
       .attach('file', FIXTURE)
       .expect(201);
     dataSourceId = upload.body.dataSource.id;
-    expect((await waitForJob(stack.baseUrl, owner, upload.body.job.id)).status).toBe('succeeded');
+    const job = await waitForJob(stack.baseUrl, owner, upload.body.job.id);
+    if (job.status !== 'succeeded') throw new Error(`upload failed: ${job.error?.message}`);
   }, 60_000);
   afterAll(() => stack.close());
 
