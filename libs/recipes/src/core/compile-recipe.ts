@@ -1,4 +1,5 @@
 import { DomainError, type ColumnSchema, type VersionParent } from '@hydroml/contracts';
+import { appendSelect, type AppendRun } from './append-merge.js';
 import type { StepRegistry } from './registry.js';
 import { ident } from './sql.js';
 import { StepError } from './step-error.js';
@@ -90,6 +91,8 @@ interface Chain {
   binds: SqlValue[];
   schemas: ColumnSchema[][];
   steps: Step[];
+  /** Set while the head was made by column-appending steps (see StepDefinition.append). */
+  appendRun?: AppendRun;
 }
 
 function contextFor(input: CompileRecipeInput, target: SqlValue[]): CompileContext {
@@ -124,9 +127,12 @@ async function addStep(chain: Chain, index: number, step: Step): Promise<void> {
     params = await definition.fit(params, relation, fitContext);
   }
   const name = `__step_${index + 1}`;
-  ctes.push(
-    `${ident(name)} AS (${definition.compile(params, relation, contextFor(input, binds))})`,
-  );
+  const ctx = contextFor(input, binds);
+  const appended = definition.append
+    ? appendSelect(chain.appendRun, definition.append(params, relation, ctx), relation)
+    : undefined;
+  chain.appendRun = appended?.run;
+  ctes.push(`${ident(name)} AS (${appended?.sql ?? definition.compile(params, relation, ctx)})`);
   const schema =
     input.knownSchemas?.[index + 1] ??
     stripRowId(

@@ -53,6 +53,13 @@ export interface FitContext extends CompileContext {
   query(sql: string): Promise<Array<Record<string, unknown>>>;
 }
 
+/** Columns a step appends to its input: expressions over the input (window functions allowed). */
+export interface AppendedColumns {
+  columns: Array<[name: string, expression: string]>;
+  /** Input columns the expressions read. */
+  reads: string[];
+}
+
 /**
  * One kind of step. `parse` checks the raw params (throws {@link StepError} naming the field);
  * `compile` returns a SELECT over `input.name` and throws {@link StepError} naming a missing column or
@@ -73,6 +80,13 @@ export interface StepDefinition<P = unknown> {
   isFitted?(params: P): boolean;
   fit?(params: P, input: Relation, ctx: FitContext): Promise<P>;
   compile(params: P, input: Relation, ctx: CompileContext): string;
+  /**
+   * Steps that only append columns (lags, rolling windows, encodings) may describe them here; the
+   * compiler then uses this instead of `compile` and merges a run of such steps into one SELECT
+   * (one window pass over the data instead of one per step) while no step reads a column added
+   * earlier in the run. The result must equal `compile`'s.
+   */
+  append?(params: P, input: Relation, ctx: CompileContext): AppendedColumns;
   /** Other versions the step reads (joins, unions). */
   refs?(params: P): VersionParent[];
 }

@@ -4,11 +4,18 @@ import {
   ident,
   requireColumn,
   requireColumnOfType,
+  selectReplacing,
   NUMERIC_TYPES,
   TEMPORAL_TYPES,
 } from '../../core/sql.js';
 import { StepError } from '../../core/step-error.js';
-import { ROW_ID, type Relation } from '../../core/types.js';
+import {
+  ROW_ID,
+  type AppendedColumns,
+  type CompileContext,
+  type Relation,
+  type StepDefinition,
+} from '../../core/types.js';
 
 /** The quoted hidden row id. */
 export const RID = ident(ROW_ID);
@@ -171,4 +178,18 @@ export function readNumberRecord(
     out[key] = value;
   }
   return out;
+}
+
+/**
+ * `append` and `compile` of a step that only appends columns: the compiler may merge runs of such
+ * steps into one SELECT (see StepDefinition.append).
+ */
+export function appending<P>(
+  append: (params: P, input: Relation, ctx: CompileContext) => AppendedColumns,
+): Pick<StepDefinition<P>, 'append' | 'compile'> {
+  return {
+    append,
+    compile: (params, input, ctx) =>
+      selectReplacing(input, new Map(), append(params, input, ctx).columns),
+  };
 }

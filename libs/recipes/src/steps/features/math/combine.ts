@@ -1,8 +1,8 @@
 import { read } from '../../../core/params.js';
 import { defineStep } from '../../../core/registry.js';
-import { ident, requireColumnOfType, selectReplacing, NUMERIC_TYPES } from '../../../core/sql.js';
+import { ident, requireColumnOfType, NUMERIC_TYPES } from '../../../core/sql.js';
 import { StepError } from '../../../core/step-error.js';
-import { outputName, requireNumeric } from '../shared.js';
+import { appending, outputName, requireNumeric } from '../shared.js';
 
 const AGGREGATES = ['sum', 'mean', 'min', 'max', 'product'] as const;
 
@@ -30,12 +30,12 @@ export const aggregateColumnsStep = defineStep<AggregateParams>({
     fn: read.oneOf(raw, 'fn', AGGREGATES),
     as: read.string(raw, 'as'),
   }),
-  compile(p, input) {
+  ...appending<AggregateParams>((p, input) => {
     requireNumeric(input.schema, p.columns);
     const list = `[${p.columns.map((c) => `${ident(c)}::DOUBLE`).join(', ')}]`;
     const expression = `CASE WHEN list_count(${list}) = 0 THEN NULL ELSE ${LIST_FN[p.fn]}(${list}) END`;
-    return selectReplacing(input, new Map(), [[outputName(input.schema, p.as), expression]]);
-  },
+    return { columns: [[outputName(input.schema, p.as), expression]], reads: p.columns };
+  }),
 });
 
 const RELATIONS = ['ratio', 'difference', 'product', 'sum', 'relative_change'] as const;
@@ -68,7 +68,7 @@ export const relativeStep = defineStep<RelativeParams>({
       as: read.string(raw, 'as'),
     };
   },
-  compile(p, input, ctx) {
+  ...appending<RelativeParams>((p, input, ctx) => {
     requireColumnOfType(input.schema, p.column, NUMERIC_TYPES);
     if (p.reference) requireColumnOfType(input.schema, p.reference, NUMERIC_TYPES, 'reference');
     const a = `${ident(p.column)}::DOUBLE`;
@@ -82,8 +82,9 @@ export const relativeStep = defineStep<RelativeParams>({
       sum: () => `${a} + ${b}`,
       relative_change: () => `(${a} - ${b}) / nullif(${b}, 0)`,
     };
-    return selectReplacing(input, new Map(), [
-      [outputName(input.schema, p.as), expressions[p.op]()],
-    ]);
-  },
+    return {
+      columns: [[outputName(input.schema, p.as), expressions[p.op]()]],
+      reads: p.reference ? [p.column, p.reference] : [p.column],
+    };
+  }),
 });

@@ -1,14 +1,8 @@
 import { read } from '../../../core/params.js';
 import { defineStep } from '../../../core/registry.js';
-import {
-  ident,
-  requireColumnOfType,
-  selectReplacing,
-  NUMERIC_TYPES,
-  TEMPORAL_TYPES,
-} from '../../../core/sql.js';
+import { ident, requireColumnOfType, NUMERIC_TYPES, TEMPORAL_TYPES } from '../../../core/sql.js';
 import { StepError } from '../../../core/step-error.js';
-import { outputName } from '../shared.js';
+import { appending, outputName } from '../shared.js';
 
 const PERIODS = ['hour', 'weekday', 'month', 'day_of_year', 'value'] as const;
 
@@ -55,7 +49,7 @@ export const cyclicalStep = defineStep<CyclicalParams>({
       prefix: read.optionalString(raw, 'prefix'),
     };
   },
-  compile(p, input, ctx) {
+  ...appending<CyclicalParams>((p, input, ctx) => {
     const types = p.period === 'value' ? NUMERIC_TYPES : TEMPORAL_TYPES;
     requireColumnOfType(input.schema, p.column, types);
     if (p.period === 'hour' && input.schema.find((c) => c.name === p.column)?.type === 'date') {
@@ -65,9 +59,10 @@ export const cyclicalStep = defineStep<CyclicalParams>({
     const angle = `(2 * pi() * ${fractionSql(p.period, ident(p.column), cycle)})`;
     const prefix = p.prefix ?? `${p.column}_${p.period}`;
     const taken = new Set<string>();
-    return selectReplacing(input, new Map(), [
+    const columns: Array<[string, string]> = [
       [outputName(input.schema, `${prefix}_sin`, 'prefix', taken), `sin(${angle})`],
       [outputName(input.schema, `${prefix}_cos`, 'prefix', taken), `cos(${angle})`],
-    ]);
-  },
+    ];
+    return { columns, reads: [p.column] };
+  }),
 });

@@ -1,9 +1,10 @@
 import { read } from '../../../core/params.js';
 import { defineStep } from '../../../core/registry.js';
-import { ident, selectReplacing } from '../../../core/sql.js';
+import { ident } from '../../../core/sql.js';
 import { StepError } from '../../../core/step-error.js';
-import type { Relation } from '../../../core/types.js';
+import type { AppendedColumns, Relation } from '../../../core/types.js';
 import {
+  appending,
   checkSeriesOrder,
   outputName,
   readColumnList,
@@ -84,7 +85,7 @@ function windowLabel(window: WindowSize): string {
   return 'rows' in window ? `${window.rows}` : `${window.span.amount}_${window.span.unit}`;
 }
 
-function compileRolling(p: RollingParams, input: Relation): string {
+function rollingColumns(p: RollingParams, input: Relation): AppendedColumns {
   checkSeriesOrder(input.schema, p);
   requireNumeric(input.schema, p.columns);
   if ('span' in p.window) requireTemporalOrder(input.schema, p);
@@ -101,7 +102,7 @@ function compileRolling(p: RollingParams, input: Relation): string {
       ]);
     }
   }
-  return selectReplacing(input, new Map(), added);
+  return { columns: added, reads: [...p.columns, p.orderBy, ...p.partitionBy] };
 }
 
 export const rollingStep = defineStep<RollingParams>({
@@ -123,7 +124,7 @@ export const rollingStep = defineStep<RollingParams>({
     }
     return p;
   },
-  compile: compileRolling,
+  ...appending(rollingColumns),
 });
 
 interface ExpandingParams extends SeriesOrder {
@@ -142,7 +143,7 @@ export const expandingStep = defineStep<ExpandingParams>({
     fns: readFns(raw),
     minPeriods: raw.minPeriods === undefined ? 1 : read.integer(raw, 'minPeriods', 0, 1_000_000),
   }),
-  compile(p, input) {
+  ...appending<ExpandingParams>((p, input) => {
     checkSeriesOrder(input.schema, p);
     requireNumeric(input.schema, p.columns);
     const over = `${windowOf(p)} ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW`;
@@ -153,6 +154,6 @@ export const expandingStep = defineStep<ExpandingParams>({
         windowAggregate(fn, c, over, p.minPeriods),
       ]),
     );
-    return selectReplacing(input, new Map(), added);
-  },
+    return { columns: added, reads: [...p.columns, p.orderBy, ...p.partitionBy] };
+  }),
 });

@@ -1,8 +1,10 @@
 import { read } from '../../../core/params.js';
 import { defineStep } from '../../../core/registry.js';
-import { ident, selectReplacing } from '../../../core/sql.js';
+import { ident } from '../../../core/sql.js';
+import type { AppendedColumns, Relation } from '../../../core/types.js';
 import { StepError } from '../../../core/step-error.js';
 import {
+  appending,
   checkSeriesOrder,
   outputName,
   parseSpan,
@@ -48,11 +50,7 @@ function parseShift(raw: Record<string, unknown>): ShiftParams {
 }
 
 /** Lag or lead columns by rows, or by a time span as of (RANGE frame: an as-of join without a join). */
-function compileShift(
-  direction: 'lag' | 'lead',
-  p: ShiftParams,
-  input: Parameters<typeof selectReplacing>[0],
-): string {
+function shiftColumns(direction: 'lag' | 'lead', p: ShiftParams, input: Relation): AppendedColumns {
   checkSeriesOrder(input.schema, p);
   requireAll(input.schema, p.columns, 'columns');
   const taken = new Set<string>();
@@ -84,7 +82,7 @@ function compileShift(
       added.push([name, `${direction}(${ident(c)}, ${k}) OVER (${windowOf(p)})`]);
     }
   }
-  return selectReplacing(input, new Map(), added);
+  return { columns: added, reads: [...p.columns, p.orderBy, ...p.partitionBy] };
 }
 
 export const lagStep = defineStep<ShiftParams>({
@@ -92,7 +90,7 @@ export const lagStep = defineStep<ShiftParams>({
   family: 'timeseries',
   title: 'Lag by k rows or by a time offset (per group)',
   parse: parseShift,
-  compile: (p, input) => compileShift('lag', p, input),
+  ...appending<ShiftParams>((p, input) => shiftColumns('lag', p, input)),
 });
 
 export const leadStep = defineStep<ShiftParams>({
@@ -100,7 +98,7 @@ export const leadStep = defineStep<ShiftParams>({
   family: 'timeseries',
   title: 'Lead by k rows or by a time offset (per group)',
   parse: parseShift,
-  compile: (p, input) => compileShift('lead', p, input),
+  ...appending<ShiftParams>((p, input) => shiftColumns('lead', p, input)),
 });
 
 interface DiffParams extends SeriesOrder {
@@ -108,11 +106,11 @@ interface DiffParams extends SeriesOrder {
   periods: number;
 }
 
-function compileChange(
+function changeColumns(
   kind: 'diff' | 'pct_change',
   p: DiffParams,
-  input: Parameters<typeof selectReplacing>[0],
-): string {
+  input: Relation,
+): AppendedColumns {
   checkSeriesOrder(input.schema, p);
   requireNumeric(input.schema, p.columns);
   const taken = new Set<string>();
@@ -124,7 +122,7 @@ function compileChange(
         : `${ident(c)}::DOUBLE / nullif(${previous}, 0) - 1`;
     return [outputName(input.schema, `${c}_${kind}_${p.periods}`, 'columns', taken), expression];
   });
-  return selectReplacing(input, new Map(), added);
+  return { columns: added, reads: [...p.columns, p.orderBy, ...p.partitionBy] };
 }
 
 const parseDiff = (raw: Record<string, unknown>): DiffParams => ({
@@ -138,7 +136,7 @@ export const diffStep = defineStep<DiffParams>({
   family: 'timeseries',
   title: 'Difference with the value k rows earlier (per group)',
   parse: parseDiff,
-  compile: (p, input) => compileChange('diff', p, input),
+  ...appending<DiffParams>((p, input) => changeColumns('diff', p, input)),
 });
 
 export const pctChangeStep = defineStep<DiffParams>({
@@ -146,5 +144,5 @@ export const pctChangeStep = defineStep<DiffParams>({
   family: 'timeseries',
   title: 'Percent change from the value k rows earlier (per group)',
   parse: parseDiff,
-  compile: (p, input) => compileChange('pct_change', p, input),
+  ...appending<DiffParams>((p, input) => changeColumns('pct_change', p, input)),
 });

@@ -161,6 +161,32 @@ describe('rolling, expanding and weighted windows', () => {
   });
 });
 
+describe('merging column-appending steps', () => {
+  it('runs consecutive window steps in one SELECT over the first input, unless one reads an added column', async () => {
+    const steps = [
+      { op: 'timeseries.lag', params: { ...order, column: 'x' } },
+      { op: 'timeseries.rolling', params: { ...order, column: 'x', fn: 'sum', window: 2 } },
+      {
+        op: 'timeseries.rolling',
+        params: { ...order, column: 'x_lag_1', fn: 'max', window: 2, minPeriods: 1 },
+      },
+    ];
+    const { recipe, rows } = await duck.run(series, steps);
+    expect(recipe.withClause).toMatch(/"__step_2" AS \(SELECT .* FROM "__step_0"\)/);
+    expect(recipe.withClause).toMatch(/"__step_3" AS \(SELECT .* FROM "__step_2"\)/);
+    const a = rows
+      .filter((r) => r.station === 'A')
+      .sort((p, q) => String(p.day).localeCompare(String(q.day)));
+    expect(a.map((r) => [r.x_lag_1, r.x_rolling_sum_2, r.x_lag_1_rolling_max_2])).toEqual([
+      [null, null, null],
+      [1, 3, 1],
+      [2, 5, 2],
+      [3, 8, 3],
+      [5, 11, 5],
+    ]);
+  });
+});
+
 describe('events, gaps and resampling', () => {
   it('sums rain since the last dry day, per station', async () => {
     const steps = [
