@@ -75,6 +75,21 @@ async function rank(p: RankParams, input: Relation, ctx: FitContext): Promise<Ra
   return scores.sort((a, b) => (b.score ?? -1) - (a.score ?? -1));
 }
 
+function readRanking(value: unknown): Ranked[] | undefined {
+  if (value === undefined || value === null) return undefined;
+  const valid =
+    Array.isArray(value) &&
+    value.every(
+      (r: unknown) =>
+        typeof r === 'object' &&
+        r !== null &&
+        typeof (r as Ranked).column === 'string' &&
+        ((r as Ranked).score === null || typeof (r as Ranked).score === 'number'),
+    );
+  if (!valid) throw new StepError('"ranking" must be a list of {column, score}', 'ranking');
+  return value as Ranked[];
+}
+
 /** Ranks features by |correlation| or mutual information with a target; optionally keeps the top k. */
 export const rankFeaturesStep = defineStep<RankParams>({
   op: 'selection.rank',
@@ -86,7 +101,7 @@ export const rankFeaturesStep = defineStep<RankParams>({
     columns: readOptionalStrings(raw, 'columns'),
     keepTop: raw.keepTop === undefined ? undefined : read.integer(raw, 'keepTop', 1),
     bins: raw.bins === undefined ? 10 : read.integer(raw, 'bins', 2, 100),
-    ranking: raw.ranking === undefined ? undefined : (raw.ranking as Ranked[]),
+    ranking: readRanking(raw.ranking),
   }),
   isFitted: (p) => Array.isArray(p.ranking),
   async fit(p, input, ctx) {
