@@ -1,4 +1,9 @@
 import type { ModuleParts } from '@hydroml/nest-kit';
+import { SessionsController } from './sessions.controller.js';
+import { SessionsResolver } from './sessions.resolver.js';
 
 /** The gateway's sessions routes: REST controllers, GraphQL resolvers and their services. */
-export const sessionsParts: ModuleParts = {};
+export const sessionsParts: ModuleParts = {
+  controllers: [SessionsController],
+  providers: [SessionsResolver],
+};

@@ -15,6 +15,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { COLUMN_TYPES } from './datasets.views.js';
 
 export class OpenSessionDto {
   @IsUUID()
@@ -107,6 +108,21 @@ export class SaveSessionDto {
   description?: string;
 }
 
+/** A column an exported recipe expects in its input. */
+export class RecipeColumnDto {
+  @IsString()
+  @Length(1, 255)
+  name!: string;
+
+  @IsIn(COLUMN_TYPES)
+  type!: (typeof COLUMN_TYPES)[number];
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  sourceType?: string;
+}
+
 export class ApplyRecipeDto {
   @IsUUID()
   sessionId!: string;
@@ -116,6 +132,14 @@ export class ApplyRecipeDto {
   @ValidateNested({ each: true })
   @Type(() => StepDto)
   steps!: StepDto[];
+
+  /** The columns the recipe was made on: those present here must have compatible types. */
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(5000)
+  @ValidateNested({ each: true })
+  @Type(() => RecipeColumnDto)
+  inputSchema?: RecipeColumnDto[];
 
   /** Replace the session's steps (default) or append after the head. */
   @IsOptional()

@@ -1,5 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import type { CallContext, ColumnSchema, VersionParent } from '@hydroml/contracts';
+import {
+  DomainError,
+  type CallContext,
+  type ColumnSchema,
+  type VersionParent,
+} from '@hydroml/contracts';
 import {
   compileRecipe,
   DuckRecipeEngine,
@@ -11,7 +16,7 @@ import {
   type SourceRelation,
   type Step,
 } from '@hydroml/recipes';
-import { DuckEngine } from '../engine/duck-engine.js';
+import { DuckEngine, readError } from '../engine/duck-engine.js';
 import { VersionRelations, type ResolvedVersion } from '../versions/version-relations.js';
 
 export interface CompiledSteps {
@@ -55,9 +60,9 @@ export class SessionCompiler {
   preview(recipe: CompiledRecipe, limit: number): Promise<Array<Record<string, unknown>>> {
     if (limit === 0) return Promise.resolve([]);
     const sql = selectHead(recipe, `ORDER BY ${ident(ROW_ID)} LIMIT ${Math.floor(limit)}`);
-    return this.engine.use((connection) =>
-      new DuckRecipeEngine(connection).query(sql, recipe.binds),
-    );
+    return this.engine
+      .use((connection) => new DuckRecipeEngine(connection).query(sql, recipe.binds))
+      .catch((error: unknown) => Promise.reject(dataError(error)));
   }
 }
 
@@ -71,4 +76,10 @@ export function parentsOf(
     parents.push({ dataSourceId: source.entity.dataSourceId, version: source.entity.version });
   }
   return parents;
+}
+
+/** A query of the recipe failed on the data (a value that does not convert, a bad pattern). */
+export function dataError(error: unknown): DomainError {
+  if (error instanceof DomainError) return error;
+  return readError('the recipe fails on this data', error);
 }

@@ -1,0 +1,39 @@
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import type { SessionStateView } from '@hydroml/contracts';
+
+@ObjectType('SessionColumn')
+export class SessionColumnType {
+  @Field() name!: string;
+  @Field({ description: 'integer, float, boolean, date, timestamp, string or other' })
+  type!: string;
+  @Field() sourceType!: string;
+}
+
+@ObjectType('SessionStep')
+export class SessionStepType {
+  @Field({ description: 'family.verb, e.g. columns.cast' }) op!: string;
+  @Field({ description: 'The params as JSON' }) paramsJson!: string;
+}
+
+@ObjectType('StudioSession')
+export class StudioSessionType {
+  @Field(() => ID) id!: string;
+  @Field(() => ID) dataSourceId!: string;
+  @Field(() => Int) version!: number;
+  @Field(() => [SessionStepType]) steps!: SessionStepType[];
+  @Field(() => Int, { description: 'Applied steps (0 = the base version)' }) head!: number;
+  @Field(() => [SessionColumnType]) schema!: SessionColumnType[];
+  @Field(() => Int) revision!: number;
+  @Field({ description: 'The head’s first rows as a JSON array' }) previewJson!: string;
+  @Field() expiresAt!: string;
+}
+
+export function toSessionType(view: SessionStateView): StudioSessionType {
+  return {
+    ...{ id: view.id, dataSourceId: view.dataSourceId, version: view.version },
+    steps: view.steps.map((s) => ({ op: s.op, paramsJson: JSON.stringify(s.params) })),
+    ...{ head: view.head, schema: view.schema, revision: view.revision },
+    previewJson: JSON.stringify(view.preview.rows),
+    expiresAt: view.expiresAt,
+  };
+}

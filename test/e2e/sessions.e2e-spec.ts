@@ -1,0 +1,259 @@
+import { fileURLToPath } from 'node:url';
+import request from 'supertest';
+import type { RecipeExport, SessionStateView } from '@hydroml/contracts';
+import { signUp, waitForJob, type TestUser } from './client.js';
+import { startStack, type Stack } from './stack.js';
+
+const FIXTURE = fileURLToPath(
+  new URL('../../services/data-tools/test/fixtures/problematic_hydro.csv', import.meta.url),
+);
+
+/** Ten steps from different families, as in the issue's curl scenario. */
+const TEN_STEPS = [
+  { op: 'missing.to_null', params: { column: 'Humidity', values: ['#N/A'] } },
+  { op: 'columns.cast', params: { column: 'Humidity', to: 'integer' } },
+  { op: 'columns.cast', params: { column: 'Temperature', to: 'float' } },
+  { op: 'missing.fill', params: { column: 'Temperature', method: 'mean' } },
+  { op: 'rows.drop_missing', params: { columns: ['Date'] } },
+  { op: 'formula.column', params: { expression: "if(Rainfall > 2, 'wet', 'dry')", as: 'wetness' } },
+  { op: 'dates.extract', params: { column: 'Date', part: 'water_year' } },
+  { op: 'text.case', params: { column: 'wetness', to: 'upper' } },
+  { op: 'missing.fill', params: { column: 'Flow_Rate', method: 'interpolate', orderBy: 'Date' } },
+  { op: 'columns.rename', params: { mapping: { Flow_Rate: 'flow' } } },
+];
+
+describe('studio sessions through the gateway', () => {
+  let stack: Stack;
+  let owner: TestUser;
+  let projectId: string;
+  let dataSourceId: string;
+
+  const api = () => request(stack.baseUrl);
+
+  async function upload(user: TestUser, name: string): Promise<string> {
+    const res = await api()
+      .post(`/api/v1/projects/${projectId}/data-sources`)
+      .set(user.auth)
+      .field('name', name)
+      .attach('file', FIXTURE)
+      .expect(201);
+    expect((await waitForJob(stack.baseUrl, user, res.body.job.id)).status).toBe('succeeded');
+    return res.body.dataSource.id as string;
+  }
+
+  async function open(user: TestUser, id = dataSourceId, version = 1): Promise<SessionStateView> {
+    const res = await api()
+      .post('/api/v1/sessions')
+      .set(user.auth)
+      .send({ dataSourceId: id, version });
+    expect(res.status).toBe(201);
+    return res.body as SessionStateView;
+  }
+
+  async function step(id: string, op: string, params: object): Promise<SessionStateView> {
+    const res = await api()
+      .post(`/api/v1/sessions/${id}/steps`)
+      .set(owner.auth)
+      .send({ op, params });
+    expect(res.status).toBe(200);
+    return res.body as SessionStateView;
+  }
+
+  beforeAll(async () => {
+    stack = await startStack();
+    owner = await signUp(stack.baseUrl);
+    const project = await api()
+      .post('/api/v1/projects')
+      .set(owner.auth)
+      .send({ name: 'Studio' })
+      .expect(201);
+    projectId = project.body.id;
+    dataSourceId = await upload(owner, 'Hydro');
+  }, 60_000);
+  afterAll(() => stack.close());
+
+  it('applies ten steps, undoes, redoes, edits, saves a version and replays the recipe', async () => {
+    const session = await open(owner);
+    expect(session).toMatchObject({ head: 0, steps: [] });
+    expect(session.preview.rows).toHaveLength(10);
+    let state = session;
+    for (const s of TEN_STEPS) state = await step(session.id, s.op, s.params);
+    expect(state.head).toBe(10);
+    expect(state.schema.map((c) => c.name)).toEqual([
+      ...['Date', 'Temperature', 'Humidity', 'Rainfall', 'flow', 'wetness', 'Date_water_year'],
+    ]);
+    expect(state.preview.rows).toHaveLength(9);
+    expect(state.steps[3].params.fitted).toBeCloseTo(25.2375, 3);
+    expect(state.preview.rows[1]).toMatchObject({
+      Temperature: 25.2375,
+      wetness: 'WET',
+      Date_water_year: 2023,
+    });
+    expect(state.preview.rows[3].flow).toBeCloseTo(125.55, 6);
+
+    for (let i = 0; i < 3; i += 1) {
+      state = (await api().post(`/api/v1/sessions/${session.id}/undo`).set(owner.auth).expect(200))
+        .body;
+    }
+    expect(state).toMatchObject({ head: 7 });
+    state = (await api().post(`/api/v1/sessions/${session.id}/redo`).set(owner.auth).expect(200))
+      .body;
+    expect(state).toMatchObject({ head: 8 });
+    expect(state.steps).toHaveLength(10);
+    state = (
+      await api()
+        .patch(`/api/v1/sessions/${session.id}/steps/5`)
+        .set(owner.auth)
+        .send({ params: { expression: "if(Rainfall >= 3, 'wet', 'dry')", as: 'wetness' } })
+        .expect(200)
+    ).body;
+    expect(state.preview.rows.map((r) => r.wetness)).toEqual([
+      ...['DRY', 'DRY', 'WET', 'DRY', 'DRY', 'DRY', 'WET', 'DRY', 'DRY'],
+    ]);
+
+    const page = await api()
+      .post(`/api/v1/sessions/${session.id}/rows`)
+      .set(owner.auth)
+      .send({ startRow: 0, endRow: 3, sortModel: [{ colId: 'Temperature', sort: 'desc' }] })
+      .expect(200);
+    expect(page.body.rowCount).toBe(9);
+    expect(page.body.rowData[0]).toMatchObject({ Temperature: 27.3 });
+
+    const save = await api()
+      .post(`/api/v1/sessions/${session.id}/save`)
+      .set(owner.auth)
+      .send({})
+      .expect(202);
+    const job = await waitForJob(stack.baseUrl, owner, save.body.id);
+    expect(job).toMatchObject({ status: 'succeeded', result: { version: 2, rows: 9 } });
+    const saved = await api()
+      .get(`/api/v1/data-sources/${dataSourceId}/versions/2`)
+      .set(owner.auth)
+      .expect(200);
+    expect(saved.body).toMatchObject({
+      origin: 'prepared',
+      rows: 9,
+      parents: [{ dataSourceId, version: 1 }],
+      recipe: { base: { dataSourceId, version: 1 }, sessionId: session.id },
+    });
+    expect(saved.body.recipe.steps).toHaveLength(8);
+    expect(saved.body.schema.map((c: { name: string }) => c.name)).toContain('Date_water_year');
+
+    const recipe = (
+      await api().get(`/api/v1/sessions/${session.id}/recipe`).set(owner.auth).expect(200)
+    ).body as RecipeExport;
+    expect(recipe).toMatchObject({ format: 'hydroml.recipe', base: { version: 1 } });
+    expect(recipe.steps).toHaveLength(8);
+    const other = await upload(owner, 'Hydro again');
+    const replay = await open(owner, other);
+    const applied = await api()
+      .post(`/api/v1/sessions/${replay.id}/recipe`)
+      .set(owner.auth)
+      .send(recipe)
+      .expect(200);
+    expect(applied.body).toMatchObject({ head: 8 });
+    expect(applied.body.preview.rows).toEqual(state.preview.rows);
+  });
+
+  it('names the step and column that break, and keeps the session as it was', async () => {
+    const session = await open(owner);
+    const bad = await api()
+      .post(`/api/v1/sessions/${session.id}/steps`)
+      .set(owner.auth)
+      .send({ op: 'text.trim', params: { column: 'Rainfall' } })
+      .expect(400);
+    expect(bad.body.message).toMatch(/step 1 \(text.trim\): column "Rainfall" is float/);
+    const formula = await api()
+      .post(`/api/v1/sessions/${session.id}/steps`)
+      .set(owner.auth)
+      .send({ op: 'formula.column', params: { expression: 'Rainfall + * 2', as: 'x' } })
+      .expect(400);
+    expect(formula.body.message).toMatch(/at position 12/);
+    await step(session.id, 'columns.rename', { mapping: { Rainfall: 'rain' } });
+    await step(session.id, 'formula.column', { expression: 'rain * 2', as: 'double_rain' });
+    const broken = await api()
+      .delete(`/api/v1/sessions/${session.id}/steps/0`)
+      .set(owner.auth)
+      .expect(400);
+    expect(broken.body.message).toMatch(/step 1 \(formula.column\): column "rain" does not exist/);
+    const kept = await api().get(`/api/v1/sessions/${session.id}`).set(owner.auth).expect(200);
+    expect(kept.body).toMatchObject({ head: 2 });
+    const jumped = await api()
+      .post(`/api/v1/sessions/${session.id}/head`)
+      .set(owner.auth)
+      .send({ index: 1 })
+      .expect(200);
+    expect(jumped.body.schema.map((c: { name: string }) => c.name)).toContain('rain');
+    expect(jumped.body.schema.map((c: { name: string }) => c.name)).not.toContain('double_rain');
+    const reset = await api()
+      .post(`/api/v1/sessions/${session.id}/reset`)
+      .set(owner.auth)
+      .expect(200);
+    expect(reset.body).toMatchObject({ head: 0, steps: [] });
+  });
+
+  it('keeps both of two concurrent step applications', async () => {
+    const session = await open(owner);
+    const [a, b] = await Promise.all([
+      api()
+        .post(`/api/v1/sessions/${session.id}/steps`)
+        .set(owner.auth)
+        .send({ op: 'text.length', params: { column: 'Temperature', as: 'a' } }),
+      api()
+        .post(`/api/v1/sessions/${session.id}/steps`)
+        .set(owner.auth)
+        .send({ op: 'text.length', params: { column: 'Temperature', as: 'b' } }),
+    ]);
+    expect([a.status, b.status]).toEqual([200, 200]);
+    const final = await api().get(`/api/v1/sessions/${session.id}`).set(owner.auth).expect(200);
+    expect(final.body.head).toBe(2);
+    expect(final.body.schema.map((c: { name: string }) => c.name)).toEqual(
+      expect.arrayContaining(['a', 'b']),
+    );
+  });
+
+  it('answers 404 to another tenant and lets viewers open but not save', async () => {
+    const session = await open(owner);
+    const stranger = await signUp(stack.baseUrl);
+    await api().get(`/api/v1/sessions/${session.id}`).set(stranger.auth).expect(404);
+    await api()
+      .post(`/api/v1/sessions/${session.id}/steps`)
+      .set(stranger.auth)
+      .send({ op: 'rows.slice', params: { limit: 1 } })
+      .expect(404);
+    await api()
+      .post('/api/v1/sessions')
+      .set(stranger.auth)
+      .send({ dataSourceId, version: 1 })
+      .expect(404);
+    await api()
+      .post('/api/v1/projects/' + projectId + '/members')
+      .set(owner.auth)
+      .send({ user: stranger.user.username, role: 'viewer' })
+      .expect(201);
+    const mine = await open(stranger);
+    await api()
+      .post(`/api/v1/sessions/${mine.id}/steps`)
+      .set(stranger.auth)
+      .send({ op: 'rows.slice', params: { limit: 2 } })
+      .expect(200);
+    await api().post(`/api/v1/sessions/${mine.id}/save`).set(stranger.auth).send({}).expect(403);
+  });
+
+  it('mirrors sessions in GraphQL', async () => {
+    const session = await open(owner);
+    const res = await api()
+      .post('/graphql')
+      .set(owner.auth)
+      .send({
+        query: `mutation($id: ID!) { applySessionStep(id: $id, op: "dates.extract", paramsJson: "{\\"column\\":\\"Date\\",\\"part\\":\\"month\\"}") { head schema { name type } } }`,
+        variables: { id: session.id },
+      })
+      .expect(200);
+    expect(res.body.data.applySessionStep.head).toBe(1);
+    expect(res.body.data.applySessionStep.schema.at(-1)).toEqual({
+      name: 'Date_month',
+      type: 'integer',
+    });
+  });
+});
