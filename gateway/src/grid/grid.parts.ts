@@ -1,7 +1,9 @@
 import type { ModuleParts } from '@hydroml/nest-kit';
 import { GridController } from './grid.controller.js';
+import { ChartsController } from './charts.controller.js';
+import { SqlController } from './sql.controller.js';
 
 /** The gateway's grid routes: REST controllers, GraphQL resolvers and their services. */
 export const gridParts: ModuleParts = {
-  controllers: [GridController],
+  controllers: [GridController, SqlController, ChartsController],
 };

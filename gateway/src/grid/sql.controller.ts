@@ -1,0 +1,33 @@
+import { Body, Controller, Get, HttpCode, ParseIntPipe, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import {
+  GridContracts,
+  SqlQueryDto,
+  type CallContext,
+  type SqlHistoryEntry,
+  type SqlResult,
+} from '@hydroml/contracts';
+import { NatsClient } from '@hydroml/nest-kit';
+import { Caller } from '../http/caller.decorator.js';
+
+@ApiTags('sql')
+@Controller('sql')
+export class SqlController {
+  constructor(private readonly nats: NatsClient) {}
+
+  /** One read-only SELECT over a version or session head, exposed as the view `data`. */
+  @Post()
+  @HttpCode(200)
+  run(@Body() dto: SqlQueryDto, @Caller() call: CallContext): Promise<SqlResult> {
+    return this.nats.request(GridContracts.sql, dto, call);
+  }
+
+  /** The caller's console queries, newest first, with duration and row count. */
+  @Get('history')
+  history(
+    @Query('limit', new ParseIntPipe({ optional: true })) limit: number | undefined,
+    @Caller() call: CallContext,
+  ): Promise<SqlHistoryEntry[]> {
+    return this.nats.request(GridContracts.sqlHistory, { limit }, call);
+  }
+}

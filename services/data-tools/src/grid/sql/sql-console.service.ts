@@ -1,0 +1,68 @@
+import { Injectable } from '@nestjs/common';
+import {
+  DomainError,
+  type CallContext,
+  type SqlHistoryEntry,
+  type SqlQueryDto,
+  type SqlResult,
+} from '@hydroml/contracts';
+import { requireScope } from '@hydroml/nest-kit';
+import { DataToolsEnv } from '../../data-tools-env.js';
+import { DatasetTargets } from '../dataset-targets.js';
+import { runSandboxed } from './sql-sandbox.js';
+import { SqlHistoryRepository } from './sql-history.repository.js';
+
+const DEFAULT_ROWS = 1000;
+const TIMEOUT_MS = 15_000;
+
+/**
+ * The read-only SQL console: one SELECT over a version or a session head exposed as the view
+ * `data`, in a sandboxed DuckDB (see runSandboxed), time- and row-limited; every run, failed or
+ * not, goes into the caller's history.
+ */
+@Injectable()
+export class SqlConsoleService {
+  constructor(
+    private readonly targets: DatasetTargets,
+    private readonly history: SqlHistoryRepository,
+    private readonly env: DataToolsEnv,
+  ) {}
+
+  async run(call: CallContext, dto: SqlQueryDto): Promise<SqlResult> {
+    const { userId } = requireScope(call, 'read');
+    const relation = await this.targets.resolve(call, dto);
+    const started = performance.now();
+    const entry = {
+      ...{ userId, sql: dto.sql, dataSourceId: dto.dataSourceId ?? null },
+      ...{ version: dto.version ?? null, sessionId: dto.sessionId ?? null },
+    };
+    try {
+      const result = await runSandboxed(relation, dto.sql, {
+        rows: dto.limit ?? DEFAULT_ROWS,
+        timeoutMs: TIMEOUT_MS,
+        threads: this.env.DUCKDB_THREADS,
+        memoryLimit: this.env.DUCKDB_MEMORY_LIMIT,
+      });
+      const durationMs = Math.round(performance.now() - started);
+      const rowCount = result.rows.length;
+      await this.history.add({ ...entry, status: 'succeeded', error: null, rowCount, durationMs });
+      return { ...result, rowCount, durationMs };
+    } catch (error) {
+      const durationMs = Math.round(performance.now() - started);
+      const message = error instanceof DomainError ? error.message : 'the query failed';
+      await this.history.add({
+        ...entry,
+        status: 'failed',
+        error: message,
+        rowCount: null,
+        durationMs,
+      });
+      throw error;
+    }
+  }
+
+  async list(call: CallContext, limit = 50): Promise<SqlHistoryEntry[]> {
+    const { userId } = requireScope(call, 'read');
+    return this.history.list(userId, limit);
+  }
+}
