@@ -89,6 +89,17 @@ export class FeatureDuck {
       steps,
       sources,
     });
+    // the stored (parsed and fitted) steps must replay to the same SQL: sessions store them
+    const replay = await compileRecipe({
+      registry: this.registry,
+      engine: this.engine,
+      base: await this.relation(frame),
+      steps: recipe.steps,
+      sources,
+    });
+    if (replay.withClause !== recipe.withClause) {
+      throw new Error(`stored steps do not replay: ${JSON.stringify(recipe.steps)}`);
+    }
     const rows = await this.engine.query(
       selectHead(recipe, `ORDER BY ${ident(ROW_ID)}`),
       recipe.binds,

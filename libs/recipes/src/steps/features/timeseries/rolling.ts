@@ -50,22 +50,28 @@ interface RollingParams extends SeriesOrder {
   columns: string[];
   fns: WindowFn[];
   /** n rows, or a time span such as '7 days' covering (t − span, t] like pandas' rolling('7D'). */
-  window: WindowSize;
+  window: number | string;
   /** Fewer non-null values in the window give NULL (default: n for row windows, 1 for spans). */
   minPeriods?: number;
   /** Name of the one output column (one column and one fn only). */
   as?: string;
 }
 
+/** The window as given, checked. */
+function windowParam(raw: Record<string, unknown>): number | string {
+  readWindowSize(raw);
+  return raw.window as number | string;
+}
+
 /** The OVER clause of a rolling window. */
-function rollingOver(p: RollingParams): string {
-  if ('rows' in p.window) {
-    return `${windowOf(p)} ROWS BETWEEN ${p.window.rows - 1} PRECEDING AND CURRENT ROW`;
+function rollingOver(p: RollingParams, size: WindowSize): string {
+  if ('rows' in size) {
+    return `${windowOf(p)} ROWS BETWEEN ${size.rows - 1} PRECEDING AND CURRENT ROW`;
   }
   const partition =
     p.partitionBy.length > 0 ? `PARTITION BY ${p.partitionBy.map(ident).join(', ')} ` : '';
   // (t − span, t]: the frame start excludes t − span itself, as pandas does
-  const start = `(${spanSql(p.window.span)} - INTERVAL 1 MICROSECOND) PRECEDING`;
+  const start = `(${spanSql(size.span)} - INTERVAL 1 MICROSECOND) PRECEDING`;
   return `${partition}ORDER BY ${ident(p.orderBy)} RANGE BETWEEN ${start} AND CURRENT ROW`;
 }
 
@@ -88,14 +94,16 @@ function windowLabel(window: WindowSize): string {
 function rollingColumns(p: RollingParams, input: Relation): AppendedColumns {
   checkSeriesOrder(input.schema, p);
   requireNumeric(input.schema, p.columns);
-  if ('span' in p.window) requireTemporalOrder(input.schema, p);
-  const over = rollingOver(p);
-  const minPeriods = p.minPeriods ?? ('rows' in p.window ? p.window.rows : 1);
+  // params keep the window as given (a number or '7 days') so stored steps parse again
+  const size = readWindowSize({ window: p.window });
+  if ('span' in size) requireTemporalOrder(input.schema, p);
+  const over = rollingOver(p, size);
+  const minPeriods = p.minPeriods ?? ('rows' in size ? size.rows : 1);
   const taken = new Set<string>();
   const added: Array<[string, string]> = [];
   for (const c of p.columns) {
     for (const fn of p.fns) {
-      const name = p.as ?? `${c}_rolling_${fn}_${windowLabel(p.window)}`;
+      const name = p.as ?? `${c}_rolling_${fn}_${windowLabel(size)}`;
       added.push([
         outputName(input.schema, name, 'as', taken),
         windowAggregate(fn, c, over, minPeriods),
@@ -114,7 +122,7 @@ export const rollingStep = defineStep<RollingParams>({
       ...readSeriesOrder(raw),
       columns: readColumnList(raw),
       fns: readFns(raw),
-      window: readWindowSize(raw),
+      window: windowParam(raw),
       minPeriods:
         raw.minPeriods === undefined ? undefined : read.integer(raw, 'minPeriods', 0, 1_000_000),
       as: read.optionalString(raw, 'as'),

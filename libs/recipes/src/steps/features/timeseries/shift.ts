@@ -16,7 +16,6 @@ import {
   spanSql,
   windowOf,
   type SeriesOrder,
-  type Span,
 } from '../shared.js';
 
 interface ShiftParams extends SeriesOrder {
@@ -24,7 +23,7 @@ interface ShiftParams extends SeriesOrder {
   /** Shift by these numbers of rows (default [1]) ... */
   periods: number[];
   /** ... or by a time span such as '1 day' (as-of: the last value at or before t − span). */
-  offset?: Span;
+  offset?: string;
 }
 
 function readPeriods(raw: Record<string, unknown>): number[] {
@@ -45,7 +44,7 @@ function parseShift(raw: Record<string, unknown>): ShiftParams {
     ...readSeriesOrder(raw),
     columns: readColumnList(raw),
     periods: readPeriods(raw),
-    offset: offset === undefined ? undefined : parseSpan(offset, 'offset'),
+    offset: offset === undefined ? undefined : (parseSpan(offset, 'offset'), offset),
   };
 }
 
@@ -56,11 +55,12 @@ function shiftColumns(direction: 'lag' | 'lead', p: ShiftParams, input: Relation
   const taken = new Set<string>();
   const added: Array<[string, string]> = [];
   for (const c of p.columns) {
-    if (p.offset) {
+    if (p.offset !== undefined) {
+      const offset = parseSpan(p.offset, 'offset');
       requireTemporalOrder(input.schema, p);
       const name = outputName(
         input.schema,
-        `${c}_${direction}_${p.offset.amount}_${p.offset.unit}`,
+        `${c}_${direction}_${offset.amount}_${offset.unit}`,
         'offset',
         taken,
       );
@@ -68,8 +68,8 @@ function shiftColumns(direction: 'lag' | 'lead', p: ShiftParams, input: Relation
         p.partitionBy.length > 0 ? `PARTITION BY ${p.partitionBy.map(ident).join(', ')} ` : '';
       const frame =
         direction === 'lag'
-          ? `RANGE BETWEEN UNBOUNDED PRECEDING AND ${spanSql(p.offset)} PRECEDING`
-          : `RANGE BETWEEN ${spanSql(p.offset)} FOLLOWING AND UNBOUNDED FOLLOWING`;
+          ? `RANGE BETWEEN UNBOUNDED PRECEDING AND ${spanSql(offset)} PRECEDING`
+          : `RANGE BETWEEN ${spanSql(offset)} FOLLOWING AND UNBOUNDED FOLLOWING`;
       const fn = direction === 'lag' ? 'last_value' : 'first_value';
       added.push([
         name,
