@@ -1,7 +1,8 @@
 import type { ModuleParts } from '@hydroml/nest-kit';
+import { StudiesController } from './studies.controller.js';
 import { TrainingsController } from './trainings.controller.js';
 
 /** The gateway's trainings routes: REST controllers, GraphQL resolvers and their services. */
 export const trainingsParts: ModuleParts = {
-  controllers: [TrainingsController],
+  controllers: [TrainingsController, StudiesController],
 };

@@ -24,8 +24,6 @@ export interface PreparedTraining {
 export interface ExecuteOptions {
   signal?: AbortSignal;
   onEvent?: (event: TrainEvent) => Promise<EventAnswer> | EventAnswer;
-  /** Overrides the spec's model hyperparameters (trials). */
-  modelParams?: Record<string, unknown>;
 }
 
 /** Reads the data, fits in a worker thread and logs the outcome on a run: trainings and trials. */
@@ -56,6 +54,10 @@ export class TrainingExecutor {
       }
       throw error;
     });
+  }
+
+  logOutcome(run: RunHandle, prepared: PreparedTraining, output: TrainOutput): Promise<void> {
+    return this.logger.outcome(run, prepared.input, output, prepared.recipe);
   }
 
   async execute(

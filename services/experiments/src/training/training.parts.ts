@@ -1,11 +1,12 @@
 import type { Provider } from '@nestjs/common';
 import { jobsProviders, JobEntity } from '@hydroml/jobs';
-import { loadEnv, BaseEnv, type ModuleParts } from '@hydroml/nest-kit';
+import { loadEnv, BaseEnv, mergeParts, type ModuleParts } from '@hydroml/nest-kit';
 import { blobStoreProvider } from '@hydroml/storage';
 import { Training1764300000300 } from '../migrations/1764300000300-training.js';
 import { ModelStore } from '../predictions/model-store.js';
 import { PredictJob } from '../predictions/predict.job.js';
 import { PredictionsService } from '../predictions/predictions.service.js';
+import { studiesParts } from '../studies/studies.parts.js';
 import { BlobFiles } from './data/blob-files.js';
 import { DuckEngines } from './data/duck-engines.js';
 import { VersionReader } from './data/version-reader.js';
@@ -32,8 +33,7 @@ const envProvider: Provider = {
     base instanceof ExperimentsEnv ? base : Object.assign(loadEnv(ExperimentsEnv), base),
 };
 
-/** Trainings, predictions, presets, gallery and studies: handlers, providers and migrations. */
-export const trainingParts: ModuleParts = {
+const ownParts: ModuleParts = {
   controllers: [TrainingsHandler, ExperimentsJobsHandler],
   providers: [
     envProvider,
@@ -57,3 +57,6 @@ export const trainingParts: ModuleParts = {
   entities: [JobEntity],
   migrations: [Training1764300000300],
 };
+
+/** Trainings, predictions and studies: handlers, providers and migrations. */
+export const trainingParts: ModuleParts = mergeParts([ownParts, studiesParts]);

@@ -1,0 +1,62 @@
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import {
+  StudyContracts as S,
+  StudyRequestDto,
+  TellRequestDto,
+  type AskedTrial,
+  type CallContext,
+  type Page,
+  type StudyAccepted,
+  type StudyView,
+  type TrialView,
+} from '@hydroml/contracts';
+import { NatsClient } from '@hydroml/nest-kit';
+import { Caller } from '../http/caller.decorator.js';
+import { UUID } from '../http/uuid.pipe.js';
+
+/** Hyperparameter studies: trials run as jobs; external workers join with ask/tell. */
+@ApiTags('studies')
+@Controller()
+export class StudiesController {
+  constructor(private readonly nats: NatsClient) {}
+
+  @Post('projects/:id/studies')
+  @HttpCode(202)
+  start(
+    @Param('id', UUID) projectId: string,
+    @Body() body: StudyRequestDto,
+    @Caller() call: CallContext,
+  ): Promise<StudyAccepted> {
+    return this.nats.request(S.start, { ...body, projectId }, call);
+  }
+
+  @Get('projects/:id/studies')
+  list(
+    @Param('id', UUID) projectId: string,
+    @Caller() call: CallContext,
+  ): Promise<Page<StudyView>> {
+    return this.nats.request(S.list, { projectId }, call);
+  }
+
+  @Get('studies/:id')
+  get(@Param('id', UUID) id: string, @Caller() call: CallContext): Promise<StudyView> {
+    return this.nats.request(S.get, { id }, call);
+  }
+
+  @Post('studies/:id/ask')
+  @HttpCode(200)
+  ask(@Param('id', UUID) id: string, @Caller() call: CallContext): Promise<AskedTrial> {
+    return this.nats.request(S.ask, { id }, call);
+  }
+
+  @Post('studies/:id/tell')
+  @HttpCode(200)
+  tell(
+    @Param('id', UUID) id: string,
+    @Body() body: TellRequestDto,
+    @Caller() call: CallContext,
+  ): Promise<TrialView> {
+    return this.nats.request(S.tell, { ...body, id }, call);
+  }
+}

@@ -1,0 +1,12 @@
+import { contract } from '../contract.js';
+import type { Page } from '../contract.js';
+import { ProjectStudiesDto, StartStudyDto, StudyIdDto, TellStudyDto } from './studies.dto.js';
+import type { AskedTrial, StudyAccepted, StudyView, TrialView } from './studies.views.js';
+
+export const StudyContracts = {
+  start: contract<StartStudyDto, StudyAccepted>('experiments.studies.start', StartStudyDto),
+  get: contract<StudyIdDto, StudyView>('experiments.studies.get', StudyIdDto),
+  list: contract<ProjectStudiesDto, Page<StudyView>>('experiments.studies.list', ProjectStudiesDto),
+  ask: contract<StudyIdDto, AskedTrial>('experiments.studies.ask', StudyIdDto),
+  tell: contract<TellStudyDto, TrialView>('experiments.studies.tell', TellStudyDto),
+} as const;

@@ -1,0 +1,56 @@
+import type { JobView } from '../jobs/jobs.views.js';
+
+export type StudyStatus = 'RUNNING' | 'FINISHED' | 'FAILED' | 'CANCELLED';
+
+export interface TrialView {
+  number: number;
+  state: 'RUNNING' | 'COMPLETE' | 'PRUNED' | 'FAIL' | 'WAITING';
+  value: number | null;
+  params: Record<string, string | number | boolean | null>;
+  intermediate: Array<[number, number]>;
+  /** The trial's nested MLflow run (32 hex), when a worker of the service ran it. */
+  runId: string | null;
+  failReason: string | null;
+  external: boolean;
+  start: string | null;
+  complete: string | null;
+}
+
+export interface StudyView {
+  id: string;
+  projectId: string;
+  name: string;
+  status: StudyStatus;
+  metric: string;
+  direction: 'minimize' | 'maximize';
+  sampler: string;
+  pruner: string;
+  budget: { trials: number; timeoutSeconds: number | null };
+  parallelism: number;
+  parentRunId: string | null;
+  experimentId: string | null;
+  trials: TrialView[];
+  best: TrialView | null;
+  /** Share of the objective's rank variance each parameter explains (sums to 1). */
+  importance: Record<string, number>;
+  plots: {
+    history: Array<{ number: number; value: number; best: number }>;
+    parallel: { params: string[]; rows: Array<{ number: number; value: number; params: object }> };
+    slice: Record<string, Array<{ number: number; x: unknown; value: number }>>;
+    intermediate: Array<{ number: number; state: string; steps: Array<[number, number]> }>;
+  };
+  registered: { name: string; version: string; alias: string | null } | null;
+  error: string | null;
+  createdAt: string;
+  finishedAt: string | null;
+}
+
+export interface StudyAccepted {
+  study: StudyView;
+  jobs: JobView[];
+}
+
+export interface AskedTrial {
+  trialNumber: number;
+  params: Record<string, string | number | boolean | null>;
+}

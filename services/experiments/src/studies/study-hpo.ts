@@ -1,0 +1,26 @@
+import { Injectable } from '@nestjs/common';
+import { crc32, loadStudy, type Study } from '@hydroml/hpo';
+import type { StudyRequestDto } from '@hydroml/contracts';
+import { prunerOf, samplerOf } from './domain/search-space.js';
+import { PgHpoStorage } from './persistence/pg-hpo-storage.js';
+
+/** Opens a study's libs/hpo Study on the PostgreSQL storage with its sampler and pruner. */
+@Injectable()
+export class StudyHpo {
+  constructor(readonly storage: PgHpoStorage) {}
+
+  /**
+   * `salt` varies the sampler's seed per worker call (a job id), so parallel trials never draw the
+   * same start-up points from identically seeded generators.
+   */
+  open(hpoName: string, request: StudyRequestDto, salt: string): Promise<Study> {
+    const seed = ((request.sampler?.seed ?? 0) ^ crc32(salt)) >>> 0;
+    const seeded = { ...request, sampler: { type: request.sampler?.type ?? 'tpe', seed } };
+    return loadStudy({
+      studyName: hpoName,
+      storage: this.storage,
+      sampler: samplerOf(seeded),
+      pruner: prunerOf(request),
+    });
+  }
+}
