@@ -155,6 +155,42 @@ describe('studio sessions through the gateway', () => {
     expect(applied.body.preview.rows).toEqual(state.preview.rows);
   });
 
+  it('lists sessions, pages set-filter values and saves the head as a new data source', async () => {
+    const session = await open(owner);
+    await step(session.id, 'missing.to_null', { column: 'Humidity', values: ['#N/A'] });
+    const listed = await api()
+      .get(`/api/v1/sessions?dataSourceId=${dataSourceId}`)
+      .set(owner.auth)
+      .expect(200);
+    expect(listed.body.map((s: { id: string }) => s.id)).toContain(session.id);
+    const values = await api()
+      .get(`/api/v1/sessions/${session.id}/columns/Humidity/values?search=6`)
+      .set(owner.auth)
+      .expect(200);
+    expect(JSON.stringify(values.body)).toContain('65');
+    expect(JSON.stringify(values.body)).not.toContain('#N/A');
+    const save = await api()
+      .post(`/api/v1/sessions/${session.id}/save`)
+      .set(owner.auth)
+      .send({ target: 'new', projectId, name: 'Hydro cleaned' })
+      .expect(202);
+    const job = await waitForJob(stack.baseUrl, owner, save.body.id);
+    expect(job).toMatchObject({ status: 'succeeded', result: { version: 1, rows: 10 } });
+    const created = job.result?.dataSourceId as string;
+    expect(created).not.toBe(dataSourceId);
+    const v1 = await api()
+      .get(`/api/v1/data-sources/${created}/versions/1`)
+      .set(owner.auth)
+      .expect(200);
+    expect(v1.body).toMatchObject({ origin: 'prepared', parents: [{ dataSourceId, version: 1 }] });
+    for (let i = 0; i < 40; i += 1) {
+      const ds = await api().get(`/api/v1/data-sources/${created}`).set(owner.auth).expect(200);
+      if (ds.body.status === 'ready') return;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error('the new data source never became ready');
+  });
+
   it('names the step and column that break, and keeps the session as it was', async () => {
     const session = await open(owner);
     const bad = await api()

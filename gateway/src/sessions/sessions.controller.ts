@@ -8,15 +8,18 @@ import {
   ParseIntPipe,
   Patch,
   Post,
+  Query,
 } from '@nestjs/common';
 import { ApiBody, ApiTags } from '@nestjs/swagger';
 import {
   SessionsContracts as S,
   type CallContext,
+  type ColumnValues,
   type GridRows,
   type JobView,
   type RecipeExport,
   type SessionStateView,
+  type SessionView,
 } from '@hydroml/contracts';
 import { NatsClient } from '@hydroml/nest-kit';
 import { Caller } from '../http/caller.decorator.js';
@@ -32,6 +35,8 @@ import {
 
 type State = Promise<SessionStateView>;
 
+const optionalInt = new ParseIntPipe({ optional: true });
+
 /** Studio sessions: a recipe over a version, edited step by step (see ARCHITECTURE §9). */
 @ApiTags('sessions')
 @Controller('sessions')
@@ -41,6 +46,15 @@ export class SessionsController {
   @Post()
   open(@Body() body: OpenSessionBody, @Caller() call: CallContext): State {
     return this.nats.request(S.open, body, call);
+  }
+
+  /** Live sessions on a data source (`?dataSourceId=`), most recently changed first. */
+  @Get()
+  list(
+    @Query('dataSourceId', UUID) dataSourceId: string,
+    @Caller() call: CallContext,
+  ): Promise<SessionView[]> {
+    return this.nats.request(S.list, { dataSourceId }, call);
   }
 
   @Get(':id')
@@ -64,6 +78,20 @@ export class SessionsController {
     @Caller() call: CallContext,
   ): Promise<GridRows> {
     return this.nats.request(S.rows, { sessionId, request }, call);
+  }
+
+  /** Distinct values of a head column (set filter): `?search=&offset=&limit=`. */
+  @Get(':id/columns/:name/values')
+  values(
+    @Param('id', UUID) sessionId: string,
+    @Param('name') column: string,
+    @Query('search') search: string | undefined,
+    @Query('offset', optionalInt) offset: number | undefined,
+    @Query('limit', optionalInt) limit: number | undefined,
+    @Caller() call: CallContext,
+  ): Promise<ColumnValues> {
+    const dto = { sessionId, column, search, offset, limit };
+    return this.nats.request(S.columnValues, dto, call);
   }
 
   /** Adds a step after the head (a redo tail is dropped); answers the new schema and rows. */

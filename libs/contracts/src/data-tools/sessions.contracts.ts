@@ -8,10 +8,12 @@ import {
   ListSessionsDto,
   OpenSessionDto,
   SaveSessionDto,
+  SessionColumnValuesDto,
   SessionRefDto,
   SessionRowsDto,
   StepRefDto,
 } from './sessions.dto.js';
+import type { ColumnValues } from './grid.views.js';
 import type { RecipeExport, SessionRows, SessionStateView, SessionView } from './sessions.views.js';
 
 /** Studio sessions (data-tools): a recipe over a version, edited step by step. */
@@ -21,6 +23,10 @@ export const SessionsContracts = {
   get: contract<SessionRefDto, SessionStateView>('data-tools.sessions.get', SessionRefDto),
   remove: contract<SessionRefDto, { ok: true }>('data-tools.sessions.delete', SessionRefDto),
   rows: contract<SessionRowsDto, SessionRows>('data-tools.sessions.rows', SessionRowsDto),
+  columnValues: contract<SessionColumnValuesDto, ColumnValues>(
+    'data-tools.sessions.column-values',
+    SessionColumnValuesDto,
+  ),
   applyStep: contract<ApplyStepDto, SessionStateView>(
     'data-tools.sessions.apply-step',
     ApplyStepDto,

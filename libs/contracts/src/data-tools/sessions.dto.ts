@@ -155,3 +155,31 @@ export class SessionRowsDto {
   @IsObject()
   request!: Record<string, unknown>;
 }
+
+/** Distinct values of a head column for a set filter, paged and searchable. */
+export class SessionColumnValuesDto {
+  @IsUUID()
+  sessionId!: string;
+
+  @IsString()
+  @Length(1, 300)
+  column!: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  search?: string;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  offset?: number;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(5000)
+  limit?: number;
+}

@@ -3,11 +3,11 @@ import { IsInt, Max, Min } from 'class-validator';
 
 /** Settings of studio sessions (read once at boot with loadEnv). */
 export class SessionsEnv {
-  /** A session nobody used for this long is deleted. */
+  /** A session nobody used for this many seconds is gone (24 hours by default). */
   @Type(() => Number)
   @IsInt()
   @Min(1)
-  SESSION_IDLE_TTL_MINUTES = 24 * 60;
+  SESSION_IDLE_TTL_SECONDS = 24 * 3600;
 
   /** How often each replica deletes idle sessions. */
   @Type(() => Number)

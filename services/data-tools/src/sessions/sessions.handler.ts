@@ -8,11 +8,13 @@ import {
   ListSessionsDto,
   OpenSessionDto,
   SaveSessionDto,
+  SessionColumnValuesDto,
   SessionRefDto,
   SessionRowsDto,
   SessionsContracts as S,
   StepRefDto,
   type CallContext,
+  type ColumnValues,
   type GridRows,
   type JobView,
   type RecipeExport,
@@ -57,6 +59,14 @@ export class SessionsHandler {
   @MessagePattern(S.rows.subject)
   rows(@Payload() dto: SessionRowsDto, @Call() call: CallContext): Promise<GridRows> {
     return this.sessions.rows(call, dto.sessionId, dto.request);
+  }
+
+  @MessagePattern(S.columnValues.subject)
+  columnValues(
+    @Payload() dto: SessionColumnValuesDto,
+    @Call() call: CallContext,
+  ): Promise<ColumnValues> {
+    return this.sessions.columnValues(call, dto);
   }
 
   @MessagePattern(S.applyStep.subject)

@@ -4,13 +4,16 @@ import {
   DomainError,
   type ApplyRecipeDto,
   type CallContext,
+  type ColumnValues,
   type GridRows,
   type RecipeExport,
+  type SessionColumnValuesDto,
   type SessionStateView,
   type SessionView,
 } from '@hydroml/contracts';
 import { requirePrincipal } from '@hydroml/nest-kit';
 import { AccessClient } from '../access/access.client.js';
+import { ColumnValuesService } from '../grid/column-values.service.js';
 import { GridService } from '../grid/grid.service.js';
 import { recipeGridRelation } from '../grid/grid-relation.js';
 import { VersionRelations } from '../versions/version-relations.js';
@@ -30,6 +33,7 @@ export class SessionsService {
     private readonly heads: SessionHeads,
     private readonly edits: SessionEdits,
     private readonly grid: GridService,
+    private readonly values: ColumnValuesService,
   ) {}
 
   /** A new session on a version the caller may read (viewers too). */
@@ -79,6 +83,12 @@ export class SessionsService {
   async rows(call: CallContext, id: string, request: Record<string, unknown>): Promise<GridRows> {
     const head = await this.heads.resolve(call, id);
     return this.grid.rows(recipeGridRelation(head.recipe, head.cacheKey, head.paths), request);
+  }
+
+  /** Distinct values of a head column (AG Grid's set filter). */
+  async columnValues(call: CallContext, dto: SessionColumnValuesDto): Promise<ColumnValues> {
+    const head = await this.heads.resolve(call, dto.sessionId);
+    return this.values.values(recipeGridRelation(head.recipe, head.cacheKey, head.paths), dto);
   }
 
   /** The applied steps (fitted values included), replayable on another version. */

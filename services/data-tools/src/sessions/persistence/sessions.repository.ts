@@ -33,7 +33,7 @@ export class SessionsRepository {
       .getRepository(SessionEntity)
       .createQueryBuilder('s')
       .where('s.data_source_id = :dataSourceId', { dataSourceId })
-      .andWhere(`s.last_used_at > now() - make_interval(mins => :ttl)`, { ttl: this.ttl })
+      .andWhere(`s.last_used_at > now() - make_interval(secs => :ttl)`, { ttl: this.ttl })
       .orderBy('s.updated_at', 'DESC')
       .limit(200)
       .getMany();
@@ -71,7 +71,7 @@ export class SessionsRepository {
   async sweep(): Promise<number> {
     const rows: Array<{ n: number }> = await this.db.query(
       `WITH gone AS (DELETE FROM studio_sessions
-         WHERE last_used_at <= now() - make_interval(mins => $1) RETURNING 1)
+         WHERE last_used_at <= now() - make_interval(secs => $1) RETURNING 1)
        SELECT count(*)::int AS n FROM gone`,
       [this.ttl],
     );
@@ -79,11 +79,11 @@ export class SessionsRepository {
   }
 
   expiresAt(entity: SessionEntity): Date {
-    return new Date(entity.lastUsedAt.getTime() + this.ttl * 60_000);
+    return new Date(entity.lastUsedAt.getTime() + this.ttl * 1000);
   }
 
   private get ttl(): number {
-    return this.env.SESSION_IDLE_TTL_MINUTES;
+    return this.env.SESSION_IDLE_TTL_SECONDS;
   }
 
   private async live(
@@ -95,7 +95,7 @@ export class SessionsRepository {
       .getRepository(SessionEntity)
       .createQueryBuilder('s')
       .where('s.id = :id', { id })
-      .andWhere(`s.last_used_at > now() - make_interval(mins => :ttl)`, { ttl: this.ttl });
+      .andWhere(`s.last_used_at > now() - make_interval(secs => :ttl)`, { ttl: this.ttl });
     return (lock ? query.setLock('pessimistic_write') : query).getOne();
   }
 }
