@@ -165,6 +165,37 @@ describe('SQL console and chart data through the gateway', () => {
     expect(m.body.bands[0][1]).toBeCloseTo(0.04, 5);
   });
 
+  it('reads a session head in the console and in charts', async () => {
+    const api = request(stack.baseUrl);
+    const opened = await api.post('/api/v1/sessions').set(owner.auth).send(target).expect(201);
+    const sessionId = opened.body.id as string;
+    await api
+      .post(`/api/v1/sessions/${sessionId}/steps`)
+      .set(owner.auth)
+      .send({
+        op: 'rows.filter',
+        params: { filterModel: { k: { filterType: 'number', type: 'lessThan', filter: 100 } } },
+      })
+      .expect(200);
+    const res = await api
+      .post('/api/v1/sql')
+      .set(owner.auth)
+      .send({ sessionId, sql: 'SELECT count(*) AS n, max(k) AS top FROM data' })
+      .expect(200);
+    expect(res.body.rows).toEqual([{ n: '100', top: '99' }]);
+    const h = await api
+      .post('/api/v1/charts/histogram')
+      .set(owner.auth)
+      .send({ sessionId, column: 'k', size: 4 })
+      .expect(200);
+    expect(h.body.counts).toEqual([25, 25, 25, 25]);
+    await api
+      .post('/api/v1/sql')
+      .set(stranger.auth)
+      .send({ sessionId, sql: 'SELECT 1' })
+      .expect(404);
+  });
+
   it('refuses unknown columns and kinds, and answers 404 to another tenant', async () => {
     await chart('histogram', { column: 'c' }).expect(400);
     await chart('histogram', { column: "k'); COPY data TO '/tmp/x" }).expect(400);

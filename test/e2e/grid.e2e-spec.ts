@@ -152,6 +152,24 @@ describe('grid through the gateway', () => {
     expect(res.body.code).toBe('invalid_argument');
   });
 
+  it('serves the same rows and values over GraphQL', async () => {
+    const id = base.split('/')[4];
+    const query = `query ($id: ID!, $request: StudioJSON) {
+      gridRows(dataSourceId: $id, version: 1, request: $request) { rowData rowCount }
+      columnValues(dataSourceId: $id, version: 1, column: "river", search: "da") { values counts total }
+    }`;
+    const request_ = { startRow: 0, endRow: 2, sortModel: [{ colId: 'n', sort: 'desc' }] };
+    const res = await request(stack.baseUrl)
+      .post('/graphql')
+      .set(viewer.auth)
+      .send({ query, variables: { id, request: request_ } })
+      .expect(200);
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data.gridRows.rowCount).toBe(300);
+    expect(res.body.data.gridRows.rowData.map((r: { n: string }) => r.n)).toEqual(['299', '298']);
+    expect(res.body.data.columnValues).toEqual({ values: ['Danube'], counts: [60], total: 1 });
+  });
+
   it('answers 404 to another tenant and lets a viewer read', async () => {
     await post(stranger, { startRow: 0, endRow: 5 }).expect(404);
     await request(stack.baseUrl).get(`${base}/columns/river/values`).set(stranger.auth).expect(404);

@@ -8,6 +8,7 @@ import { GridCache } from './grid-cache.js';
 import { GridHandler } from './grid.handler.js';
 import { GridQueries } from './grid-queries.js';
 import { GridService } from './grid.service.js';
+import { VersionLookup } from './version-lookup.js';
 import { SqlConsoleService } from './sql/sql-console.service.js';
 import { SqlHandler } from './sql/sql.handler.js';
 import { SqlHistoryRepository } from './sql/sql-history.repository.js';
@@ -17,7 +18,7 @@ export const gridParts: ModuleParts = {
   controllers: [GridHandler, SqlHandler, ChartsHandler],
   providers: [
     ...[GridCache, GridQueries, GridService, ColumnValuesService, DatasetTargets],
-    ...[SqlConsoleService, SqlHistoryRepository, ChartsService],
+    ...[SqlConsoleService, SqlHistoryRepository, ChartsService, VersionLookup],
   ],
   migrations: [SqlHistory1764300000350],
 };

@@ -1,17 +1,26 @@
 import { Injectable } from '@nestjs/common';
-import type { CallContext, GridRows, VersionRowsDto } from '@hydroml/contracts';
+import {
+  DomainError,
+  type CallContext,
+  type GridRows,
+  type VersionRowsDto,
+} from '@hydroml/contracts';
 import {
   anchorAfter,
+  parquetSource,
   compileGridQuery,
   parseGridRequest,
   ROW_ID,
   type GridQuery,
   type GridRequest,
 } from '@hydroml/recipes';
-import { VersionRelations } from '../versions/version-relations.js';
+import { AccessClient } from '../access/access.client.js';
+import { sqlString } from '../engine/duck-engine.js';
+import { VersionCache } from '../storage/version-cache.js';
 import { GridCache, hashOf } from './grid-cache.js';
 import { GridQueries } from './grid-queries.js';
-import { versionGridRelation, type GridRelation } from './grid-relation.js';
+import type { GridRelation } from './grid-relation.js';
+import { VersionLookup } from './version-lookup.js';
 
 /**
  * AG Grid's server-side row model over any {@link GridRelation}: a version here, a session head for
@@ -21,21 +30,37 @@ import { versionGridRelation, type GridRelation } from './grid-relation.js';
 @Injectable()
 export class GridService {
   constructor(
-    private readonly relations: VersionRelations,
+    private readonly access: AccessClient,
+    private readonly versions: VersionLookup,
+    private readonly files: VersionCache,
     private readonly cache: GridCache,
     private readonly queries: GridQueries,
   ) {}
 
+  /**
+   * A version's page. The access check runs alongside the cache read (a page is only returned once
+   * access is granted), so a cached page costs about one round trip.
+   */
   async versionRows(call: CallContext, dto: VersionRowsDto): Promise<GridRows> {
-    const version = await this.relations.resolve(call, dto);
-    return this.rows(versionGridRelation(version), dto.request);
+    const parsed = parseGridRequest(dto.request);
+    const entity = await this.versions.find(dto.dataSourceId, dto.version);
+    const cacheKey = `v:${entity?.sha256 ?? 'none'}`;
+    const [, cached] = await Promise.all([
+      this.access.require(call, { type: 'data_source', id: dto.dataSourceId }, 'read'),
+      entity ? this.cache.get<GridRows>(pageKey(cacheKey, parsed)) : undefined,
+    ]);
+    if (!entity) throw new DomainError('not_found', `version ${dto.version} not found`);
+    if (cached) return cached;
+    const path = await this.files.path(entity.blobKey, entity.sha256);
+    const source = `(${parquetSource(sqlString(path))})`;
+    return this.rows({ source, binds: [], schema: entity.schema, cacheKey, files: [path] }, parsed);
   }
 
   /** One page (rows or group rows) and the exact count for `request` (AG Grid's, unchecked JSON). */
   async rows(relation: GridRelation, request: unknown): Promise<GridRows> {
     const parsed = parseGridRequest(request);
-    const pageKey = `page:${relation.cacheKey}:${hashOf(parsed)}`;
-    const cached = await this.cache.get<GridRows>(pageKey);
+    const key = pageKey(relation.cacheKey, parsed);
+    const cached = await this.cache.get<GridRows>(key);
     if (cached) return cached;
     const orderKey = `anchor:${relation.cacheKey}:${hashOf(orderingOf(parsed))}`;
     const startRow = parsed.startRow ?? 0;
@@ -47,7 +72,7 @@ export class GridService {
     ]);
     await this.remember(orderKey, query, rows);
     const result: GridRows = { rowData: rows.map(withoutRowId), rowCount };
-    await this.cache.set(pageKey, result);
+    await this.cache.set(key, result);
     return result;
   }
 
@@ -81,4 +106,8 @@ function withoutRowId(row: Record<string, unknown>): Record<string, unknown> {
   const rest = { ...row };
   delete rest[ROW_ID];
   return rest;
+}
+
+function pageKey(cacheKey: string, request: GridRequest): string {
+  return `page:${cacheKey}:${hashOf(request)}`;
 }
