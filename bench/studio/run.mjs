@@ -15,8 +15,8 @@ import { uploadToReady, percentile, scenarios, referenceSql } from './scenarios.
 
 const THREADS = Number(process.env.DUCKDB_THREADS ?? 2);
 const ROWS = Number(process.env.BENCH_STUDIO_ROWS ?? 10_000_000);
-const COLD = Number(process.env.BENCH_STUDIO_COLD ?? 8);
-const CACHED = Number(process.env.BENCH_STUDIO_CACHED ?? 200);
+const COLD = Number(process.env.BENCH_STUDIO_COLD ?? 6);
+const CACHED = Number(process.env.BENCH_STUDIO_CACHED ?? 150);
 const FLIGHTS = 'node_modules/vega-datasets/data/flights-3m.parquet';
 
 async function duck() {
@@ -76,11 +76,14 @@ async function measure(base, token, version, dir, scenario) {
   const cold = await timings(COLD, (i) => post(scenario.request(i)));
   const warm = scenario.request(0);
   const cached = await timings(CACHED, () => post(warm));
+  // The platform's floor for one authenticated call through gateway, NATS and an access check.
+  const detail = `/api/v1/data-sources/${version.dataSourceId}/versions/${version.version}`;
+  const floor = await timings(CACHED, () => api(base, 'GET', detail, undefined, token));
   const file = join(dir, 'work', 'cache', `${version.sha256}.parquet`);
   const db = await duck();
   const raw = await rawDuck(db, file, scenario, version.schema);
   db.closeSync();
-  return { cold, cached, raw };
+  return { cold, cached, raw, floor };
 }
 
 function report(name, rows, r) {
@@ -88,7 +91,7 @@ function report(name, rows, r) {
   const ratio = percentile(r.cold, 50) / percentile(r.raw.ms, 50);
   const pageRatio = percentile(r.cold, 50) / percentile(r.raw.pageOnly, 50);
   console.log(
-    `${name.padEnd(14)} ${String(rows).padStart(9)}  cold p50 ${p(r.cold, 50)} p95 ${p(r.cold, 95)} | raw DuckDB p50 ${p(r.raw.ms, 50)} p95 ${p(r.raw.ms, 95)} | ratio ${ratio.toFixed(2)} (target <= 1.25; vs page query alone ${pageRatio.toFixed(2)}) | cached p50 ${p(r.cached, 50)} p95 ${p(r.cached, 95)} (target p95 <= 10)`,
+    `${name.padEnd(14)} ${String(rows).padStart(9)}  cold p50 ${p(r.cold, 50)} p95 ${p(r.cold, 95)} | raw DuckDB p50 ${p(r.raw.ms, 50)} p95 ${p(r.raw.ms, 95)} | ratio ${ratio.toFixed(2)} (target <= 1.25; vs page query alone ${pageRatio.toFixed(2)}) | cached p50 ${p(r.cached, 50)} p95 ${p(r.cached, 95)} (target p95 <= 10; GET version detail p50 ${p(r.floor, 50)} p95 ${p(r.floor, 95)})`,
   );
 }
 

@@ -1,7 +1,8 @@
 import type { ModuleParts } from '@hydroml/nest-kit';
 import { ProfileController } from './profile.controller.js';
+import { SuitesController } from './suites.controller.js';
 
 /** The gateway's quality routes: REST controllers, GraphQL resolvers and their services. */
 export const qualityParts: ModuleParts = {
-  controllers: [ProfileController],
+  controllers: [ProfileController, SuitesController],
 };

@@ -35,6 +35,7 @@ export * from './data-tools/export.dto.js';
 export * from './data-tools/quality.dto.js';
 export * from './data-tools/quality.views.js';
 export * from './data-tools/quality.profile.views.js';
+export * from './data-tools/quality.suites.views.js';
 export * from './data-tools/quality.contracts.js';
 export * from './data-tools/sessions.views.js';
 export * from './data-tools/sessions.dto.js';

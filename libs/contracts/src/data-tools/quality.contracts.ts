@@ -1,8 +1,17 @@
 import { contract } from '../contract.js';
 import type { JobView } from '../jobs/jobs.views.js';
-import { VersionRefDto } from './datasets.dto.js';
-import { PreflightDto, ProfileRequestDto } from './quality.dto.js';
+import { DataSourceRefDto, VersionRefDto } from './datasets.dto.js';
+import {
+  CreateSuiteDto,
+  PreflightDto,
+  ProfileRequestDto,
+  SuiteRefDto,
+  ValidateSuiteDto,
+  ValidationHistoryDto,
+  ValidationRefDto,
+} from './quality.dto.js';
 import type { HtmlReport, ProfileView } from './quality.profile.views.js';
+import type { SuiteView, ValidationHistory, ValidationView } from './quality.suites.views.js';
 import type { PreflightResult } from './quality.views.js';
 
 /**
@@ -17,5 +26,31 @@ export const QualityContracts = {
   profileReport: contract<VersionRefDto, HtmlReport>(
     'data-tools.quality.profile.report',
     VersionRefDto,
+  ),
+  listSuites: contract<DataSourceRefDto, SuiteView[]>(
+    'data-tools.quality.suites.list',
+    DataSourceRefDto,
+  ),
+  createSuite: contract<CreateSuiteDto, SuiteView>(
+    'data-tools.quality.suites.create',
+    CreateSuiteDto,
+  ),
+  getSuite: contract<SuiteRefDto, SuiteView>('data-tools.quality.suites.get', SuiteRefDto),
+  /** Queue a validation run (a job whose id is the validation's id). */
+  validate: contract<ValidateSuiteDto, JobView>(
+    'data-tools.quality.suites.validate',
+    ValidateSuiteDto,
+  ),
+  getValidation: contract<ValidationRefDto, ValidationView>(
+    'data-tools.quality.validations.get',
+    ValidationRefDto,
+  ),
+  validationReport: contract<ValidationRefDto, HtmlReport>(
+    'data-tools.quality.validations.report',
+    ValidationRefDto,
+  ),
+  validationHistory: contract<ValidationHistoryDto, ValidationHistory>(
+    'data-tools.quality.validations.history',
+    ValidationHistoryDto,
   ),
 } as const;
