@@ -1,5 +1,7 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Req } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
 import {
   ConnectorsContracts,
   CreateConnectionDto,
@@ -11,24 +13,39 @@ import {
   type TableDetail,
   type TableSummary,
 } from '@hydroml/contracts';
-import { NatsClient } from '@hydroml/nest-kit';
+import { NatsClient, VALIDATION_OPTIONS, validationErrorFactory } from '@hydroml/nest-kit';
+import type { GatewayRequest } from '../http/request-of.js';
 import { Caller } from '../http/caller.decorator.js';
 import { UUID } from '../http/uuid.pipe.js';
 import { ImportBody, PreviewBody, UpdateConnectionBody } from './connection.bodies.js';
+import { SqliteUploadService } from './sqlite-upload.service.js';
 
 /** Database connections of the caller: credentials go in, never come out. */
 @ApiTags('connections')
 @Controller('connections')
 export class ConnectionsController {
-  constructor(private readonly nats: NatsClient) {}
+  constructor(
+    private readonly nats: NatsClient,
+    private readonly sqlite: SqliteUploadService,
+  ) {}
 
   @Get()
   list(@Caller() call: CallContext): Promise<ConnectionView[]> {
     return this.nats.request(ConnectorsContracts.list, {}, call);
   }
 
+  /**
+   * JSON: a PostgreSQL or MySQL/MariaDB connection. multipart/form-data (a `file` part and a `name`
+   * field): a SQLite database file, kept in the blob store.
+   */
   @Post()
-  create(@Body() dto: CreateConnectionDto, @Caller() call: CallContext): Promise<ConnectionView> {
+  @ApiConsumes('application/json', 'multipart/form-data')
+  @ApiBody({ type: CreateConnectionDto })
+  async create(@Req() req: GatewayRequest, @Caller() call: CallContext): Promise<ConnectionView> {
+    if (req.isMultipart()) return this.sqlite.create(req, call);
+    const dto = plainToInstance(CreateConnectionDto, req.body ?? {});
+    const errors = await validate(dto, VALIDATION_OPTIONS);
+    if (errors.length > 0) throw validationErrorFactory(errors);
     return this.nats.request(ConnectorsContracts.create, dto, call);
   }
 

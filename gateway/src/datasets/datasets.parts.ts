@@ -1,9 +1,13 @@
 import type { ModuleParts } from '@hydroml/nest-kit';
-import { DatasetsResolver } from './datasets.resolver.js';
+import { connectionsParts } from '../connections/connections.parts.js';
 import { JobDownloadController } from '../jobs/job-download.controller.js';
+import { DatasetsResolver } from './datasets.resolver.js';
 
-/** The gateway's datasets area beyond the foundation's routes: export downloads and GraphQL. */
+/**
+ * The gateway's datasets area beyond the foundation's routes (export downloads, GraphQL), and the
+ * connections area's (its parts ride along in this slot of app.module).
+ */
 export const datasetsParts: ModuleParts = {
-  controllers: [JobDownloadController],
-  providers: [DatasetsResolver],
+  controllers: [JobDownloadController, ...(connectionsParts.controllers ?? [])],
+  providers: [DatasetsResolver, ...(connectionsParts.providers ?? [])],
 };

@@ -5,6 +5,7 @@ import { BrowseHandler } from './browse/browse.handler.js';
 import { BrowseService } from './browse/browse.service.js';
 import { ConnectionsHandler } from './connections/connections.handler.js';
 import { ConnectionsService } from './connections/connections.service.js';
+import { SqliteFiles } from './connections/sqlite-files.js';
 import { ConnectionEntity } from './connections/persistence/connection.entity.js';
 import { ConnectorsEnv } from './connectors-env.js';
 import { secretBoxProvider } from './crypto/secret-box.provider.js';
@@ -12,6 +13,7 @@ import { DB } from './db.js';
 import { BaselineConnectors1764300000200 } from './migrations/1764300000200-baseline-connectors.js';
 import { Connections1764300000300 } from './migrations/1764300000300-connections.js';
 import { ImportJobs1764300000310 } from './migrations/1764300000310-import-jobs.js';
+import { SqliteConnections1764300000320 } from './migrations/1764300000320-sqlite-connections.js';
 import { JobEntity } from '@hydroml/jobs';
 import { ImportJob } from './imports/import.job.js';
 import { ImportsHandler } from './imports/imports.handler.js';
@@ -35,6 +37,7 @@ export class AppModule {
             BaselineConnectors1764300000200,
             Connections1764300000300,
             ImportJobs1764300000310,
+            SqliteConnections1764300000320,
           ],
         }),
         TypeOrmModule.forFeature(ENTITIES, DB),
@@ -44,6 +47,7 @@ export class AppModule {
         secretBoxProvider,
         ...importsProviders,
         ConnectionsService,
+        SqliteFiles,
         BrowseService,
         ImportJob,
         ImportsService,

@@ -3,6 +3,7 @@ import type { JobView } from '../jobs/jobs.views.js';
 import {
   ConnectionIdDto,
   CreateConnectionDto,
+  CreateSqliteConnectionDto,
   DescribeTableDto,
   ImportDto,
   PreviewDto,
@@ -20,6 +21,11 @@ export const ConnectorsContracts = {
   create: contract<CreateConnectionDto, ConnectionView>(
     'connectors.connections.create',
     CreateConnectionDto,
+  ),
+  /** A SQLite connection over a file already in the blob store (the gateway's multipart upload). */
+  createSqlite: contract<CreateSqliteConnectionDto, ConnectionView>(
+    'connectors.connections.create-sqlite',
+    CreateSqliteConnectionDto,
   ),
   list: contract<EmptyDto, ConnectionView[]>('connectors.connections.list', EmptyDto),
   get: contract<ConnectionIdDto, ConnectionView>('connectors.connections.get', ConnectionIdDto),

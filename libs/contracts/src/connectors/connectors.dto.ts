@@ -7,12 +7,13 @@ import {
   IsString,
   IsUUID,
   Length,
+  Matches,
   Max,
   MaxLength,
   Min,
 } from 'class-validator';
 
-export const CONNECTION_TYPES = ['postgresql', 'mysql'] as const;
+export const CONNECTION_TYPES = ['postgresql', 'mysql', 'sqlite'] as const;
 export type ConnectionType = (typeof CONNECTION_TYPES)[number];
 
 export const SSL_MODES = ['disable', 'require', 'verify-full'] as const;
@@ -181,4 +182,28 @@ export class ImportDto {
   @IsOptional()
   @IsUUID()
   dataSourceId?: string;
+
+  /**
+   * Incremental import (with dataSourceId): only rows whose key column is greater than the
+   * maximum the previous incremental import on that column saw, appended to the latest version.
+   */
+  @IsOptional()
+  @IsString()
+  @Length(1, 128)
+  incrementalColumn?: string;
+}
+
+/** A SQLite database: a file the gateway streamed into the blob store. */
+export class CreateSqliteConnectionDto {
+  @IsString()
+  @Length(1, 120)
+  name!: string;
+
+  @IsString()
+  @Matches(/^connections\/[0-9a-f-]{36}\.sqlite$/)
+  blobKey!: string;
+
+  @IsString()
+  @MaxLength(255)
+  fileName!: string;
 }

@@ -12,9 +12,16 @@ import { ConnectionsService } from '../connections/connections.service.js';
 import { HostPolicy } from '../connections/domain/host-policy.js';
 import { assertReadOnlySelect } from '../connections/domain/read-only-query.js';
 import type { ConnectionEntity } from '../connections/persistence/connection.entity.js';
+import { SqliteFiles } from '../connections/sqlite-files.js';
 import { ConnectorsEnv } from '../connectors-env.js';
+import { SqliteDriver } from '../drivers/sqlite/sqlite.driver.js';
 import { createDriver } from '../drivers/driver-factory.js';
-import type { CsvCopy, DatabaseDriver, RowBatch } from '../drivers/driver.js';
+import {
+  stripTerminator,
+  type CsvCopy,
+  type DatabaseDriver,
+  type RowBatch,
+} from '../drivers/driver.js';
 import { failureKind, failureMessage } from '../drivers/failure-kind.js';
 
 const PREVIEW_ROWS = 100;
@@ -27,6 +34,7 @@ export class BrowseService {
   constructor(
     private readonly connections: ConnectionsService,
     private readonly env: ConnectorsEnv,
+    private readonly sqlite: SqliteFiles,
   ) {
     this.hosts = new HostPolicy(env.CONNECTOR_DENY_HOSTS, env.CONNECTOR_ALLOW_HOSTS);
   }
@@ -105,6 +113,28 @@ export class BrowseService {
     });
   }
 
+  /** The SQL of a table (every column, quoted) or a checked query, for wrapping. */
+  async sourceSql(
+    call: CallContext,
+    id: string,
+    source: { table?: string; query?: string },
+  ): Promise<string> {
+    const row = await this.connections.owned(call, id);
+    if (source.query !== undefined) {
+      assertReadOnlySelect(source.query, row.type);
+      return stripTerminator(source.query);
+    }
+    const [schema, name] = splitTable(source.table ?? '');
+    return this.reach(call, id, async (driver) =>
+      driver.selectAll(await driver.describe(schema, name)),
+    );
+  }
+
+  /** One value of a read-only query the service wrote itself (e.g. a maximum). */
+  async scalar(call: CallContext, id: string, sql: string): Promise<unknown> {
+    return this.reach(call, id, async (driver) => (await driver.preview(sql, 1)).rows[0]?.[0]);
+  }
+
   private async reach<T>(
     call: CallContext,
     id: string,
@@ -125,6 +155,9 @@ export class BrowseService {
   }
 
   private async driverFor(row: ConnectionEntity): Promise<DatabaseDriver> {
+    if (row.type === 'sqlite') {
+      return new SqliteDriver(await this.sqlite.path(row), this.env.QUERY_TIMEOUT_MS);
+    }
     await this.hosts.assertAllowed(row.host);
     return createDriver(row.type, {
       host: row.host,

@@ -4,6 +4,7 @@ import {
   ConnectionIdDto,
   ConnectorsContracts,
   CreateConnectionDto,
+  CreateSqliteConnectionDto,
   UpdateConnectionDto,
   type CallContext,
   type ConnectionView,
@@ -19,6 +20,14 @@ export class ConnectionsHandler {
   @MessagePattern(ConnectorsContracts.create.subject)
   create(@Payload() dto: CreateConnectionDto, @Call() call: CallContext): Promise<ConnectionView> {
     return this.connections.create(call, dto);
+  }
+
+  @MessagePattern(ConnectorsContracts.createSqlite.subject)
+  createSqlite(
+    @Payload() dto: CreateSqliteConnectionDto,
+    @Call() call: CallContext,
+  ): Promise<ConnectionView> {
+    return this.connections.createSqlite(call, dto);
   }
 
   @MessagePattern(ConnectorsContracts.list.subject)

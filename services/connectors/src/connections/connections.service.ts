@@ -7,13 +7,16 @@ import {
   type CallContext,
   type ConnectionView,
   type CreateConnectionDto,
+  type CreateSqliteConnectionDto,
   type UpdateConnectionDto,
 } from '@hydroml/contracts';
 import { logger, requirePrincipal, requireScope } from '@hydroml/nest-kit';
 import { SecretBox } from '../crypto/secret-box.js';
 import { DB } from '../db.js';
 import { DEFAULT_PORTS } from '../drivers/driver-factory.js';
+import { SqliteDriver } from '../drivers/sqlite/sqlite.driver.js';
 import { toConnectionView } from './connection.views.js';
+import { SqliteFiles } from './sqlite-files.js';
 import { ConnectionEntity } from './persistence/connection.entity.js';
 
 /** Connections owned by a user; credentials sealed at rest and never returned. */
@@ -23,6 +26,7 @@ export class ConnectionsService implements OnApplicationBootstrap {
     @InjectRepository(ConnectionEntity, DB)
     private readonly connections: Repository<ConnectionEntity>,
     private readonly box: SecretBox,
+    private readonly sqlite: SqliteFiles,
   ) {}
 
   /** Key rotation: secrets sealed under an older key are re-sealed under the current one. */
@@ -42,6 +46,12 @@ export class ConnectionsService implements OnApplicationBootstrap {
 
   async create(call: CallContext, dto: CreateConnectionDto): Promise<ConnectionView> {
     const principal = requireScope(call, 'write');
+    if (dto.type === 'sqlite') {
+      throw new DomainError(
+        'invalid_argument',
+        'send a SQLite database as a multipart file upload',
+      );
+    }
     const sealed = dto.password === undefined ? null : this.box.seal(dto.password);
     const row = this.connections.create({
       id: randomUUID(),
@@ -57,6 +67,28 @@ export class ConnectionsService implements OnApplicationBootstrap {
       sslMode: dto.sslMode ?? 'disable',
       sslCa: dto.sslCa ?? null,
       options: dto.options ?? {},
+    });
+    return toConnectionView(await this.connections.save(row));
+  }
+
+  /** A SQLite file already in the blob store: kept only if it opens as a database. */
+  async createSqlite(call: CallContext, dto: CreateSqliteConnectionDto): Promise<ConnectionView> {
+    const principal = requireScope(call, 'write');
+    const files = { type: 'sqlite' as const, options: { blobKey: dto.blobKey } };
+    try {
+      await new SqliteDriver(await this.sqlite.path(files), 10_000).serverVersion();
+    } catch (error) {
+      await this.sqlite.remove(files);
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new DomainError(
+        'invalid_argument',
+        `the file is not a usable SQLite database: ${reason}`,
+      );
+    }
+    const row = this.connections.create({
+      ...{ id: randomUUID(), ownerId: principal.userId, name: dto.name, type: 'sqlite' as const },
+      ...{ host: 'file', port: 0, database: dto.fileName, user: '', secretEncrypted: null },
+      ...{ keyId: null, sslMode: 'disable' as const, sslCa: null, options: files.options },
     });
     return toConnectionView(await this.connections.save(row));
   }
@@ -88,7 +120,9 @@ export class ConnectionsService implements OnApplicationBootstrap {
 
   async delete(call: CallContext, id: string): Promise<void> {
     requireScope(call, 'write');
-    await this.connections.delete({ id: (await this.owned(call, id)).id });
+    const row = await this.owned(call, id);
+    await this.connections.delete({ id: row.id });
+    await this.sqlite.remove(row);
   }
 
   /** The row with its password opened, for the drivers; another user's connection is not found. */

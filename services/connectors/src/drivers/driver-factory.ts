@@ -3,7 +3,11 @@ import type { DatabaseDriver, DriverConfig } from './driver.js';
 import { MysqlDriver } from './mysql.driver.js';
 import { PostgresDriver } from './postgres.driver.js';
 
-export const DEFAULT_PORTS: Record<ConnectionType, number> = { postgresql: 5432, mysql: 3306 };
+export const DEFAULT_PORTS: Record<ConnectionType, number> = {
+  postgresql: 5432,
+  mysql: 3306,
+  sqlite: 0,
+};
 
 export function createDriver(type: ConnectionType, config: DriverConfig): DatabaseDriver {
   switch (type) {
@@ -11,5 +15,7 @@ export function createDriver(type: ConnectionType, config: DriverConfig): Databa
       return new PostgresDriver(config);
     case 'mysql':
       return new MysqlDriver(config);
+    case 'sqlite':
+      throw new Error('SQLite connections open their file with SqliteDriver');
   }
 }

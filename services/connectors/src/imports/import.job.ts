@@ -4,12 +4,16 @@ import {
   DataToolsContracts,
   type CallContext,
   type ColumnType,
+  type ImportProvenanceDto,
   type Principal,
 } from '@hydroml/contracts';
 import type { JobContext } from '@hydroml/jobs';
 import { NatsClient } from '@hydroml/nest-kit';
 import { BLOB_STORE, type BlobStore } from '@hydroml/storage';
 import { BrowseService } from '../browse/browse.service.js';
+import { ConnectionsService } from '../connections/connections.service.js';
+import type { ConnectionEntity } from '../connections/persistence/connection.entity.js';
+import { planIncremental, type IncrementalPlan } from './incremental.js';
 import { datasetType, ndjsonValue } from './type-mapping.js';
 
 export const IMPORT = 'import';
@@ -30,6 +34,7 @@ export interface ImportPayload extends Record<string, unknown> {
   projectId?: string;
   name?: string;
   dataSourceId?: string;
+  incrementalColumn?: string;
 }
 
 /**
@@ -41,6 +46,7 @@ export interface ImportPayload extends Record<string, unknown> {
 export class ImportJob {
   constructor(
     private readonly browse: BrowseService,
+    private readonly connections: ConnectionsService,
     private readonly nats: NatsClient,
     @Inject(BLOB_STORE) private readonly blobs: BlobStore,
   ) {}
@@ -48,16 +54,31 @@ export class ImportJob {
   async run(ctx: JobContext): Promise<Record<string, unknown>> {
     const payload = ctx.payload as ImportPayload;
     const call: CallContext = { correlationId: ctx.job.id, principal: payload.principal };
-    const source =
-      (await this.csvCopy(call, payload, ctx)) ?? (await this.ndjson(call, payload, ctx));
+    const connection = await this.connections.owned(call, payload.connectionId);
+    const plan = payload.incrementalColumn
+      ? await planIncremental({ browse: this.browse, nats: this.nats }, call, {
+          ...{ connectionId: connection.id, type: connection.type },
+          ...{ dataSourceId: payload.dataSourceId!, column: payload.incrementalColumn },
+          source: { table: payload.table, query: payload.query },
+        })
+      : null;
+    if (plan?.empty) return { rows: 0, upToDate: true, dataSourceId: payload.dataSourceId };
+    const read = plan ? { ...payload, table: undefined, query: plan.query } : payload;
+    const source = (await this.csvCopy(call, read, ctx)) ?? (await this.ndjson(call, read, ctx));
     const uploadKey = `uploads/${randomUUID()}`;
     const blob = await this.blobs.put(uploadKey, source.stream);
     ctx.throwIfCancelled();
     const rows = source.rowCount();
+    if (plan && rows === 0) {
+      await this.blobs.delete(uploadKey);
+      return { rows: 0, upToDate: true, dataSourceId: payload.dataSourceId };
+    }
     const file = {
       uploadKey,
       fileName: `${payload.name ?? 'import'}.${source.format}`,
       options: { format: source.format, types: source.types() },
+      provenance: provenanceOf(connection, payload, ctx.job.id, plan),
+      ...(plan?.incremental.after ? { mode: 'append' as const } : {}),
     };
     if (payload.dataSourceId) {
       const job = await this.nats.request(
@@ -127,6 +148,22 @@ export class ImportJob {
       types,
     };
   }
+}
+
+/** What the version records about where its rows came from (never a secret). */
+function provenanceOf(
+  connection: Pick<ConnectionEntity, 'id' | 'name' | 'type'>,
+  payload: ImportPayload,
+  importJobId: string,
+  plan: IncrementalPlan | null,
+): ImportProvenanceDto {
+  return {
+    ...{ connectionId: connection.id, connectionName: connection.name },
+    ...{ connectionType: connection.type, importJobId },
+    ...(payload.table !== undefined ? { table: payload.table } : {}),
+    ...(payload.query !== undefined ? { query: payload.query } : {}),
+    ...(plan ? { incremental: plan.incremental } : {}),
+  };
 }
 
 /** One NDJSON object, built as text: no intermediate object per row on this hot path. */

@@ -35,6 +35,12 @@ export class ImportsService {
         'give either projectId and name (a new data source) or dataSourceId (a new version)',
       );
     }
+    if (dto.incrementalColumn !== undefined && dto.dataSourceId === undefined) {
+      throw new DomainError(
+        'invalid_argument',
+        'an incremental import adds a version to an existing data source: give dataSourceId',
+      );
+    }
     const resource = toNew
       ? { resource: 'project' as const, id: dto.projectId! }
       : { resource: 'data_source' as const, id: dto.dataSourceId! };
@@ -59,6 +65,7 @@ export class ImportsService {
       projectId: dto.projectId,
       name: dto.name ?? dto.table ?? 'query',
       dataSourceId: dto.dataSourceId,
+      incrementalColumn: dto.incrementalColumn,
     };
     return this.queue.enqueue(IMPORT, payload, { createdBy: principal.userId });
   }

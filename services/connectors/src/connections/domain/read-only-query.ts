@@ -3,7 +3,11 @@ import { DomainError, type ConnectionType } from '@hydroml/contracts';
 
 // node-sql-parser is CommonJS: Node's ESM loader exposes it only through the default export.
 const parser = new sqlParser.Parser();
-const DIALECT: Record<ConnectionType, string> = { postgresql: 'postgresql', mysql: 'mariadb' };
+const DIALECT: Record<ConnectionType, string> = {
+  postgresql: 'postgresql',
+  mysql: 'mariadb',
+  sqlite: 'sqlite',
+};
 const WRITES = new Set([
   'insert',
   'update',
