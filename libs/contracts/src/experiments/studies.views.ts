@@ -11,6 +11,8 @@ export interface TrialView {
   /** The trial's nested MLflow run (32 hex), when a worker of the service ran it. */
   runId: string | null;
   failReason: string | null;
+  /** `host:pid` of the process that ran it. */
+  worker: string | null;
   external: boolean;
   start: string | null;
   complete: string | null;

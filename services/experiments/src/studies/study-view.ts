@@ -24,6 +24,7 @@ export function toTrialView(t: FrozenTrial): TrialView {
     intermediate: [...t.intermediateValues.entries()].sort((a, b) => a[0] - b[0]),
     runId: attr('run_id'),
     failReason: attr('fail_reason'),
+    worker: attr('worker'),
     external: t.systemAttrs.external === true,
     start: t.datetimeStart?.toISOString() ?? null,
     complete: t.datetimeComplete?.toISOString() ?? null,

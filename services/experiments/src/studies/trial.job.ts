@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { Injectable } from '@nestjs/common';
 import { trialValue, type Study, type Trial } from '@hydroml/hpo';
 import { DomainError, type CallContext, type TrainingSpecDto } from '@hydroml/contracts';
@@ -93,6 +94,7 @@ export class TrialJob {
     const storage = this.hpo.storage;
     const trialId = await storage.getTrialIdFromNumber(t.study.id, trial.number);
     await storage.setTrialSystemAttr(trialId, 'job_id', t.ctx.job.id);
+    await storage.setTrialSystemAttr(trialId, 'worker', `${hostname()}:${process.pid}`);
     const model = await suggestModel(trial, t.study.spec.request);
     const spec: TrainingSpecDto = { ...t.study.spec.request.spec, model };
     const run = await this.startRun(t, trial, spec);

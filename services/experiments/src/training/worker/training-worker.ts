@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { parentPort, workerData } from 'node:worker_threads';
 import { evaluate } from '../domain/evaluate.js';
 import type { TrainInput } from '../domain/train-types.js';
