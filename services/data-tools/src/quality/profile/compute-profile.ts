@@ -8,7 +8,7 @@ import type {
 import { profileAlerts } from './alerts.js';
 import { columnProfile, type ColumnFacts } from './column-profile.js';
 import { basicPass } from './pass-basic.js';
-import { duplicates, missingPatterns, topValues } from './pass-groups.js';
+import { duplicates, exactIdCandidates, missingPatterns, topValues } from './pass-groups.js';
 import { secondPass } from './pass-moments.js';
 import { datetimeSteps, monotonicity } from './pass-order.js';
 import { cramers, sampleSource, spearman, textPatterns } from './pass-sample.js';
@@ -46,6 +46,7 @@ export async function computeProfile(
   const second = await secondPass(c, source, rows, columns);
   await progress(0.55, 'frequent values, order and time steps');
   const values = await topValues(c, source, rows, columns);
+  await exactIdCandidates(c, source, rows, columns);
   const monotonic = await monotonicity(c, input.ordered, columns);
   const steps = new Map<string, Awaited<ReturnType<typeof datetimeSteps>>>();
   for (const s of columns.filter((x) => x.kind === 'temporal' && x.count > 1)) {

@@ -6,6 +6,8 @@ import { type BasicStats } from './profile.internal.js';
 
 /** Numeric columns with more distinct values than this get no top-k table (it says little). */
 const TOP_K_MAX_NUMERIC_DISTINCT = 10_000;
+/** Nor do other columns beyond this (grouping every row costs more than the table tells). */
+const TOP_K_MAX_DISTINCT = 100_000;
 const DUPLICATE_EXAMPLES = 5;
 /** Value counts kept per column: enough for ydata's imbalance over up to 50 categories. */
 export const VALUE_COUNTS = 50;
@@ -19,12 +21,17 @@ export async function topValues(
 ): Promise<Map<string, ValueCount[]>> {
   const chosen = columns
     .map((s, i) => ({ s, i }))
-    .filter(({ s }) => s.kind !== 'numeric' || s.distinct <= TOP_K_MAX_NUMERIC_DISTINCT);
+    .filter(
+      ({ s }) =>
+        s.distinct <= (s.kind === 'numeric' ? TOP_K_MAX_NUMERIC_DISTINCT : TOP_K_MAX_DISTINCT),
+    );
   const out = new Map<string, ValueCount[]>();
   if (chosen.length === 0) return out;
   const parts = chosen.map(({ s, i }) => {
     const q = sqlIdent(s.column.name);
-    return `(SELECT ${i} AS i, ${q}::VARCHAR AS v, count(*)::DOUBLE AS n FROM ${source} GROUP BY ${q} ORDER BY n DESC, v NULLS LAST LIMIT ${VALUE_COUNTS})`;
+    // `g`: the number of groups, i.e. the exact distinct count (plus one when nulls occur).
+    return `(SELECT ${i} AS i, v::VARCHAR AS v, n, count(*) OVER ()::DOUBLE AS g FROM (
+      SELECT ${q} AS v, count(*)::DOUBLE AS n FROM ${source} GROUP BY ${q}) ORDER BY n DESC, v NULLS LAST LIMIT ${VALUE_COUNTS})`;
   });
   const found = await queryRows(c, parts.join('\nUNION ALL\n'));
   for (const { s, i } of chosen) {
@@ -33,8 +40,38 @@ export async function topValues(
       .map((r) => ({ value: text(r.v), count: count(r.n), share: rows ? count(r.n) / rows : 0 }))
       .sort((a, b) => b.count - a.count || String(a.value).localeCompare(String(b.value)));
     out.set(s.column.name, list);
+    const groups = found.find((r) => count(r.i) === i);
+    if (groups && s.distinctApproximate) {
+      s.distinct = count(groups.g) - (s.count < rows ? 1 : 0);
+      s.distinctApproximate = false;
+    }
   }
   return out;
+}
+
+/** Exact distinct counts for approximate columns that may be identifiers (all present, ~all distinct). */
+export async function exactIdCandidates(
+  c: DuckDBConnection,
+  source: string,
+  rows: number,
+  columns: readonly BasicStats[],
+): Promise<void> {
+  const candidates = columns.filter(
+    (s) =>
+      s.distinctApproximate &&
+      (s.kind === 'string' || s.column.type === 'integer') &&
+      s.count === rows &&
+      s.distinct >= rows * 0.97,
+  );
+  if (candidates.length === 0) return;
+  const selects = candidates.map(
+    (s, i) => `count(DISTINCT ${sqlIdent(s.column.name)})::DOUBLE AS d${i}`,
+  );
+  const [row] = await queryRows(c, `SELECT ${selects.join(', ')} FROM ${source}`);
+  candidates.forEach((s, i) => {
+    s.distinct = count(row[`d${i}`]);
+    s.distinctApproximate = false;
+  });
 }
 
 type Duplicates = Pick<TableProfile, 'duplicateRows' | 'duplicateExamples' | 'duplicatesIgnoring'>;
@@ -98,15 +135,17 @@ export async function missingPatterns(
 ): Promise<MissingPattern[]> {
   const withNulls = columns.filter((s) => s.count < rows);
   if (withNulls.length === 0 || rows === 0) return [];
-  const mask = withNulls
-    .map((s) => `(${sqlIdent(s.column.name)} IS NULL)::INTEGER::VARCHAR`)
-    .join(', ');
-  const sql = `SELECT concat(${mask}, '') AS m, count(*)::DOUBLE AS n FROM ${source}
+  // One bit per column with nulls (at most 60 of them: a BIGINT mask).
+  const masked = withNulls.slice(0, 60);
+  const mask = masked
+    .map((s, i) => `(${sqlIdent(s.column.name)} IS NULL)::BIGINT * ${2 ** i}`)
+    .join(' + ');
+  const sql = `SELECT (${mask})::VARCHAR AS m, count(*)::DOUBLE AS n FROM ${source}
     GROUP BY 1 ORDER BY n DESC, m LIMIT 10`;
   const found = await queryRows(c, sql);
   return found.map((r) => {
-    const bits = text(r.m) ?? '';
-    const missing = withNulls.filter((_, i) => bits[i] === '1').map((s) => s.column.name);
+    const bits = BigInt(text(r.m) ?? '0');
+    const missing = masked.filter((_, i) => (bits >> BigInt(i)) & 1n).map((s) => s.column.name);
     return { missing, count: count(r.n), share: count(r.n) / rows };
   });
 }

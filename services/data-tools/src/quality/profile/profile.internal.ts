@@ -35,8 +35,12 @@ export const NULL_LIKE_TEXT = [
 /** Numeric sentinels for "no measurement" common in hydrological and met data. */
 export const NULL_LIKE_NUMBERS = [-999, -9999, -99999] as const;
 
-/** Counting distinct values exactly up to this many rows; beyond it HyperLogLog, labelled. */
-export const EXACT_DISTINCT_ROWS = 2_000_000;
+/**
+ * Distinct values are counted exactly up to this many rows; beyond it HyperLogLog (labelled
+ * approximate), made exact again for columns whose values are grouped anyway (top values) and
+ * for identifier candidates.
+ */
+export const EXACT_DISTINCT_ROWS = 100_000;
 
 export const QUANTILES = [0.05, 0.25, 0.5, 0.75, 0.95] as const;
 export const HISTOGRAM_BINS = 50;
