@@ -1,4 +1,6 @@
+import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import request from 'supertest';
 import type {
   JobView,
@@ -14,6 +16,8 @@ import { startStack, type Stack } from './stack.js';
 const FIXTURE = fileURLToPath(
   new URL('../../services/data-tools/test/fixtures/problematic_hydro.csv', import.meta.url),
 );
+
+const WALKTHROUGH = fileURLToPath(new URL('../../scripts/quality-walkthrough.sh', import.meta.url));
 
 describe('data quality through the gateway', () => {
   let stack: Stack;
@@ -210,6 +214,15 @@ describe('data quality through the gateway', () => {
     expect(history?.scores.map((s) => s.version)).toEqual([2, 1]);
     expect(history?.scores[1].score).toBeLessThan(100);
   });
+
+  it('scripts/quality-walkthrough.sh passes with curl against the platform', async () => {
+    const { stdout } = await promisify(execFile)('bash', [WALKTHROUGH, stack.baseUrl], {
+      timeout: 120_000,
+    });
+    expect(stdout).toContain('ok   the raw version fails the suite (false)');
+    expect(stdout).toContain('ok   validation report downloaded');
+    expect(stdout).not.toContain('FAIL');
+  }, 150_000);
 
   it("answers 404 for another tenant's profile", async () => {
     await request(stack.baseUrl).get(`${base()}/profile`).set(stranger.auth).expect(404);
