@@ -9,6 +9,8 @@ export interface PlanContext {
   bind: Bind;
   /** Registers a window expression computed once per row; answers its column name. */
   window: (expression: string) => string;
+  /** Collects the columns the plans read (when present). */
+  used?: Set<string>;
 }
 
 /** Row-level ("map") expectations: counted over a domain of rows, with `mostly`. */
@@ -56,6 +58,7 @@ export function safeType(sourceType: string): string {
 export function requireColumn(ctx: PlanContext, name: string): ColumnSchema {
   const column = ctx.schema.find((c) => c.name === name);
   if (!column) throw new MissingColumnError(`no column ${name}`);
+  ctx.used?.add(name);
   return column;
 }
 

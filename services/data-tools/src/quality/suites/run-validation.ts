@@ -44,21 +44,76 @@ export async function runValidation(
   c: DuckDBConnection,
   input: ValidationInput,
 ): Promise<ExpectationResult[]> {
-  const windows: string[] = [];
-  const params: DuckDBValue[] = [];
-  const ctx = context(input.schema, windows, params);
-  const planned = input.expectations.map((config) => planOne(config, ctx, params));
-  const source = await annotated(c, input.ordered, windows);
-  const row = await aggregates(c, source, planned, params).catch(() =>
-    // One expectation the engine refuses (a type it cannot compare) must not sink the others.
-    oneByOne(c, source, planned, input, windows),
-  );
+  const groups = splitByWindows(input);
+  const merged: Row = {};
+  const planned: Planned[] = input.expectations.map((config) => ({ config }));
+  const sourceOf = new Map<number, { source: string; windows: string[] }>();
+  for (const group of groups) {
+    if (group.indexes.length === 0) continue;
+    const params: DuckDBValue[] = [];
+    const ctx = context(input.schema, group.windows, params);
+    const mine = input.expectations.map((config, i) =>
+      group.indexes.includes(i) ? planOne(config, ctx, params) : { config },
+    );
+    const source = group.source(group.windows);
+    const row = await aggregates(c, source, mine, params).catch(() =>
+      // One expectation the engine refuses (a type it cannot compare) must not sink the others.
+      oneByOne(c, source, mine, input, group.windows),
+    );
+    Object.assign(merged, row);
+    for (const i of group.indexes) {
+      planned[i] = mine[i];
+      sourceOf.set(i, { source, windows: group.windows });
+    }
+  }
+  if (merged.__rows === undefined) {
+    Object.assign(
+      merged,
+      (await queryRows(c, `SELECT count(*)::DOUBLE AS __rows FROM ${input.ordered}`))[0],
+    );
+  }
   const samples = new Map<number, Row[]>();
   for (const [i, p] of planned.entries()) {
-    if (p.plan?.kind !== 'map' || count(row[`u${i}`]) === 0) continue;
-    samples.set(i, await sampleOf(c, source, p.config, input, windows));
+    const at = sourceOf.get(i);
+    if (p.plan?.kind !== 'map' || !at || count(merged[`u${i}`]) === 0) continue;
+    samples.set(i, await sampleOf(c, at.source, p.config, input, at.windows));
   }
-  return planned.map((p, i) => resultOf(p, i, row, samples.get(i) ?? []));
+  return planned.map((p, i) => resultOf(p, i, merged, samples.get(i) ?? []));
+}
+
+interface Group {
+  indexes: number[];
+  windows: string[];
+  source: (windows: string[]) => string;
+}
+
+/**
+ * Expectations that need window values (order, uniqueness) read a narrow relation (row id, the
+ * columns they use, the windows) so that the window's sort carries little; the others read the
+ * version as is.
+ */
+function splitByWindows(input: ValidationInput): [Group, Group] {
+  const plain: Group = { indexes: [], windows: [], source: () => input.ordered };
+  const used = new Set<string>();
+  const windowed: Group = {
+    indexes: [],
+    windows: [],
+    source: (windows) => {
+      const columns = [ROW_ID, ...used].map(sqlIdent).join(', ');
+      const extra = windows.map((w, i) => `${w} AS __w${i}`).join(', ');
+      return `(SELECT ${columns}, ${extra} FROM ${input.ordered})`;
+    },
+  };
+  input.expectations.forEach((config, i) => {
+    const scratch: string[] = [];
+    const columns = new Set<string>();
+    const ctx = { ...context(input.schema, scratch, []), used: columns };
+    planOne(config, ctx, []);
+    if (scratch.length === 0) return plain.indexes.push(i);
+    windowed.indexes.push(i);
+    columns.forEach((name) => used.add(name));
+  });
+  return [plain, windowed];
 }
 
 /** Binding pushes to `params`; window expressions are shared (same expression, same column). */
@@ -93,16 +148,6 @@ function planOne(config: ExpectationConfig, ctx: PlanContext, params: DuckDBValu
     }
     throw error;
   }
-}
-
-async function annotated(c: DuckDBConnection, ordered: string, windows: string[]): Promise<string> {
-  if (windows.length === 0) return ordered;
-  const extra = windows.map((w, i) => `${w} AS __w${i}`).join(', ');
-  // Window values serve the counts and the samples: computed once.
-  await c.run(
-    `CREATE OR REPLACE TEMP TABLE __quality_annotated AS SELECT *, ${extra} FROM ${ordered}`,
-  );
-  return '__quality_annotated';
 }
 
 async function aggregates(
