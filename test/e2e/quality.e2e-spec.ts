@@ -224,6 +224,34 @@ describe('data quality through the gateway', () => {
     expect(stdout).not.toContain('FAIL');
   }, 150_000);
 
+  it('mirrors profiles, suites and validations in GraphQL', async () => {
+    const res = await request(stack.baseUrl)
+      .post('/graphql')
+      .set(owner.auth)
+      .send({
+        query: `query($ds: ID!) {
+          versionProfile(dataSourceId: $ds, version: 1) { rows readiness alerts { type column suggestionStepJson } }
+          expectationSuites(dataSourceId: $ds) { name autoValidate }
+          validationHistory(dataSourceId: $ds) { version status success score trigger }
+        }`,
+        variables: { ds: dataSourceId },
+      })
+      .expect(200);
+    const data = res.body.data as {
+      versionProfile: {
+        rows: number;
+        alerts: Array<{ type: string; column: string | null; suggestionStepJson: string | null }>;
+      };
+      expectationSuites: Array<{ name: string }>;
+      validationHistory: Array<{ trigger: string; success: boolean }>;
+    };
+    expect(data.versionProfile.rows).toBe(10);
+    const cast = data.versionProfile.alerts.find((a) => a.type === 'mixed_types');
+    expect(JSON.parse(cast?.suggestionStepJson ?? 'null')).toMatchObject({ op: 'columns.cast' });
+    expect(data.expectationSuites.length).toBeGreaterThanOrEqual(2);
+    expect(data.validationHistory.some((v) => v.trigger === 'auto' && v.success)).toBe(true);
+  });
+
   it("answers 404 for another tenant's profile", async () => {
     await request(stack.baseUrl).get(`${base()}/profile`).set(stranger.auth).expect(404);
     await request(stack.baseUrl).post(`${base()}/profile`).set(stranger.auth).send({}).expect(404);
