@@ -153,6 +153,32 @@ describe('studio sessions through the gateway', () => {
       .expect(200);
     expect(applied.body).toMatchObject({ head: 8 });
     expect(applied.body.preview.rows).toEqual(state.preview.rows);
+    // The 8 applied steps never touch Flow_Rate (the interpolation and the rename were undone).
+    expect(recipe.inputSchema.map((c) => c.name)).toEqual([
+      'Date',
+      'Temperature',
+      'Humidity',
+      'Rainfall',
+    ]);
+
+    const textRain = await api()
+      .post(`/api/v1/projects/${projectId}/data-sources`)
+      .set(owner.auth)
+      .field('name', 'Text rain')
+      .attach(
+        'file',
+        Buffer.from('Date,Temperature,Humidity,Rainfall,Flow_Rate\n2023-01-01,1,2,heavy,3\n'),
+        'rain.csv',
+      )
+      .expect(201);
+    await waitForJob(stack.baseUrl, owner, textRain.body.job.id);
+    const misfit = await open(owner, textRain.body.dataSource.id);
+    const refused = await api()
+      .post(`/api/v1/sessions/${misfit.id}/recipe`)
+      .set(owner.auth)
+      .send(recipe)
+      .expect(400);
+    expect(refused.body.message).toMatch(/"Rainfall" is string here, the recipe expects float/);
   });
 
   it('lists sessions, pages set-filter values and saves the head as a new data source', async () => {

@@ -14,3 +14,10 @@ export * from './grid/index.js';
 
 /** Every step HydroML knows. */
 export const STEPS = new StepRegistry([...CORE_STEPS, ...FEATURE_STEPS]);
+export {
+  FormulaCompiler,
+  FormulaError,
+  formulaColumns,
+  parseFormula,
+  type FormulaNode,
+} from './formula/index.js';

@@ -5,3 +5,4 @@ export * from './parser.js';
 export * from './types.js';
 export * from './functions.js';
 export * from './compile-formula.js';
+export * from './formula-columns.js';

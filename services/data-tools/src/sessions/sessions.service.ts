@@ -18,6 +18,7 @@ import { GridService } from '../grid/grid.service.js';
 import { recipeGridRelation } from '../grid/grid-relation.js';
 import { VersionRelations } from '../versions/version-relations.js';
 import { checkRecipeInput } from './domain/recipe-compat.js';
+import { recipeInputColumns } from './domain/recipe-inputs.js';
 import { SessionsRepository } from './persistence/sessions.repository.js';
 import { SessionEdits } from './session-edits.service.js';
 import { SessionHeads } from './session-heads.js';
@@ -98,7 +99,7 @@ export class SessionsService {
       format: 'hydroml.recipe',
       formatVersion: 1,
       base: { dataSourceId: head.session.dataSourceId, version: head.session.version },
-      inputSchema: head.base.relation.schema,
+      inputSchema: recipeInputColumns(head.recipe.steps, head.base.relation.schema),
       steps: head.recipe.steps,
       outputSchema: head.recipe.schema,
     };
