@@ -98,6 +98,14 @@ describe('grid through the gateway', () => {
     expect(walked).toEqual(all.body.rowData);
   });
 
+  it('serves an unsorted deep page in file order with the total count', async () => {
+    const page = await post(owner, { startRow: 250, endRow: 260 }).expect(200);
+    expect(page.body.rowCount).toBe(300);
+    expect(page.body.rowData.map((r: { n: string }) => Number(r.n))).toEqual([
+      250, 251, 252, 253, 254, 255, 256, 257, 258, 259,
+    ]);
+  });
+
   it('serves group rows with aggregates, then the rows of one group', async () => {
     const group = {
       startRow: 0,

@@ -88,6 +88,31 @@ describe('compileGridQuery: rows', () => {
     expect(page.map((r) => r[ROW_ID])).toEqual(rows.slice(15, 20).map((r) => r[ROW_ID]));
   });
 
+  it('pages an unsorted, unfiltered relation with contiguous row ids by id range', async () => {
+    const plain = {
+      source: `(SELECT range AS x, range AS ${ROW_ID} FROM range(500))`,
+      binds: [],
+      schema: [schema[1]],
+      contiguousRowIds: true,
+    };
+    const query = compileGridQuery(plain, { startRow: 300, endRow: 310 });
+    expect(query.pageSql).not.toContain('OFFSET');
+    expect(query.filtered).toBe(false);
+    const page = await run(query.pageSql, query.pageBinds);
+    expect(page.map((r) => Number(r.x))).toEqual([
+      300, 301, 302, 303, 304, 305, 306, 307, 308, 309,
+    ]);
+    const filtered = compileGridQuery(plain, {
+      startRow: 0,
+      endRow: 5,
+      filterModel: { x: { filterType: 'number', type: 'greaterThan', filter: 490 } },
+    });
+    expect(filtered.filtered).toBe(true);
+    expect((await run(filtered.pageSql, filtered.pageBinds)).map((r) => Number(r.x))).toEqual([
+      491, 492, 493, 494, 495,
+    ]);
+  });
+
   it('refuses bad pages and unknown sort columns', () => {
     expect(() => compileGridQuery(source, { startRow: -1, endRow: 10 })).toThrow(/startRow/);
     expect(() => compileGridQuery(source, { startRow: 0, endRow: 100_000 })).toThrow(/page holds/);

@@ -17,6 +17,11 @@ export interface GridSource {
   /** Values of the `$1…$k` placeholders used by `withClause` / `source`. */
   binds: readonly SqlValue[];
   schema: readonly ColumnSchema[];
+  /**
+   * True when ROW_ID numbers the rows 0..n-1 without gaps (a version's file row number): an
+   * unsorted, unfiltered page is then the id range [startRow, endRow), at any depth.
+   */
+  contiguousRowIds?: boolean;
 }
 
 /** A grid request compiled to SQL: the page and the exact count, each with its binds. */
@@ -34,6 +39,8 @@ export interface GridQuery {
   seeked: boolean;
   /** True when a rows page may be continued by key (see {@link SeekAnchor}). */
   seekable: boolean;
+  /** True when rows are filtered (by the filter model or group keys): the count is not the total. */
+  filtered: boolean;
 }
 
 function pageWindow(request: GridRequest): { startRow: number; limit: number } {
@@ -73,9 +80,12 @@ function rowsQuery(
   request: GridRequest,
   where: { sql: string; binds: SqlValue[] },
   anchor: SeekAnchor | undefined,
-): Omit<GridQuery, 'countSql' | 'countBinds'> {
+): Omit<GridQuery, 'countSql' | 'countBinds' | 'filtered'> {
   const { startRow, limit } = pageWindow(request);
   const sortKeys = parseSortModel(request.sortModel, source.schema);
+  if (sortKeys.length === 0 && where.sql === 'TRUE' && source.contiguousRowIds) {
+    return idRange(source, where.binds, startRow, limit);
+  }
   const seekable = canSeek(sortKeys);
   const usable = seekable && anchor !== undefined && anchor.row <= startRow ? anchor : undefined;
   const pageBinds = [...where.binds];
@@ -93,6 +103,29 @@ function rowsQuery(
     sortKeys,
     seeked: !!usable,
     seekable,
+  };
+}
+
+/** The page of an unsorted, unfiltered relation whose row ids are 0..n-1: an id range, no OFFSET. */
+function idRange(
+  source: GridSource,
+  binds: SqlValue[],
+  startRow: number,
+  limit: number,
+): Omit<GridQuery, 'countSql' | 'countBinds' | 'filtered'> {
+  const pageBinds = [...binds];
+  const rid = ident(ROW_ID);
+  const range = `${rid} >= ${startRow} AND ${rid} < ${startRow + limit}`;
+  const pageSql = `${prefix(source)}SELECT * FROM ${source.source} AS "__grid" WHERE ${range} ORDER BY ${rid} LIMIT ${limit}`;
+  return {
+    mode: 'rows',
+    pageSql,
+    pageBinds,
+    startRow,
+    limit,
+    sortKeys: [],
+    seeked: true,
+    seekable: false,
   };
 }
 
@@ -124,12 +157,14 @@ export function compileGridQuery(
       pageBinds: binds,
       countSql: `${prefix(source)}SELECT count(*) AS n FROM (SELECT 1 FROM ${from} GROUP BY ${group.groupBy})`,
       countBinds: binds,
+      filtered: true,
     };
   }
   return {
     ...rowsQuery(source, request, { sql: where, binds }, anchor),
     countSql: `${prefix(source)}SELECT count(*) AS n FROM ${from}`,
     countBinds: binds,
+    filtered: where !== 'TRUE',
   };
 }
 

@@ -17,6 +17,10 @@ export interface GridRelation {
   cacheKey: string;
   /** Local Parquet files the relation reads (what user SQL over it may open). */
   files?: readonly string[];
+  /** Rows of the whole relation when known (a version's), so an unfiltered count costs nothing. */
+  rowCount?: number;
+  /** Row ids are 0..n-1 without gaps (a version's file row numbers); see GridSource. */
+  contiguousRowIds?: boolean;
 }
 
 /** The relation of a plain version: its Parquet file with the file row number as row id. */
@@ -27,6 +31,8 @@ export function versionGridRelation(version: ResolvedVersion): GridRelation {
     schema: version.relation.schema,
     cacheKey: `v:${version.cacheKey}`,
     files: [version.path],
+    rowCount: version.entity.rows,
+    contiguousRowIds: true,
   };
 }
 

@@ -53,7 +53,11 @@ export class GridService {
     if (cached) return cached;
     const path = await this.files.path(entity.blobKey, entity.sha256);
     const source = `(${parquetSource(sqlString(path))})`;
-    return this.rows({ source, binds: [], schema: entity.schema, cacheKey, files: [path] }, parsed);
+    const relation: GridRelation = {
+      ...{ source, binds: [], schema: entity.schema, cacheKey, files: [path] },
+      ...{ rowCount: entity.rows, contiguousRowIds: true },
+    };
+    return this.rows(relation, parsed);
   }
 
   /** One page (rows or group rows) and the exact count for `request` (AG Grid's, unchecked JSON). */
@@ -77,6 +81,9 @@ export class GridService {
   }
 
   private async count(relation: GridRelation, query: GridQuery): Promise<number> {
+    if (!query.filtered && query.mode === 'rows' && relation.rowCount !== undefined) {
+      return relation.rowCount;
+    }
     const key = `count:${relation.cacheKey}:${hashOf([query.countSql, query.countBinds])}`;
     const cached = await this.cache.get<number>(key);
     if (cached !== undefined) return cached;
