@@ -12,7 +12,7 @@ import {
 } from './profile.internal.js';
 
 const TEXT_TOKENS = NULL_LIKE_TEXT.map(sqlString).join(', ');
-const NUMBER_TOKENS = NULL_LIKE_NUMBERS.join(', ');
+const MAX_TOKEN = Math.max(...NULL_LIKE_TEXT.map((t) => t.length));
 
 /**
  * Pass 1: one wide aggregate over every column (counts, distinct, min/max/mean/std/sum,
@@ -38,7 +38,7 @@ function aggregatesOf(col: ColumnSchema, p: string, exact: boolean): string[] {
   const out = [`count(${q})::DOUBLE AS ${p}n`, `${distinct}::DOUBLE AS ${p}d`];
   switch (kindOf(col.type)) {
     case 'numeric':
-      return out.concat(numericAggregates(q, p));
+      return out.concat(numericAggregates(q, p, col.type === 'integer'));
     case 'string':
       return out.concat(textAggregates(q, p));
     case 'temporal':
@@ -58,8 +58,10 @@ function aggregatesOf(col: ColumnSchema, p: string, exact: boolean): string[] {
   }
 }
 
-function numericAggregates(q: string, p: string): string[] {
+function numericAggregates(q: string, p: string, integer: boolean): string[] {
   const x = `${q}::DOUBLE`;
+  // quantile_cont interpolates integers in DOUBLE already; the cast would cost as much again.
+  const qx = integer ? q : x;
   return [
     `min(${x}) AS ${p}min`,
     `max(${x}) AS ${p}max`,
@@ -70,31 +72,41 @@ function numericAggregates(q: string, p: string): string[] {
     `count(*) FILTER (WHERE ${x} = 0)::DOUBLE AS ${p}zeros`,
     `count(*) FILTER (WHERE ${x} < 0)::DOUBLE AS ${p}neg`,
     `count(*) FILTER (WHERE isinf(${x}))::DOUBLE AS ${p}inf`,
-    `quantile_cont(${x}, [${QUANTILES.join(', ')}]) AS ${p}q`,
-    `histogram(${x}::VARCHAR) FILTER (WHERE ${x} IN (${NUMBER_TOKENS})) AS ${p}nl`,
+    `quantile_cont(${qx}, [${QUANTILES.join(', ')}]) AS ${p}q`,
+    ...NULL_LIKE_NUMBERS.map((v, i) => `count(*) FILTER (WHERE ${q} = ${v})::DOUBLE AS ${p}nl${i}`),
   ];
 }
 
 function textAggregates(q: string, p: string): string[] {
-  // No trim(): it costs more than the rest together, and casts accept surrounding spaces.
+  // No trim(): it costs more than the rest together, and casts accept surrounding spaces. Casts
+  // only run on values starting like a number or a date (first character), a tenth of the cost.
   const t = q;
+  const numberLike = `ascii(${t}) BETWEEN 43 AND 57 OR ascii(${t}) IN (32, 73, 105, 78, 110)`;
+  const dateLike = `ascii(${t}) BETWEEN 48 AND 57`;
   return [
     `min(length(${q}))::DOUBLE AS ${p}lmin`,
     `max(length(${q}))::DOUBLE AS ${p}lmax`,
     `favg(length(${q})) AS ${p}lmean`,
-    `count(*) FILTER (WHERE TRY_CAST(${t} AS DOUBLE) IS NOT NULL AND ${t} NOT IN (${TEXT_TOKENS}))::DOUBLE AS ${p}num`,
-    `count(TRY_CAST(${t} AS TIMESTAMP))::DOUBLE AS ${p}dates`,
-    `histogram(${t}) FILTER (WHERE ${t} IN (${TEXT_TOKENS})) AS ${p}nl`,
+    `count(*) FILTER (WHERE (${numberLike}) AND TRY_CAST(${t} AS DOUBLE) IS NOT NULL AND ${t} NOT IN (${TEXT_TOKENS}))::DOUBLE AS ${p}num`,
+    `count(CASE WHEN ${dateLike} THEN TRY_CAST(${t} AS TIMESTAMP) END)::DOUBLE AS ${p}dates`,
+    `histogram(${t}) FILTER (WHERE length(${t}) <= ${MAX_TOKEN} AND ${t} IN (${TEXT_TOKENS})) AS ${p}nl`,
   ];
 }
 
 function parseColumn(col: ColumnSchema, row: Row, p: string, exact: boolean): BasicStats {
   const kind = kindOf(col.type);
+  const numericNullLike = NULL_LIKE_NUMBERS.map((v, i) => ({
+    value: String(v),
+    count: count(row[`${p}nl${i}`]),
+  }));
   const stats: BasicStats = {
     ...{ column: col, kind, count: count(row[`${p}n`]), distinct: count(row[`${p}d`]) },
     distinctApproximate: !exact,
-    nullLike: mapEntries(row[`${p}nl`])
-      .map(([value, n]) => ({ value, count: n }))
+    nullLike: (kind === 'numeric'
+      ? numericNullLike
+      : mapEntries(row[`${p}nl`]).map(([value, n]) => ({ value, count: n }))
+    )
+      .filter((v) => v.count > 0)
       .sort((a, b) => b.count - a.count),
   };
   if (kind === 'numeric') stats.numeric = parseNumeric(row, p);
