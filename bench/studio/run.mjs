@@ -50,40 +50,65 @@ async function timings(n, work) {
   return out;
 }
 
-/** The same page + count SQL in DuckDB: two connections at once, as the service runs them. */
-async function rawDuck(db, file, scenario, schema) {
+/** The same page + count SQL in DuckDB on two connections at once, as the service runs them. */
+async function rawRunner(file, scenario, schema) {
+  const db = await duck();
   const [page, count] = [await db.connect(), await db.connect()];
-  const ms = await timings(COLD, async (i) => {
+  const both = async (i) => {
     const q = referenceSql(file, schema, scenario.request(i));
-    await Promise.all([
+    const [rows, n] = await Promise.all([
       page.runAndReadAll(q.pageSql, q.pageBinds),
       count.runAndReadAll(q.countSql, q.countBinds),
     ]);
-  });
-  const pageOnly = await timings(COLD, async (i) => {
-    const q = referenceSql(file, schema, scenario.request(i + 1000));
+    return { rows: rows.getRowObjectsJson(), count: Number(n.getRowObjectsJson()[0].n) };
+  };
+  const pageOnly = async (i) => {
+    const q = referenceSql(file, schema, scenario.request(i));
     await page.runAndReadAll(q.pageSql, q.pageBinds);
-  });
-  page.closeSync();
-  count.closeSync();
-  return { ms, pageOnly };
+  };
+  const close = () => {
+    page.closeSync();
+    count.closeSync();
+    db.closeSync();
+  };
+  return { both, pageOnly, close };
 }
 
+async function elapsed(work) {
+  const t0 = performance.now();
+  await work();
+  return performance.now() - t0;
+}
+
+/**
+ * Cold requests and their DuckDB references interleaved (service i, DuckDB i, page alone i), so
+ * both see the same machine load; then cached requests and the platform floor.
+ */
 async function measure(base, token, version, dir, scenario) {
   const path = `/api/v1/data-sources/${version.dataSourceId}/versions/${version.version}/rows`;
   const post = (body) => api(base, 'POST', path, body, token);
-  await post({ startRow: 0, endRow: 100 }); // fetch the blob into the local cache once
-  const cold = await timings(COLD, (i) => post(scenario.request(i)));
+  const file = join(dir, 'work', 'cache', `${version.sha256}.parquet`);
+  await post(scenario.request(-1)); // untimed: fetches the blob into the local cache, warms DuckDB
+  const raw = await rawRunner(file, scenario, version.schema);
+  await raw.both(-1); // untimed: warms this instance the same way
+  const r = { cold: [], raw: { ms: [], pageOnly: [] }, cached: [], floor: [] };
+  for (let i = 0; i < COLD; i += 1) {
+    r.cold.push(await elapsed(() => post(scenario.request(i))));
+    r.raw.ms.push(await elapsed(() => raw.both(i)));
+    r.raw.pageOnly.push(await elapsed(() => raw.pageOnly(i)));
+  }
   const warm = scenario.request(0);
-  const cached = await timings(CACHED, () => post(warm));
+  r.cached = await timings(CACHED, () => post(warm));
   // The platform's floor for one authenticated call through gateway, NATS and an access check.
   const detail = `/api/v1/data-sources/${version.dataSourceId}/versions/${version.version}`;
-  const floor = await timings(CACHED, () => api(base, 'GET', detail, undefined, token));
-  const file = join(dir, 'work', 'cache', `${version.sha256}.parquet`);
-  const db = await duck();
-  const raw = await rawDuck(db, file, scenario, version.schema);
-  db.closeSync();
-  return { cold, cached, raw, floor };
+  r.floor = await timings(CACHED, () => api(base, 'GET', detail, undefined, token));
+  const [served, check] = [await post(warm), await raw.both(0)];
+  raw.close();
+  const rows = check.rows.map(({ __hydroml_rid, ...rest }) => rest);
+  if (served.rowCount !== check.count || JSON.stringify(served.rowData) !== JSON.stringify(rows)) {
+    throw new Error(`${scenario.name}: the service and DuckDB disagree`);
+  }
+  return r;
 }
 
 function report(name, rows, r) {
@@ -106,7 +131,9 @@ const env = benchEnv(id, {
 const platform = new Platform(id, env);
 try {
   const generated = join(dir, 'generated.parquet');
-  await generateParquet(generated);
+  if (!process.env.BENCH_ONLY || process.env.BENCH_ONLY.includes('generated')) {
+    await generateParquet(generated);
+  }
   await platform.createDatabase();
   const port = 4200 + Math.floor(Math.random() * 100);
   const base = `http://127.0.0.1:${port}`;
@@ -118,7 +145,8 @@ try {
   const project = await api(base, 'POST', '/api/v1/projects', { name: `bench ${id}` }, token);
   const files = { flights: FLIGHTS, generated };
   console.log(`\ndataset            rows  (milliseconds; ${COLD} cold, ${CACHED} cached requests)`);
-  for (const scenario of scenarios) {
+  const only = process.env.BENCH_ONLY?.split(',');
+  for (const scenario of scenarios.filter((s) => !only || only.includes(s.name))) {
     const version = await uploadToReady(
       base,
       token,
