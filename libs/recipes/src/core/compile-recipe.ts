@@ -29,6 +29,8 @@ export interface CompileRecipeInput {
   sources?: ReadonlyMap<string, SourceRelation>;
   /** Re-run `fit` even where the params carry fitted values. */
   refit?: boolean;
+  /** Re-run `fit` for the steps from this 0-based index on (an upstream step was edited). */
+  refitFrom?: number;
   /** Schemas already known after each step (skips DESCRIBE for those). */
   knownSchemas?: ReadonlyArray<ColumnSchema[] | undefined>;
 }
@@ -118,7 +120,8 @@ async function addStep(chain: Chain, index: number, step: Step): Promise<void> {
   const relation = { name: `__step_${index}`, schema: chain.schemas[index] };
   const definition = input.registry.get(step.op);
   let params = definition.parse(step.params ?? {});
-  if (definition.fit && (input.refit === true || !definition.isFitted?.(params))) {
+  const refit = input.refit === true || (input.refitFrom !== undefined && index >= input.refitFrom);
+  if (definition.fit && (refit || !definition.isFitted?.(params))) {
     const scratch = [...binds];
     const fitContext: FitContext = {
       ...contextFor(input, scratch),

@@ -76,6 +76,7 @@ export class TestDuck {
     frame: TestFrame,
     steps: readonly Step[],
     sources?: ReadonlyMap<string, TestFrame>,
+    options: { refitFrom?: number; refit?: boolean } = {},
   ): Promise<StepsOutcome> {
     const engine = this.engine;
     const relationOf = async (f: TestFrame) => {
@@ -94,6 +95,7 @@ export class TestDuck {
       base: await relationOf(frame),
       steps,
       sources: resolved,
+      ...options,
     });
     const rows = await engine.query(selectHead(recipe, `ORDER BY ${ident(ROW_ID)}`), recipe.binds);
     return {

@@ -38,6 +38,7 @@ export class SessionCompiler {
     base: ResolvedVersion,
     steps: readonly Step[],
     knownSchemas: ReadonlyArray<ColumnSchema[] | undefined> = [],
+    refitFrom?: number,
   ): Promise<CompiledSteps> {
     const sources = await this.relations.sourcesFor(call, steps);
     const relations = new Map<string, SourceRelation>(
@@ -51,6 +52,7 @@ export class SessionCompiler {
         steps,
         sources: relations,
         knownSchemas,
+        refitFrom,
       }),
     );
     return { recipe, sources };

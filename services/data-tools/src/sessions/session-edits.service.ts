@@ -93,14 +93,10 @@ export class SessionEdits {
     const base = await this.heads.baseOf(call, await this.sessions.get(id));
     let preview: SessionPreview = { columns: [], rows: [] };
     const saved = await this.sessions.update(id, async (current) => {
-      const { state, validateAll } = transition(stateOf(current));
+      const { state, validateAll, refitFrom } = transition(stateOf(current));
       const upTo = validateAll ? state.steps.length : state.head;
-      const all = await this.compiler.compile(
-        call,
-        base,
-        state.steps.slice(0, upTo),
-        state.schemas,
-      );
+      const wanted = state.steps.slice(0, upTo);
+      const all = await this.compiler.compile(call, base, wanted, state.schemas, refitFrom);
       const steps: Step[] = [...all.recipe.steps, ...state.steps.slice(upTo)];
       const schemas = mergeSchemas(state.schemas, all.recipe.schemas);
       const head =

@@ -38,6 +38,15 @@ describe('missing-value steps', () => {
     expect(values(replay.rows)).toEqual([1, 100, 7, 100, 10, 100]);
   });
 
+  it('fits again from an edited step on (refitFrom), keeping earlier fitted values', async () => {
+    const steps = [
+      { op: 'missing.fill', params: { column: 'v', method: 'mean', fitted: 100 } },
+      { op: 'missing.fill', params: { column: 's', method: 'mode', fitted: 'z' } },
+    ];
+    const out = await duck.run(registry, frame, steps, undefined, { refitFrom: 1 });
+    expect(out.recipe.steps.map((s) => s.params.fitted)).toEqual([100, 'x']);
+  });
+
   it('fills with the median and the mode', async () => {
     const median = await duck.run(registry, frame, [
       { op: 'missing.fill', params: { column: 'v', method: 'median' } },

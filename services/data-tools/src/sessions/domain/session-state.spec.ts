@@ -40,10 +40,11 @@ describe('session state', () => {
     const edited = editStep(three, 1, { limit: 7 });
     expect(edited.state.steps[1]).toEqual({ op: 'rows.slice', params: { limit: 7 } });
     expect(edited.state.schemas).toHaveLength(2);
-    expect(edited.validateAll).toBe(true);
+    expect(edited).toMatchObject({ validateAll: true, refitFrom: 1 });
     const deleted = deleteStep({ ...three, head: 2 }, 0);
     expect(deleted.state).toMatchObject({ steps: [step(2), step(3)], head: 1 });
     expect(deleted.state.schemas).toHaveLength(1);
+    expect(deleted.refitFrom).toBe(0);
     expect(deleteStep({ ...three, head: 1 }, 2).state.head).toBe(1);
     expect(() => editStep(three, 3, {})).toThrow(/there is no step 3/);
   });

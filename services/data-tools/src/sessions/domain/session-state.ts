@@ -14,6 +14,8 @@ export interface SessionState {
 export interface Transition {
   state: SessionState;
   validateAll: boolean;
+  /** Learned steps from this index on fit again (the data they learned from changed). */
+  refitFrom?: number;
 }
 
 function keepSchemas(state: SessionState, firstChanged: number): ColumnSchema[][] {
@@ -69,7 +71,11 @@ export function editStep(
 ): Transition {
   requireIndex(state, index);
   const steps = state.steps.map((s, i) => (i === index ? { op: s.op, params } : s));
-  return { state: { ...state, steps, schemas: keepSchemas(state, index) }, validateAll: true };
+  return {
+    state: { ...state, steps, schemas: keepSchemas(state, index) },
+    validateAll: true,
+    refitFrom: index,
+  };
 }
 
 /** Removes step `index`; the head keeps pointing after the same steps. */
@@ -77,7 +83,11 @@ export function deleteStep(state: SessionState, index: number): Transition {
   requireIndex(state, index);
   const steps = state.steps.filter((_, i) => i !== index);
   const head = index < state.head ? state.head - 1 : state.head;
-  return { state: { steps, head, schemas: keepSchemas(state, index) }, validateAll: true };
+  return {
+    state: { steps, head, schemas: keepSchemas(state, index) },
+    validateAll: true,
+    refitFrom: index,
+  };
 }
 
 /** Back to the base version with no steps. */
