@@ -191,6 +191,17 @@ describe('runValidation on hand-made data with nulls and mostly', () => {
     ]);
   });
 
+  it('numbers stored as text compare as numbers; text that is not a number is unexpected', async () => {
+    const r = await one('expect_column_values_to_be_between', {
+      column: 'station',
+      min_value: 0,
+      max_value: 10,
+    });
+    expect(r).toMatchObject({ success: false, unexpectedCount: 9, missingCount: 1 });
+    const mean = await one('expect_column_mean_to_be_between', { column: 'day', min_value: 0 });
+    expect(mean.exception).toContain('not numeric');
+  });
+
   it('an unknown column or type fails that expectation only, with the reason', async () => {
     const [missing, unknown, fine] = await run(
       { type: 'expect_column_values_to_not_be_null', kwargs: { column: 'nope' } },
