@@ -1,7 +1,13 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { ColumnSchema } from '@hydroml/contracts';
 import { ROW_ID } from '../core/types.js';
-import { anchorAfter, compileGridQuery, type GridSource } from './grid-query.js';
+import {
+  anchorAfter,
+  anchorFromRow,
+  compileAnchorQuery,
+  compileGridQuery,
+  type GridSource,
+} from './grid-query.js';
 import type { GridRequest } from './grid-request.js';
 
 const schema: ColumnSchema[] = [
@@ -111,6 +117,33 @@ describe('compileGridQuery: rows', () => {
     expect((await run(filtered.pageSql, filtered.pageBinds)).map((r) => Number(r.x))).toEqual([
       491, 492, 493, 494, 495,
     ]);
+  });
+
+  it('finds the anchor of a deep page with a narrow query, then seeks to the same rows', async () => {
+    const big = {
+      source: `(SELECT range % 1000 AS x, (range * 7) % 13 AS y, range AS ${ROW_ID} FROM range(60000))`,
+      binds: [],
+      schema: [schema[1], { ...schema[1], name: 'y' }],
+    };
+    const request: GridRequest = {
+      startRow: 30_000,
+      endRow: 30_010,
+      sortModel: [
+        { colId: 'y', sort: 'desc' },
+        { colId: 'x', sort: 'asc' },
+      ],
+    };
+    const plain = compileGridQuery(big, request);
+    const expected = await run(plain.pageSql, plain.pageBinds);
+    expect(compileAnchorQuery(big, { ...request, startRow: 100, endRow: 110 })).toBeUndefined();
+    const deep = compileAnchorQuery(big, request);
+    if (!deep) throw new Error('expected an anchor query');
+    const [row] = await run(deep.sql, deep.binds);
+    const anchor = anchorFromRow(deep, row);
+    expect(anchor?.row).toBe(30_000);
+    const seeked = compileGridQuery(big, request, anchor);
+    expect(seeked.pageSql).toContain('OFFSET 0');
+    expect(await run(seeked.pageSql, seeked.pageBinds)).toEqual(expected);
   });
 
   it('refuses bad pages and unknown sort columns', () => {

@@ -181,3 +181,51 @@ export function anchorAfter(
   if (!values.every(scalar) || values[values.length - 1] === null) return undefined;
   return { row: position + 1, values };
 }
+
+/** From this many rows past the nearest anchor, a page first finds its anchor (see below). */
+export const DEEP_PAGE = 20_000;
+
+/** A query for the anchor of a deep page: the sort keys and row id of the row before startRow. */
+export interface AnchorQuery {
+  sql: string;
+  binds: SqlValue[];
+  startRow: number;
+  sortKeys: SortKey[];
+}
+
+/**
+ * For a rows page at least {@link DEEP_PAGE} rows past the nearest known anchor (or the start):
+ * a narrow query (sort keys and row id only) for the row just before startRow. Its OFFSET sorts far
+ * less data than the page's would; the page then starts from it by key. Undefined otherwise.
+ */
+export function compileAnchorQuery(
+  source: GridSource,
+  request: GridRequest,
+  anchor?: SeekAnchor,
+): AnchorQuery | undefined {
+  const levels = groupLevel(source.schema, request);
+  const { startRow } = pageWindow(request);
+  const sortKeys = parseSortModel(request.sortModel, source.schema);
+  const usable = anchor !== undefined && anchor.row <= startRow ? anchor : undefined;
+  const gap = startRow - (usable?.row ?? 0);
+  if (levels.next || !canSeek(sortKeys) || gap < DEEP_PAGE) return undefined;
+  const binds = [...source.binds];
+  const bind = binderFor(binds);
+  const where = whereClause(source, request, levels, bind);
+  if (where === 'TRUE' && sortKeys.length === 0 && source.contiguousRowIds) return undefined;
+  const seek = usable ? seekPredicate(sortKeys, ROW_ID, usable, bind) : 'TRUE';
+  const filter = [where, seek].filter((p) => p !== 'TRUE').join(' AND ') || 'TRUE';
+  const columns = [...sortKeys.map((k) => ident(k.name)), ident(ROW_ID)].join(', ');
+  const order = [orderBy(sortKeys), `${ident(ROW_ID)} ASC`].filter(Boolean).join(', ');
+  const sql = `${prefix(source)}SELECT ${columns} FROM ${source.source} AS "__grid" WHERE ${filter} ORDER BY ${order} LIMIT 1 OFFSET ${gap - 1}`;
+  return { sql, binds, startRow, sortKeys };
+}
+
+/** The anchor at `query.startRow` from the row the anchor query found. */
+export function anchorFromRow(
+  query: AnchorQuery,
+  row: Record<string, unknown>,
+): SeekAnchor | undefined {
+  const pseudo = { mode: 'rows', seekable: true, sortKeys: query.sortKeys } as GridQuery;
+  return anchorAfter(pseudo, row, query.startRow - 1);
+}

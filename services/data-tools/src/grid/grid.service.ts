@@ -7,12 +7,15 @@ import {
 } from '@hydroml/contracts';
 import {
   anchorAfter,
+  anchorFromRow,
+  compileAnchorQuery,
   parquetSource,
   compileGridQuery,
   parseGridRequest,
   ROW_ID,
   type GridQuery,
   type GridRequest,
+  type SeekAnchor,
 } from '@hydroml/recipes';
 import { AccessClient } from '../access/access.client.js';
 import { sqlString } from '../engine/duck-engine.js';
@@ -71,13 +74,35 @@ export class GridService {
     const anchor = startRow > 0 ? await this.cache.anchor(orderKey, startRow) : undefined;
     const query = compileGridQuery(relation, parsed, anchor);
     const [rows, rowCount] = await Promise.all([
-      this.queries.rows(query.pageSql, query.pageBinds),
+      this.page(relation, parsed, { query, anchor, orderKey }),
       this.count(relation, query),
     ]);
-    await this.remember(orderKey, query, rows);
     const result: GridRows = { rowData: rows.map(withoutRowId), rowCount };
     await this.cache.set(key, result);
     return result;
+  }
+
+  /**
+   * The page's rows. A deep page with no anchor near it first finds one (a narrow query), stores
+   * it, and starts from it by key; a page past the end is empty.
+   */
+  private async page(
+    relation: GridRelation,
+    request: GridRequest,
+    plan: { query: GridQuery; anchor?: SeekAnchor; orderKey: string },
+  ): Promise<Array<Record<string, unknown>>> {
+    let query = plan.query;
+    const deep = compileAnchorQuery(relation, request, plan.anchor);
+    if (deep) {
+      const [row] = await this.queries.rows(deep.sql, deep.binds);
+      const anchor = row === undefined ? undefined : anchorFromRow(deep, row);
+      if (!anchor) return [];
+      await this.cache.addAnchor(plan.orderKey, anchor);
+      query = compileGridQuery(relation, request, anchor);
+    }
+    const rows = await this.queries.rows(query.pageSql, query.pageBinds);
+    await this.remember(plan.orderKey, query, rows);
+    return rows;
   }
 
   private async count(relation: GridRelation, query: GridQuery): Promise<number> {
