@@ -75,7 +75,7 @@ function atStep(index: number, step: Step, error: unknown): never {
       details,
     });
   }
-  if (error instanceof Error && !(error instanceof DomainError)) {
+  if (isEngineError(error)) {
     // The engine refused the compiled SQL (a type mismatch a step could not foresee): the user's
     // to fix, so name the step and keep the engine's first line.
     const line = error.message.split('\n').find((l) => l.trim() !== '') ?? error.message;
@@ -84,6 +84,16 @@ function atStep(index: number, step: Step, error: unknown): never {
     });
   }
   throw error;
+}
+
+/** An error of the engine (not ours). Duck-typed: a native module's errors may come from another realm. */
+function isEngineError(error: unknown): error is { message: string } {
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    typeof (error as { message?: unknown }).message === 'string' &&
+    !(error instanceof DomainError)
+  );
 }
 
 /** The chain as it grows: CTEs, binds and schemas so far. */

@@ -144,6 +144,7 @@ const fill = defineStep<FillParams>({
   parse: parseFill,
   isFitted: (p) => !FITTED.includes(p.method) || p.fitted !== undefined,
   async fit(p, input, ctx) {
+    if (!FITTED.includes(p.method)) return p; // ffill, interpolate…: nothing to learn
     if (p.method === 'mean' || p.method === 'median') {
       requireColumnOfType(input.schema, p.column, NUMERIC_TYPES);
     } else requireColumn(input.schema, p.column);

@@ -43,8 +43,9 @@ describe('missing-value steps', () => {
       { op: 'missing.fill', params: { column: 'v', method: 'mean', fitted: 100 } },
       { op: 'missing.fill', params: { column: 's', method: 'mode', fitted: 'z' } },
     ];
-    const out = await duck.run(registry, frame, steps, undefined, { refitFrom: 1 });
-    expect(out.recipe.steps.map((s) => s.params.fitted)).toEqual([100, 'x']);
+    const withFill = [...steps, { op: 'missing.fill', params: { column: 'v', method: 'ffill' } }];
+    const out = await duck.run(registry, frame, withFill, undefined, { refitFrom: 1 });
+    expect(out.recipe.steps.map((s) => s.params.fitted)).toEqual([100, 'x', undefined]);
   });
 
   it('fills with the median and the mode', async () => {
