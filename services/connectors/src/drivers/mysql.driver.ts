@@ -14,7 +14,7 @@ import {
   type DriverConfig,
   type RowBatch,
 } from './driver.js';
-import { csvEncoder } from './mysql-csv.js';
+import { rawCsvCopy } from './mysql-copy.js';
 import { queryError } from './query-errors.js';
 
 // mysql2 is CommonJS: Node's ESM loader exposes these only through the default export.
@@ -152,36 +152,11 @@ export class MysqlDriver implements DatabaseDriver {
    */
   copyCsv(sql: string): Promise<CsvCopy> {
     const raw = createRawConnection(this.options());
-    const state = { columns: [] as Array<{ name: string; type: string }>, rows: 0 };
-    async function* chunks(): AsyncGenerator<Uint8Array> {
-      try {
-        await raw.promise().query("SET time_zone = '+00:00'");
-        await raw.promise().query('START TRANSACTION READ ONLY');
-        const query = raw.query({ sql: stripTerminator(sql), rowsAsArray: true, typeCast: false });
-        let encoder: ReturnType<typeof csvEncoder> | undefined;
-        query.on('fields', (fields: FieldPacket[]) => {
-          encoder = csvEncoder(fields);
-          state.columns = fields.map(fieldInfo);
-        });
-        let buffer = '';
-        for await (const row of query.stream({ highWaterMark: 1000 })) {
-          if (state.rows === 0) buffer += `${encoder!.header}\n`;
-          buffer += `${encoder!.line(row as unknown[])}\n`;
-          state.rows += 1;
-          if (buffer.length > 65_536) {
-            yield Buffer.from(buffer);
-            buffer = '';
-          }
-        }
-        if (state.rows === 0 && encoder) buffer += `${encoder.header}\n`;
-        if (buffer) yield Buffer.from(buffer);
-      } finally {
-        raw.destroy();
-      }
-    }
-    const generator = chunks();
-    const stream = Object.assign(generator, { destroy: () => void generator.return(undefined) });
-    return Promise.resolve({ columns: () => state.columns, stream, rowCount: () => state.rows });
+    const setup = async () => {
+      await raw.promise().query("SET time_zone = '+00:00'");
+      await raw.promise().query('START TRANSACTION READ ONLY');
+    };
+    return Promise.resolve(rawCsvCopy(raw, stripTerminator(sql), setup, fieldInfo));
   }
 
   /** Server-side limit too, so a cancelled client does not leave the query running. */
