@@ -90,12 +90,18 @@ export async function duplicates(
   if (columns.length === 0 || rows === 0) {
     return { duplicateRows: 0, duplicateExamples: [], duplicatesIgnoring: null };
   }
-  const all = await duplicateGroups(
-    c,
-    source,
-    rows,
-    columns.map((s) => s.column.name),
+  // A column with a different value in every row rules out repeated rows: skip that grouping.
+  const unique = columns.some(
+    (s) => !s.distinctApproximate && s.count === rows && s.distinct === rows,
   );
+  const all = unique
+    ? { duplicates: 0, examples: [] }
+    : await duplicateGroups(
+        c,
+        source,
+        rows,
+        columns.map((s) => s.column.name),
+      );
   const rest = columns.map((s) => s.column.name).filter((n) => !keyColumns.includes(n));
   let duplicatesIgnoring: Duplicates['duplicatesIgnoring'] = null;
   if (keyColumns.length > 0 && rest.length > 0) {
