@@ -107,6 +107,25 @@ describe('SQL console and chart data through the gateway', () => {
     expect(theirs.body).toEqual([]);
   });
 
+  it('saves a query result as a new version (editors), with its parent in the lineage', async () => {
+    const body = { ...target, sql: 'SELECT c, sum(k) AS total FROM data GROUP BY c ORDER BY c' };
+    await request(stack.baseUrl).post('/api/v1/sql/save').set(viewer.auth).send(body).expect(403);
+    const bad = { ...target, sql: "SELECT * FROM read_csv('/etc/passwd')" };
+    await request(stack.baseUrl).post('/api/v1/sql/save').set(owner.auth).send(bad).expect(400);
+    const queued = await request(stack.baseUrl)
+      .post('/api/v1/sql/save')
+      .set(owner.auth)
+      .send(body)
+      .expect(202);
+    const job = await waitForJob(stack.baseUrl, owner, queued.body.id);
+    expect(job).toMatchObject({ status: 'succeeded', result: { version: 2, rows: 30 } });
+    const v2 = await request(stack.baseUrl)
+      .get(`/api/v1/data-sources/${target.dataSourceId}/versions/2`)
+      .set(owner.auth)
+      .expect(200);
+    expect(v2.body).toMatchObject({ origin: 'prepared', parents: [target], rows: 30, columns: 2 });
+  });
+
   const chart = (kind: string, body: object, user: TestUser = owner) =>
     request(stack.baseUrl)
       .post(`/api/v1/charts/${kind}`)

@@ -2,8 +2,10 @@ import { Body, Controller, Get, HttpCode, ParseIntPipe, Post, Query } from '@nes
 import { ApiTags } from '@nestjs/swagger';
 import {
   GridContracts,
+  SaveSqlResultDto,
   SqlQueryDto,
   type CallContext,
+  type JobView,
   type SqlHistoryEntry,
   type SqlResult,
 } from '@hydroml/contracts';
@@ -20,6 +22,13 @@ export class SqlController {
   @HttpCode(200)
   run(@Body() dto: SqlQueryDto, @Caller() call: CallContext): Promise<SqlResult> {
     return this.nats.request(GridContracts.sql, dto, call);
+  }
+
+  /** Saves the query's full result as a new version of the data source (a job; editors). */
+  @Post('save')
+  @HttpCode(202)
+  save(@Body() dto: SaveSqlResultDto, @Caller() call: CallContext): Promise<JobView> {
+    return this.nats.request(GridContracts.saveSql, dto, call);
   }
 
   /** The caller's console queries, newest first, with duration and row count. */

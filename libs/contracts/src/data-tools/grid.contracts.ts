@@ -1,7 +1,9 @@
 import { contract } from '../contract.js';
+import type { JobView } from '../jobs/jobs.views.js';
 import {
   ChartDto,
   ColumnValuesDto,
+  SaveSqlResultDto,
   SqlHistoryDto,
   SqlQueryDto,
   VersionRowsDto,
@@ -22,6 +24,7 @@ export const GridContracts = {
     ColumnValuesDto,
   ),
   sql: contract<SqlQueryDto, SqlResult>('data-tools.sql.run', SqlQueryDto),
+  saveSql: contract<SaveSqlResultDto, JobView>('data-tools.sql.save', SaveSqlResultDto),
   sqlHistory: contract<SqlHistoryDto, SqlHistoryEntry[]>('data-tools.sql.history', SqlHistoryDto),
   chart: contract<ChartDto, ChartData>('data-tools.charts.data', ChartDto),
 } as const;

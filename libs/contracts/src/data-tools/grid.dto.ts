@@ -90,6 +90,13 @@ export class SqlQueryDto extends DatasetTargetDto {
   limit?: number;
 }
 
+/** `POST /sql/save`: a console query's full result as a new version of the same data source (a job). */
+export class SaveSqlResultDto extends GridVersionRefDto {
+  @IsString()
+  @Length(1, 100_000)
+  sql!: string;
+}
+
 export class SqlHistoryDto {
   @IsOptional()
   @Type(() => Number)

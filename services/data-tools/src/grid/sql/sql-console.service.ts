@@ -2,15 +2,20 @@ import { Injectable } from '@nestjs/common';
 import {
   DomainError,
   type CallContext,
+  type JobView,
+  type SaveSqlResultDto,
   type SqlHistoryEntry,
   type SqlQueryDto,
   type SqlResult,
 } from '@hydroml/contracts';
+import { JobQueue } from '@hydroml/jobs';
 import { requireScope } from '@hydroml/nest-kit';
+import { AccessClient } from '../../access/access.client.js';
 import { DataToolsEnv } from '../../data-tools-env.js';
 import { DatasetTargets } from '../dataset-targets.js';
 import { runSandboxed } from './sql-sandbox.js';
 import { SqlHistoryRepository } from './sql-history.repository.js';
+import { SQL_SAVE, type SqlSavePayload } from './sql-save.job.js';
 
 const DEFAULT_ROWS = 1000;
 const TIMEOUT_MS = 15_000;
@@ -26,7 +31,21 @@ export class SqlConsoleService {
     private readonly targets: DatasetTargets,
     private readonly history: SqlHistoryRepository,
     private readonly env: DataToolsEnv,
+    private readonly access: AccessClient,
+    private readonly queue: JobQueue,
   ) {}
+
+  /**
+   * Saves a query's full result as a new version of the data source it read (editors): the query
+   * is checked here (it must run), and a job materialises it.
+   */
+  async save(call: CallContext, dto: SaveSqlResultDto): Promise<JobView> {
+    const resource = { type: 'data_source' as const, id: dto.dataSourceId };
+    const userId = await this.access.require(call, resource, 'write');
+    await this.run(call, { ...dto, limit: 1 });
+    const payload: SqlSavePayload = { ...dto, createdBy: userId };
+    return this.queue.enqueue(SQL_SAVE, { ...payload }, { resource, createdBy: userId });
+  }
 
   async run(call: CallContext, dto: SqlQueryDto): Promise<SqlResult> {
     const { userId } = requireScope(call, 'read');

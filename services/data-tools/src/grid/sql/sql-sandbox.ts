@@ -30,7 +30,7 @@ export const DATASET_VIEW = 'data';
  * A throwaway DuckDB for one user query: the dataset as the view `data`, then file access off
  * except the dataset's own files (allowed_paths), configuration locked, extensions never loaded.
  */
-async function openSandbox(relation: GridRelation, limits: SandboxLimits) {
+async function openSandbox(relation: GridRelation, limits: SandboxLimits, writableDir?: string) {
   const instance = await DuckDBInstance.create(':memory:', {
     autoinstall_known_extensions: 'false',
     autoload_known_extensions: 'false',
@@ -40,6 +40,7 @@ async function openSandbox(relation: GridRelation, limits: SandboxLimits) {
   const connection = await instance.connect();
   const files = (relation.files ?? []).map(sqlString).join(', ');
   await connection.run(`SET allowed_paths = [${files}]`);
+  if (writableDir) await connection.run(`SET allowed_directories = [${sqlString(writableDir)}]`);
   const { prefix, from } = fromRelation(relation);
   const body = inlineBinds(`${prefix}SELECT * EXCLUDE ("${ROW_ID}") FROM ${from}`, relation.binds);
   await connection.run(`CREATE VIEW ${DATASET_VIEW} AS ${body}`);
@@ -119,4 +120,27 @@ function userError(error: unknown): DomainError {
     'invalid_argument',
     denied ? `the console may only read the dataset (${line.slice(0, 200)})` : line.slice(0, 400),
   );
+}
+
+/**
+ * Writes the full result of one read-only query over `relation` to `output` (Parquet), in the same
+ * sandbox: the query is checked as in runSandboxed, and the only writable place is `output`'s folder.
+ */
+export async function materialiseSandboxed(
+  relation: GridRelation,
+  sql: string,
+  output: { dir: string; file: string },
+  limits: SandboxLimits,
+): Promise<void> {
+  const { instance, connection } = await openSandbox(relation, limits, output.dir);
+  try {
+    await prepareQuery(connection, sql);
+    const body = sql.trim().replace(/;+\s*$/, '');
+    await connection.run(`COPY (\n${body}\n) TO ${sqlString(output.file)} (FORMAT parquet)`);
+  } catch (error) {
+    throw userError(error);
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
 }

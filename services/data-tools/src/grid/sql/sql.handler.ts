@@ -2,9 +2,11 @@ import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
   GridContracts,
+  SaveSqlResultDto,
   SqlHistoryDto,
   SqlQueryDto,
   type CallContext,
+  type JobView,
   type SqlHistoryEntry,
   type SqlResult,
 } from '@hydroml/contracts';
@@ -18,6 +20,11 @@ export class SqlHandler {
   @MessagePattern(GridContracts.sql.subject)
   run(@Payload() dto: SqlQueryDto, @Call() call: CallContext): Promise<SqlResult> {
     return this.console.run(call, dto);
+  }
+
+  @MessagePattern(GridContracts.saveSql.subject)
+  save(@Payload() dto: SaveSqlResultDto, @Call() call: CallContext): Promise<JobView> {
+    return this.console.save(call, dto);
   }
 
   @MessagePattern(GridContracts.sqlHistory.subject)
