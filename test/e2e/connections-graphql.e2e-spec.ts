@@ -25,9 +25,8 @@ describe('connections over GraphQL', () => {
     const run = async (user: TestUser, query: string, variables: object = {}) => {
       const res = await gql(user, query, variables);
       seen.push(res.text);
-      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- GraphQL answers are untyped JSON
       return res.body as {
-        data: Record<string, any>;
+        data: Record<string, Record<string, unknown>>;
         errors?: Array<{ extensions: { code: string } }>;
       };
     };
@@ -60,7 +59,7 @@ describe('connections over GraphQL', () => {
       { id },
     );
     expect(browsed.data.connectionTables).toEqual([{ name: 'stations', kind: 'table' }]);
-    expect(JSON.parse(browsed.data.connectionPreview.rowsJson)).toEqual([['A1'], ['B2']]);
+    expect(JSON.parse(browsed.data.connectionPreview.rowsJson as string)).toEqual([['A1'], ['B2']]);
     const project = await request(stack.baseUrl)
       .post('/api/v1/projects')
       .set(alice.auth)
