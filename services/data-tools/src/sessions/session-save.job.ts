@@ -23,6 +23,7 @@ import { DuckEngine, sqlString } from '../engine/duck-engine.js';
 import { VersionCache } from '../storage/version-cache.js';
 import { VersionWriter } from '../versions/version-writer.js';
 import { VersionsRepository } from '../versions/versions.repository.js';
+import { materialiseOrder } from './domain/row-order.js';
 
 export const SESSION_SAVE = 'session-save';
 
@@ -78,7 +79,8 @@ export class SessionSaveJob implements OnModuleInit {
       {
         ...{ jobId: ctx.job.id, dataSourceId: payload.targetDataSourceId },
         ...{ origin: payload.parents.length > 1 ? 'fused' : 'prepared', parents: payload.parents },
-        ...{ sql: selectHead(recipe, `ORDER BY ${ident(ROW_ID)}`), binds: recipe.binds },
+        ...{ sql: selectHead(recipe, materialiseOrder(recipe.steps, ident(ROW_ID))) },
+        binds: recipe.binds,
         recipe: { base: payload.parents[0], steps: recipe.steps, sessionId: payload.sessionId },
         ...{ createdBy: payload.createdBy, sourceFileName: null },
       },
