@@ -18,6 +18,7 @@ import {
 } from '@hydroml/recipes';
 import { DuckEngine, readError } from '../engine/duck-engine.js';
 import { VersionRelations, type ResolvedVersion } from '../versions/version-relations.js';
+import { materialiseOrder } from './domain/row-order.js';
 
 export interface CompiledSteps {
   recipe: CompiledRecipe;
@@ -58,10 +59,14 @@ export class SessionCompiler {
     return { recipe, sources };
   }
 
-  /** The first `limit` rows of the head, in row order. */
+  /**
+   * The first `limit` rows of the head, in row order (when every step keeps the file order, the
+   * scan stops early instead of sorting the whole head by row id).
+   */
   preview(recipe: CompiledRecipe, limit: number): Promise<Array<Record<string, unknown>>> {
     if (limit === 0) return Promise.resolve([]);
-    const sql = selectHead(recipe, `ORDER BY ${ident(ROW_ID)} LIMIT ${Math.floor(limit)}`);
+    const order = materialiseOrder(recipe.steps, ident(ROW_ID));
+    const sql = selectHead(recipe, `${order} LIMIT ${Math.floor(limit)}`);
     return this.engine
       .use((connection) => new DuckRecipeEngine(connection).query(sql, recipe.binds))
       .catch((error: unknown) => Promise.reject(dataError(error)));
