@@ -12,7 +12,7 @@ const MAX_ENTRIES = 1_000;
  */
 @Injectable()
 export class VersionLookup {
-  private readonly entries = new Map<string, { at: number; entity: DatasetVersionEntity | null }>();
+  private readonly entries = new Map<string, { at: number; entity: DatasetVersionEntity }>();
 
   constructor(private readonly versions: VersionsRepository) {}
 
@@ -22,6 +22,7 @@ export class VersionLookup {
     const hit = this.entries.get(key);
     if (hit && now - hit.at < TTL_MS) return hit.entity;
     const entity = await this.versions.find(dataSourceId, version);
+    if (entity === null) return null; // not remembered: it may be committed any moment
     if (this.entries.size >= MAX_ENTRIES) this.entries.clear();
     this.entries.set(key, { at: now, entity });
     return entity;
