@@ -111,7 +111,8 @@ async function profile(base, token, dataSourceId) {
     undefined,
     token,
   );
-  return { wall, compute: view.durationMs / 1000, alerts: view.alerts.length };
+  const passes = (view.timings ?? []).map((t) => `${t.pass} ${t.seconds.toFixed(2)}`).join('; ');
+  return { wall, compute: view.durationMs / 1000, alerts: view.alerts.length, passes };
 }
 
 const FLIGHT_SUITE = [
@@ -213,6 +214,7 @@ try {
   console.log(
     '\ndata          profile job (compute / POST->done)  pandas (describe+quantiles+value_counts+duplicated+corr)  ratio (target <= 0.5)',
   );
+  for (const [name, p] of rows) console.log(`${name} profile passes (s): ${p.passes}`);
   for (const [name, p, ref] of rows) {
     const ratio = ref ? (p.compute / ref.total_s).toFixed(2) : 'n/a';
     const detail = ref

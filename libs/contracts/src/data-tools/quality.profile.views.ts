@@ -202,6 +202,8 @@ export interface ProfileView {
   missingPatterns: MissingPattern[];
   alerts: ProfileAlert[];
   ml: { readiness: number; columns: MlColumnSuitability[] };
+  /** Seconds spent in each pass, in order (what the time went on). */
+  timings?: Array<{ pass: string; seconds: number }>;
 }
 
 /** A self-contained HTML document (inline CSS and SVG, no external assets). */

@@ -10,7 +10,8 @@ import { columnProfile, type ColumnFacts } from './column-profile.js';
 import { basicPass } from './pass-basic.js';
 import { duplicates, exactIdCandidates, missingPatterns, topValues } from './pass-groups.js';
 import { secondPass } from './pass-moments.js';
-import { datetimeSteps, monotonicity } from './pass-order.js';
+import { allDatetimeSteps, monotonicity } from './pass-order.js';
+import { PassClock } from './pass-clock.js';
 import { cramers, sampleSource, spearman, textPatterns } from './pass-sample.js';
 import { mlSuitability, readinessScore } from './ml-suitability.js';
 import type { BasicStats } from './profile.internal.js';
@@ -40,25 +41,24 @@ export async function computeProfile(
   progress: ProfileProgress = () => Promise.resolve(),
 ): Promise<ProfileBody> {
   const { source } = input;
-  await progress(0.05, 'counting and summarising columns');
+  const clock = new PassClock(progress);
+  const step = (fraction: number, pass: string) => clock.next(fraction, pass);
+  await step(0.05, 'counting and summarising columns');
   const { rows, columns } = await basicPass(c, source, input.schema);
-  await progress(0.35, 'moments, histograms and correlations');
+  await step(0.35, 'moments, histograms and correlations');
   const second = await secondPass(c, source, rows, columns);
-  await progress(0.55, 'frequent values, order and time steps');
+  await step(0.55, 'frequent values, order and time steps');
   const values = await topValues(c, source, rows, columns);
   await exactIdCandidates(c, source, rows, columns);
   const monotonic = await monotonicity(c, input.ordered, columns);
-  const steps = new Map<string, Awaited<ReturnType<typeof datetimeSteps>>>();
-  for (const s of columns.filter((x) => x.kind === 'temporal' && x.count > 1)) {
-    steps.set(s.column.name, await datetimeSteps(c, source, s.column.name));
-  }
-  await progress(0.7, 'duplicates and missing patterns');
+  const steps = await allDatetimeSteps(c, source, columns);
+  await step(0.7, 'duplicates and missing patterns');
   const keys = columns
     .filter((s) => ['datetime', 'id_like'].includes(semanticTypeOf(s, rows)) && s.kind !== 'string')
     .map((s) => s.column.name);
   const dup = await duplicates(c, source, rows, columns, keys);
   const patterns = await missingPatterns(c, source, rows, columns);
-  await progress(0.8, 'patterns and rank correlations on a sample');
+  await step(0.8, 'patterns and rank correlations on a sample');
   const sample = await sampleSource(c, source, rows);
   const shapes = await textPatterns(c, sample.source, columns);
   const categorical = columns.filter((s) =>
@@ -75,10 +75,11 @@ export async function computeProfile(
     ...{ values: values.get(s.column.name), monotonic: monotonic.get(s.column.name) },
     ...{ patterns: shapes.get(s.column.name), steps: steps.get(s.column.name) },
   }));
+  await step(1, '');
   const profiles = facts.map((f) => columnProfile(f, rows));
   const table = tableProfile(rows, input.bytes, columns, dup);
   const correlations = { pearson: second.pearson, spearman: rank, cramersV };
-  return assemble(table, profiles, correlations, patterns);
+  return { ...assemble(table, profiles, correlations, patterns), timings: clock.timings };
 }
 
 function tableProfile(

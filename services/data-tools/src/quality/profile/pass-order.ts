@@ -80,3 +80,16 @@ export async function datetimeSteps(
   }));
   return { step: mode, irregularSteps, gaps, largestGaps };
 }
+
+/** Steps of every datetime column with at least two values, by column name. */
+export async function allDatetimeSteps(
+  c: DuckDBConnection,
+  source: string,
+  columns: readonly BasicStats[],
+): Promise<Map<string, Steps>> {
+  const out = new Map<string, Steps>();
+  for (const s of columns.filter((x) => x.kind === 'temporal' && x.count > 1)) {
+    out.set(s.column.name, await datetimeSteps(c, source, s.column.name));
+  }
+  return out;
+}
