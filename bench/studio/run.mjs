@@ -135,12 +135,12 @@ try {
     await generateParquet(generated);
   }
   await platform.createDatabase();
-  const port = 4200 + Math.floor(Math.random() * 100);
+  const port = 4600 + Math.floor(Math.random() * 100);
   const base = `http://127.0.0.1:${port}`;
   for (const name of ['auth', 'projects', 'data-tools'])
     platform.start(`services/${name}/dist/main.js`);
   platform.start('gateway/dist/main.js', { PORT: String(port), HOST: '127.0.0.1' });
-  await waitFor(async () => (await fetch(`${base}/api/v1/auth/me`)).status === 401, 'gateway');
+  await waitFor(async () => (await fetch(`${base}/api/v1/auth/me`)).status === 401, 'gateway', 300);
   const { token } = await signUp(base, id);
   const project = await api(base, 'POST', '/api/v1/projects', { name: `bench ${id}` }, token);
   const files = { flights: FLIGHTS, generated };
