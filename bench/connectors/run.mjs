@@ -100,6 +100,8 @@ async function main() {
     platform.start(`services/${svc}/dist/main.js`);
   const connectors = platform.start('services/connectors/dist/main.js');
   platform.start('gateway/dist/main.js', { PORT: String(port), HOST: '127.0.0.1' });
+  // Start-up takes long on a loaded machine: give the processes up to two minutes.
+  await waitFor(async () => (await fetch(`${gw}/api/v1/auth/me`)).status === 401, 'gateway', 600);
   const { token } = await signUp(gw, id);
   const project = await api(gw, 'POST', '/api/v1/projects', { name: 'bench imports' }, token);
   const pgUser = new URL(pgUrl).username || 'postgres';

@@ -99,12 +99,13 @@ try {
   );
 
   await platform.createDatabase();
-  const port = 4100 + Math.floor(Math.random() * 100);
+  const port = 4100 + Math.floor(Math.random() * 80); // below 4190, a port fetch refuses
   const base = `http://127.0.0.1:${port}`;
   const names = ['auth', 'projects', 'data-tools'];
   for (const name of names) platform.start(`services/${name}/dist/main.js`);
   platform.start('gateway/dist/main.js', { PORT: String(port), HOST: '127.0.0.1' });
-  await waitFor(async () => (await fetch(`${base}/api/v1/auth/me`)).status === 401, 'gateway');
+  // Start-up takes long on a loaded machine: give the processes up to two minutes.
+  await waitFor(async () => (await fetch(`${base}/api/v1/auth/me`)).status === 401, 'gateway', 600);
   const { token } = await signUp(base, id);
   const project = await api(base, 'POST', '/api/v1/projects', { name: `bench ${id}` }, token);
 

@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
+import { get } from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import request from 'supertest';
@@ -162,5 +164,39 @@ describe('dataset lifecycle through the gateway', () => {
         (await filesUnder(join(blobs, 'sources', dataSourceId))).length === 0,
       'the blobs of the deleted data source to go',
     );
+  });
+
+  it('streams upload progress (bytes received) to the uploader', async () => {
+    const uploadId = randomUUID();
+    const events = new Promise<Array<{ bytes: number; done: boolean }>>((resolve, reject) => {
+      const req = get(
+        `${stack.baseUrl}/api/v1/uploads/${uploadId}/events`,
+        { headers: owner.auth },
+        (res) => {
+          let text = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => (text += chunk));
+          res.on('end', () =>
+            resolve(
+              text
+                .split('\n')
+                .filter((l) => l.startsWith('data: '))
+                .map((l) => JSON.parse(l.slice(6)) as { bytes: number; done: boolean }),
+            ),
+          );
+        },
+      );
+      req.on('error', reject);
+    });
+    await new Promise((r) => setTimeout(r, 300));
+    const body = Buffer.from(`a,b\n${'1,2\n'.repeat(50_000)}`);
+    const upload = await api()
+      .post(`/api/v1/projects/${projectId}/data-sources?uploadId=${uploadId}`)
+      .set(owner.auth)
+      .attach('file', body, 'big.csv')
+      .expect(201);
+    const seen = await events;
+    expect(seen.at(-1)).toMatchObject({ bytes: body.length, done: true });
+    await waitForJob(stack.baseUrl, owner, upload.body.job.id);
   });
 });

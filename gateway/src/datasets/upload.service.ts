@@ -15,6 +15,7 @@ import { NatsClient, validationErrorFactory } from '@hydroml/nest-kit';
 import { BLOB_STORE, type BlobStore } from '@hydroml/storage';
 import { GatewayEnv } from '../gateway-env.js';
 import type { GatewayRequest } from '../http/request-of.js';
+import { withUploadProgress } from './upload-progress.js';
 
 interface ReceivedUpload {
   uploadKey: string;
@@ -87,7 +88,7 @@ export class UploadService {
       for await (const part of req.parts()) {
         if (part.type === 'field') fields[part.fieldname] = String(part.value);
         else if (stored) throw new DomainError('invalid_argument', 'send one file per request');
-        else stored = await this.store(part);
+        else stored = await this.store(part, req);
       }
     } catch (error) {
       if (stored) await this.blobs.delete(stored.uploadKey);
@@ -97,9 +98,13 @@ export class UploadService {
     return { ...stored, fields };
   }
 
-  private async store(part: MultipartFile): Promise<{ uploadKey: string; fileName: string }> {
+  private async store(
+    part: MultipartFile,
+    req: GatewayRequest,
+  ): Promise<{ uploadKey: string; fileName: string }> {
     const uploadKey = `uploads/${randomUUID()}`;
-    await this.blobs.put(uploadKey, part.file, { maxBytes: this.env.UPLOAD_LIMIT_BYTES });
+    const source = withUploadProgress(req, this.nats, part.file);
+    await this.blobs.put(uploadKey, source, { maxBytes: this.env.UPLOAD_LIMIT_BYTES });
     if (part.file.truncated) {
       await this.blobs.delete(uploadKey);
       throw tooLarge(this.env.UPLOAD_LIMIT_BYTES);
