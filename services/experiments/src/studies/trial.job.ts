@@ -5,7 +5,7 @@ import { DomainError, type CallContext, type TrainingSpecDto } from '@hydroml/co
 import { isPermanentFailure, type JobContext } from '@hydroml/jobs';
 import { logger } from '@hydroml/nest-kit';
 import { uuidToHex } from '../tracking/domain/ids.js';
-import { checkModelParams } from '../training/domain/model-factory.js';
+import { checkModelParams } from '../training/domain/model-params.js';
 import type { TrainOutput } from '../training/domain/train-types.js';
 import { RunRecorder, type RunHandle } from '../training/tracking/run-recorder.js';
 import { callOf } from '../training/training-job.payload.js';

@@ -7,7 +7,7 @@ import {
 } from '@hydroml/contracts';
 import { ident } from '@hydroml/recipes';
 import type { TrainInput, TrainSettings } from '../domain/train-types.js';
-import { checkModelParams } from '../domain/model-factory.js';
+import { checkModelParams } from '../domain/model-params.js';
 import {
   encodeNew,
   FEATURE_TYPES,

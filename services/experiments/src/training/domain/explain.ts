@@ -8,9 +8,11 @@ import {
 import { scoreAll } from './metric-set.js';
 import type { Importance, TrainInput } from './train-types.js';
 
-const MAX_PERMUTATION_ROWS = 5000;
+const MAX_PERMUTATION_ROWS = 2000;
 const MAX_SHAP_ROWS = 200;
 const SHAP_BUDGET_MS = 2000;
+/** Fewer explained rows than this make no useful summary: the run then has no SHAP summary. */
+const MIN_SHAP_ROWS = 20;
 
 function byName(names: string[], values: ArrayLike<number>): Record<string, number> {
   return Object.fromEntries(names.map((n, j) => [n, values[j]]));
@@ -66,7 +68,22 @@ export function explain(
  * Mean |SHAP| over the first test rows, a few at a time until SHAP_BUDGET_MS is spent (exact
  * TreeSHAP on deep forests costs seconds per hundred rows). Classifiers: the first output.
  */
+/**
+ * Rows TreeSHAP can explain within the budget: its cost per row grows with nodes x depth² per tree
+ * (about 12 ns per unit measured here).
+ */
+export function affordableShapRows(model: TreeExplainable): number {
+  let cost = 0;
+  for (const tree of model.treeView().trees) {
+    const depth = Math.log2(Math.max(tree.nodeCount, 2)) + 1;
+    cost += tree.nodeCount * depth * depth;
+  }
+  return Math.floor(SHAP_BUDGET_MS / (cost * 1.2e-5));
+}
+
 function shapSummary(model: TreeExplainable, XTest: DenseMatrix, names: string[]) {
+  const limit = Math.min(XTest.nRows, MAX_SHAP_ROWS, affordableShapRows(model));
+  if (limit < MIN_SHAP_ROWS) return null;
   const started = performance.now();
   const sum = new Float64Array(names.length);
   let rows = 0;
