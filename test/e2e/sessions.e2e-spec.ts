@@ -304,18 +304,48 @@ describe('studio sessions through the gateway', () => {
 
   it('mirrors sessions in GraphQL', async () => {
     const session = await open(owner);
-    const res = await api()
-      .post('/graphql')
-      .set(owner.auth)
-      .send({
-        query: `mutation($id: ID!) { applySessionStep(id: $id, op: "dates.extract", paramsJson: "{\\"column\\":\\"Date\\",\\"part\\":\\"month\\"}") { head schema { name type } } }`,
-        variables: { id: session.id },
-      })
-      .expect(200);
-    expect(res.body.data.applySessionStep.head).toBe(1);
-    expect(res.body.data.applySessionStep.schema.at(-1)).toEqual({
-      name: 'Date_month',
-      type: 'integer',
-    });
+    const gql = async (query: string, variables: object) => {
+      const res = await api()
+        .post('/graphql')
+        .set(owner.auth)
+        .send({ query, variables })
+        .expect(200);
+      expect(res.body.errors).toBeUndefined();
+      // eslint-disable-next-line @typescript-eslint/no-unsafe-return -- GraphQL data is untyped JSON
+      return res.body.data;
+    };
+    const applied = await gql(
+      `mutation($id: ID!, $p: String) { applySessionStep(id: $id, op: "dates.extract", paramsJson: $p) { head schema { name type } } }`,
+      { id: session.id, p: JSON.stringify({ column: 'Date', part: 'month' }) },
+    );
+    expect(applied.applySessionStep.head).toBe(1);
+    expect(applied.applySessionStep.schema.at(-1)).toEqual({ name: 'Date_month', type: 'integer' });
+    const back = await gql(
+      `mutation($id: ID!) { jumpSessionHead(id: $id, index: 0) { head steps { op } } }`,
+      {
+        id: session.id,
+      },
+    );
+    expect(back.jumpSessionHead).toEqual({ head: 0, steps: [{ op: 'dates.extract' }] });
+    const forward = await gql(
+      `mutation($id: ID!) { moveSessionHead(id: $id, action: "redo") { head } }`,
+      {
+        id: session.id,
+      },
+    );
+    expect(forward.moveSessionHead.head).toBe(1);
+    const recipe = (await gql(`query($id: ID!) { sessionRecipe(id: $id) }`, { id: session.id }))
+      .sessionRecipe;
+    const other = await open(owner);
+    const replayed = await gql(
+      `mutation($id: ID!, $r: String!) { applySessionRecipe(id: $id, recipeJson: $r) { head previewJson } }`,
+      { id: other.id, r: recipe },
+    );
+    expect(replayed.applySessionRecipe.head).toBe(1);
+    expect(JSON.parse(replayed.applySessionRecipe.previewJson)[0]).toMatchObject({ Date_month: 1 });
+    expect(
+      (await gql(`mutation($id: ID!) { closeSession(id: $id) }`, { id: other.id })).closeSession,
+    ).toBe(true);
+    await api().get(`/api/v1/sessions/${other.id}`).set(owner.auth).expect(404);
   });
 });

@@ -1,5 +1,10 @@
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { DomainError, SessionsContracts as S, type CallContext } from '@hydroml/contracts';
+import {
+  DomainError,
+  SessionsContracts as S,
+  type ApplyRecipeDto,
+  type CallContext,
+} from '@hydroml/contracts';
 import { NatsClient } from '@hydroml/nest-kit';
 import { Caller } from '../http/caller.decorator.js';
 import { StudioSessionType, toSessionType } from './sessions.graphql.js';
@@ -14,9 +19,7 @@ function paramsOf(json: string | undefined): Record<string, unknown> {
   } catch {
     // reported below
   }
-  throw new DomainError('invalid_argument', 'paramsJson must be a JSON object', {
-    field: 'paramsJson',
-  });
+  throw new DomainError('invalid_argument', 'expected a JSON object (paramsJson, recipeJson)');
 }
 
 /** GraphQL mirror of the sessions REST routes. */
@@ -77,6 +80,46 @@ export class SessionsResolver {
     const contract = { undo: S.undo, redo: S.redo, reset: S.reset }[action];
     if (!contract) throw new DomainError('invalid_argument', 'action must be undo, redo or reset');
     return toSessionType(await this.nats.request(contract, { sessionId }, call));
+  }
+
+  @Mutation(() => StudioSessionType)
+  async deleteSessionStep(
+    @Args('id', { type: () => ID }) sessionId: string,
+    @Args('index', { type: () => Int }) index: number,
+    @Caller() call: CallContext,
+  ) {
+    return toSessionType(await this.nats.request(S.deleteStep, { sessionId, index }, call));
+  }
+
+  @Mutation(() => StudioSessionType, { description: 'Moves the head to `index` applied steps' })
+  async jumpSessionHead(
+    @Args('id', { type: () => ID }) sessionId: string,
+    @Args('index', { type: () => Int }) index: number,
+    @Caller() call: CallContext,
+  ) {
+    return toSessionType(await this.nats.request(S.jump, { sessionId, index }, call));
+  }
+
+  @Mutation(() => StudioSessionType, { description: 'Applies an exported recipe (JSON)' })
+  async applySessionRecipe(
+    @Args('id', { type: () => ID }) sessionId: string,
+    @Args('recipeJson', { type: () => String }) recipeJson: string,
+    @Caller() call: CallContext,
+  ) {
+    const recipe = paramsOf(recipeJson) as { steps?: unknown; inputSchema?: unknown };
+    const dto = { sessionId, steps: recipe.steps, inputSchema: recipe.inputSchema };
+    return toSessionType(
+      await this.nats.request(S.applyRecipe, dto as unknown as ApplyRecipeDto, call),
+    );
+  }
+
+  @Mutation(() => Boolean)
+  async closeSession(
+    @Args('id', { type: () => ID }) sessionId: string,
+    @Caller() call: CallContext,
+  ) {
+    await this.nats.request(S.remove, { sessionId }, call);
+    return true;
   }
 
   @Mutation(() => ID, { description: 'Saves the head as a new version; answers the job id' })
