@@ -1,5 +1,6 @@
-import { DomainError, type ColumnSchema, type ExpectationConfig } from '@hydroml/contracts';
+import { DomainError, type ColumnSchema } from '@hydroml/contracts';
 import { sqlIdent } from '../../engine/duck-engine.js';
+import type { Kwargs } from './expectation-kwargs.js';
 
 /** A value bound as a query parameter, cast to the column's own type when one is given. */
 export type Bind = (value: string | number | boolean, column?: ColumnSchema) => string;
@@ -45,7 +46,7 @@ export type ExpectationPlan = MapPlan | AggregatePlan | SchemaPlan;
 
 export interface ExpectationDefinition {
   type: string;
-  plan: (kwargs: import('./expectation-kwargs.js').Kwargs, ctx: PlanContext) => ExpectationPlan;
+  plan: (kwargs: Kwargs, ctx: PlanContext) => ExpectationPlan;
 }
 
 export class MissingColumnError extends Error {}
@@ -73,10 +74,6 @@ export function betweenTest(
   if (bounds.min !== undefined) parts.push(`${x} ${bounds.strictMin ? '>' : '>='} ${bounds.min}`);
   if (bounds.max !== undefined) parts.push(`${x} ${bounds.strictMax ? '<' : '<='} ${bounds.max}`);
   return parts.length ? `(${parts.join(' AND ')})` : 'true';
-}
-
-export function configOf(type: string, kwargs: Record<string, unknown>): ExpectationConfig {
-  return { type, kwargs };
 }
 
 /** A column's values as DOUBLE: numbers as they are, text parsed (NULL when not a number). */
