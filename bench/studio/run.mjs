@@ -4,6 +4,7 @@
 // 10M x 10 dataset. Reference, in the same run on the same Parquet file with the same thread count:
 // the same SQL (page and exact count, as the service runs them) straight in DuckDB.
 // Targets: cold page <= 1.25x raw DuckDB; cached page p95 <= 10 ms.
+// Also (generated dataset): a 10-step session recipe, its preview, a head page and its save.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
@@ -12,6 +13,7 @@ import { connect } from '@nats-io/transport-node';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { api, benchEnv, benchId, Platform, signUp, waitFor } from '../lib/platform.mjs';
 import { uploadToReady, percentile, scenarios, referenceSql } from './scenarios.mjs';
+import { recipeFigures } from './recipe.mjs';
 
 const THREADS = Number(process.env.DUCKDB_THREADS ?? 2);
 const ROWS = Number(process.env.BENCH_STUDIO_ROWS ?? 10_000_000);
@@ -155,6 +157,11 @@ try {
       scenario.name,
     );
     report(scenario.name, version.rows, await measure(base, token, version, dir, scenario));
+    if (scenario.file === 'generated') {
+      await recipeFigures(base, token, version).catch((error) =>
+        console.log(`10-step recipe: failed: ${error.message}`),
+      );
+    }
   }
 } finally {
   await platform.stop();
