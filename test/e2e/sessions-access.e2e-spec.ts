@@ -1,0 +1,168 @@
+import { fileURLToPath } from 'node:url';
+import request from 'supertest';
+import type { SessionStateView } from '@hydroml/contracts';
+import { signUp, waitForJob, type TestUser } from './client.js';
+import { startStack, type Stack } from './stack.js';
+
+const FIXTURE = fileURLToPath(
+  new URL('../../services/data-tools/test/fixtures/problematic_hydro.csv', import.meta.url),
+);
+
+describe('studio sessions: access, listing, new data sources, GraphQL', () => {
+  let stack: Stack;
+  let owner: TestUser;
+  let projectId: string;
+  let dataSourceId: string;
+
+  const api = () => request(stack.baseUrl);
+
+  async function upload(user: TestUser, name: string): Promise<string> {
+    const res = await api()
+      .post(`/api/v1/projects/${projectId}/data-sources`)
+      .set(user.auth)
+      .field('name', name)
+      .attach('file', FIXTURE)
+      .expect(201);
+    expect((await waitForJob(stack.baseUrl, user, res.body.job.id)).status).toBe('succeeded');
+    return res.body.dataSource.id as string;
+  }
+
+  async function open(user: TestUser, id = dataSourceId, version = 1): Promise<SessionStateView> {
+    const res = await api()
+      .post('/api/v1/sessions')
+      .set(user.auth)
+      .send({ dataSourceId: id, version });
+    expect(res.status).toBe(201);
+    return res.body as SessionStateView;
+  }
+
+  async function step(id: string, op: string, params: object): Promise<SessionStateView> {
+    const res = await api()
+      .post(`/api/v1/sessions/${id}/steps`)
+      .set(owner.auth)
+      .send({ op, params });
+    expect(res.status).toBe(200);
+    return res.body as SessionStateView;
+  }
+
+  beforeAll(async () => {
+    stack = await startStack();
+    owner = await signUp(stack.baseUrl);
+    const project = await api()
+      .post('/api/v1/projects')
+      .set(owner.auth)
+      .send({ name: 'Studio' })
+      .expect(201);
+    projectId = project.body.id;
+    dataSourceId = await upload(owner, 'Hydro');
+  }, 60_000);
+  afterAll(() => stack.close());
+  it('lists sessions, pages set-filter values and saves the head as a new data source', async () => {
+    const session = await open(owner);
+    await step(session.id, 'missing.to_null', { column: 'Humidity', values: ['#N/A'] });
+    const listed = await api()
+      .get(`/api/v1/sessions?dataSourceId=${dataSourceId}`)
+      .set(owner.auth)
+      .expect(200);
+    expect(listed.body.map((s: { id: string }) => s.id)).toContain(session.id);
+    const values = await api()
+      .get(`/api/v1/sessions/${session.id}/columns/Humidity/values?search=6`)
+      .set(owner.auth)
+      .expect(200);
+    expect(JSON.stringify(values.body)).toContain('65');
+    expect(JSON.stringify(values.body)).not.toContain('#N/A');
+    const save = await api()
+      .post(`/api/v1/sessions/${session.id}/save`)
+      .set(owner.auth)
+      .send({ target: 'new', projectId, name: 'Hydro cleaned' })
+      .expect(202);
+    const job = await waitForJob(stack.baseUrl, owner, save.body.id);
+    expect(job).toMatchObject({ status: 'succeeded', result: { version: 1, rows: 10 } });
+    const created = job.result?.dataSourceId as string;
+    expect(created).not.toBe(dataSourceId);
+    const v1 = await api()
+      .get(`/api/v1/data-sources/${created}/versions/1`)
+      .set(owner.auth)
+      .expect(200);
+    expect(v1.body).toMatchObject({ origin: 'prepared', parents: [{ dataSourceId, version: 1 }] });
+    for (let i = 0; i < 40; i += 1) {
+      const ds = await api().get(`/api/v1/data-sources/${created}`).set(owner.auth).expect(200);
+      if (ds.body.status === 'ready') return;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error('the new data source never became ready');
+  });
+  it('answers 404 to another tenant and lets viewers open but not save', async () => {
+    const session = await open(owner);
+    const stranger = await signUp(stack.baseUrl);
+    await api().get(`/api/v1/sessions/${session.id}`).set(stranger.auth).expect(404);
+    await api()
+      .post(`/api/v1/sessions/${session.id}/steps`)
+      .set(stranger.auth)
+      .send({ op: 'rows.slice', params: { limit: 1 } })
+      .expect(404);
+    await api()
+      .post('/api/v1/sessions')
+      .set(stranger.auth)
+      .send({ dataSourceId, version: 1 })
+      .expect(404);
+    await api()
+      .post('/api/v1/projects/' + projectId + '/members')
+      .set(owner.auth)
+      .send({ user: stranger.user.username, role: 'viewer' })
+      .expect(201);
+    const mine = await open(stranger);
+    await api()
+      .post(`/api/v1/sessions/${mine.id}/steps`)
+      .set(stranger.auth)
+      .send({ op: 'rows.slice', params: { limit: 2 } })
+      .expect(200);
+    await api().post(`/api/v1/sessions/${mine.id}/save`).set(stranger.auth).send({}).expect(403);
+  });
+  it('mirrors sessions in GraphQL', async () => {
+    const session = await open(owner);
+    const gql = async (query: string, variables: object) => {
+      const res = await api()
+        .post('/graphql')
+        .set(owner.auth)
+        .send({ query, variables })
+        .expect(200);
+      expect(res.body.errors).toBeUndefined();
+      // eslint-disable-next-line @typescript-eslint/no-unsafe-return -- GraphQL data is untyped JSON
+      return res.body.data;
+    };
+    const applied = await gql(
+      `mutation($id: ID!, $p: String) { applySessionStep(id: $id, op: "dates.extract", paramsJson: $p) { head schema { name type } } }`,
+      { id: session.id, p: JSON.stringify({ column: 'Date', part: 'month' }) },
+    );
+    expect(applied.applySessionStep.head).toBe(1);
+    expect(applied.applySessionStep.schema.at(-1)).toEqual({ name: 'Date_month', type: 'integer' });
+    const back = await gql(
+      `mutation($id: ID!) { jumpSessionHead(id: $id, index: 0) { head steps { op } } }`,
+      {
+        id: session.id,
+      },
+    );
+    expect(back.jumpSessionHead).toEqual({ head: 0, steps: [{ op: 'dates.extract' }] });
+    const forward = await gql(
+      `mutation($id: ID!) { moveSessionHead(id: $id, action: "redo") { head } }`,
+      {
+        id: session.id,
+      },
+    );
+    expect(forward.moveSessionHead.head).toBe(1);
+    const recipe = (await gql(`query($id: ID!) { sessionRecipe(id: $id) }`, { id: session.id }))
+      .sessionRecipe;
+    const other = await open(owner);
+    const replayed = await gql(
+      `mutation($id: ID!, $r: String!) { applySessionRecipe(id: $id, recipeJson: $r) { head previewJson } }`,
+      { id: other.id, r: recipe },
+    );
+    expect(replayed.applySessionRecipe.head).toBe(1);
+    expect(JSON.parse(replayed.applySessionRecipe.previewJson)[0]).toMatchObject({ Date_month: 1 });
+    expect(
+      (await gql(`mutation($id: ID!) { closeSession(id: $id) }`, { id: other.id })).closeSession,
+    ).toBe(true);
+    await api().get(`/api/v1/sessions/${other.id}`).set(owner.auth).expect(404);
+  });
+});
