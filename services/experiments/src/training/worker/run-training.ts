@@ -97,7 +97,12 @@ function inWorker(input: TrainInput, options: RunTrainingOptions): Promise<Train
         })
         .catch((error: unknown) => stop(error instanceof Error ? error : new Error(String(error))));
     });
-    worker.on('error', (error) => stop(new TrainingFailed(error.message)));
-    worker.on('exit', (code) => stop(new TrainingFailed(`the training worker exited (${code})`)));
+    // After the messages already queued (a 'done' may still be waiting behind an event).
+    worker.on('error', (error) => {
+      chain = chain.then(() => stop(new TrainingFailed(error.message)));
+    });
+    worker.on('exit', (code) => {
+      chain = chain.then(() => stop(new TrainingFailed(`the training worker exited (${code})`)));
+    });
   });
 }
