@@ -34,9 +34,12 @@ export class IngestLifecycle {
     if (job.status === 'running') return this.status(dataSourceId, 'processing', null);
     const entity = await this.store.find(job.id);
     const payload = entity?.payload as unknown as IngestPayload | undefined;
+    // An upload is never a version's original (those live under sources/): remove it at once.
+    const upload = payload?.uploadKey.startsWith('uploads/') ? payload.uploadKey : null;
+    if (upload) await this.blobs.delete(upload);
     const committed = await this.versions.findByJob(job.id);
     const leftovers = [
-      ...(payload ? [payload.uploadKey] : []),
+      ...(payload && !upload ? [payload.uploadKey] : []),
       ...(committed
         ? []
         : [versionBlobKey(dataSourceId, job.id), sourceBlobKey(dataSourceId, job.id)]),
