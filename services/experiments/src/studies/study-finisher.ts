@@ -21,7 +21,15 @@ export class StudyFinisher {
   ) {}
 
   async finishIfDone(call: CallContext, studyId: string): Promise<void> {
-    if (!(await this.studies.finishIfDone(studyId))) return;
+    if (!(await this.studies.claimClosing(studyId))) return;
+    try {
+      await this.close(call, studyId);
+    } finally {
+      await this.studies.markFinished(studyId);
+    }
+  }
+
+  private async close(call: CallContext, studyId: string): Promise<void> {
     const row = (await this.studies.find(studyId))!;
     const trials = await this.storage.getAllTrials(studyId);
     const best = bestTrial(row, trials);
@@ -42,7 +50,7 @@ export class StudyFinisher {
     } catch (error) {
       logger().error({ err: error, studyId }, 'could not close a study');
       const message = error instanceof Error ? error.message : String(error);
-      await this.studies.setResult(studyId, { ...(row.result ?? {}), error: message });
+      await this.studies.setResult(studyId, { error: message });
     }
   }
 

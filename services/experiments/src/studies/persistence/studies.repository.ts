@@ -98,11 +98,14 @@ export class StudiesRepository {
     await this.db.query(`UPDATE study_slots SET done = true WHERE job_id = $1`, [jobId]);
   }
 
-  /** True for the one caller that moves a RUNNING study whose slots are all settled to `status`. */
-  async finishIfDone(studyId: string): Promise<boolean> {
+  /**
+   * True for the one caller that may close a RUNNING study whose slots are all settled and whose
+   * budget (trials or time) is spent; the study stays RUNNING until {@link markFinished}.
+   */
+  async claimClosing(studyId: string): Promise<boolean> {
     const [rows]: [unknown[], number] = await this.db.query(
-      `UPDATE studies s SET status = 'FINISHED', finished_at = now()
-       WHERE s.id = $1 AND s.status = 'RUNNING'
+      `UPDATE studies s SET result = coalesce(s.result, '{}'::jsonb) || '{"closing": true}'::jsonb
+       WHERE s.id = $1 AND s.status = 'RUNNING' AND NOT coalesce(s.result ? 'closing', false)
          AND NOT EXISTS (SELECT 1 FROM study_slots WHERE study_id = s.id AND NOT done)
          AND (s.trials_enqueued >= s.n_trials OR (s.deadline IS NOT NULL AND s.deadline <= now()))
        RETURNING s.id`,
@@ -111,10 +114,17 @@ export class StudiesRepository {
     return rows.length > 0;
   }
 
+  async markFinished(studyId: string): Promise<void> {
+    await this.db.query(
+      `UPDATE studies SET status = 'FINISHED', finished_at = now() WHERE id = $1 AND status = 'RUNNING'`,
+      [studyId],
+    );
+  }
+
   async setResult(studyId: string, result: StudyRow['result']): Promise<void> {
-    await this.db.query(`UPDATE studies SET result = $2 WHERE id = $1`, [
-      studyId,
-      JSON.stringify(result),
-    ]);
+    await this.db.query(
+      `UPDATE studies SET result = coalesce(result, '{}'::jsonb) || $2 WHERE id = $1`,
+      [studyId, JSON.stringify(result)],
+    );
   }
 }
