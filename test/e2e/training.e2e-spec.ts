@@ -122,6 +122,28 @@ describe('trainings and predictions through the gateway', () => {
     const parsed = JSON.parse(importance.body as string);
     expect(Object.keys(parsed.impurity)).toContain('temp_max_lag_1');
     expect(parsed.shap.meanAbs).toHaveProperty('temp_min');
+
+    const preset = await request(stack.baseUrl)
+      .post('/api/v1/presets')
+      .set(owner.auth)
+      .send({ name: 'small forest', fromRunId: training.runId })
+      .expect(201);
+    expect(preset.body).toMatchObject({
+      modelType: 'random_forest',
+      params: { nEstimators: 20, seed: 1 },
+    });
+    const again = await train({
+      dataSourceId,
+      version: 1,
+      target: 'temp_max',
+      presetId: preset.body.id,
+      model: { type: 'random_forest', params: { seed: 2 } },
+      split: { timeColumn: 'date' },
+      skipExplanations: true,
+    });
+    expect((again.spec.model as { params: object }).params).toEqual({ nEstimators: 20, seed: 2 });
+    const mine = await request(stack.baseUrl).get('/api/v1/presets').set(owner.auth).expect(200);
+    expect(mine.body.map((p: { name: string }) => p.name)).toEqual(['small forest']);
   });
 
   it('trains a gradient-boosting classifier with k-fold validation and registers, predicts, downloads', async () => {

@@ -1,8 +1,9 @@
 import type { ModuleParts } from '@hydroml/nest-kit';
+import { PresetsController } from './presets.controller.js';
 import { StudiesController } from './studies.controller.js';
 import { TrainingsController } from './trainings.controller.js';
 
 /** The gateway's trainings routes: REST controllers, GraphQL resolvers and their services. */
 export const trainingsParts: ModuleParts = {
-  controllers: [TrainingsController, StudiesController],
+  controllers: [TrainingsController, StudiesController, PresetsController],
 };

@@ -49,3 +49,5 @@ export * from './data-tools/grid.contracts.js';
 export * from './experiments/studies.dto.js';
 export * from './experiments/studies.views.js';
 export * from './experiments/studies.contracts.js';
+export * from './experiments/presets.dto.js';
+export * from './experiments/presets.contracts.js';

@@ -125,6 +125,11 @@ export class TrainingSpecDto {
   @Type(() => ModelChoiceDto)
   model!: ModelChoiceDto;
 
+  /** A preset of the caller's: its hyperparameters, overridden by `model.params`. */
+  @IsOptional()
+  @IsUUID()
+  presetId?: string;
+
   @IsOptional()
   @ValidateNested()
   @Type(() => SplitDto)

@@ -3,7 +3,10 @@ import { jobsProviders, JobEntity } from '@hydroml/jobs';
 import { loadEnv, BaseEnv, mergeParts, type ModuleParts } from '@hydroml/nest-kit';
 import { blobStoreProvider } from '@hydroml/storage';
 import { Training1764300000300 } from '../migrations/1764300000300-training.js';
+import { Presets1764300000320 } from '../migrations/1764300000320-presets.js';
 import { ModelStore } from '../predictions/model-store.js';
+import { PresetsHandler } from '../presets/presets.handler.js';
+import { PresetsService } from '../presets/presets.service.js';
 import { PredictJob } from '../predictions/predict.job.js';
 import { PredictionsService } from '../predictions/predictions.service.js';
 import { studiesParts } from '../studies/studies.parts.js';
@@ -34,7 +37,7 @@ const envProvider: Provider = {
 };
 
 const ownParts: ModuleParts = {
-  controllers: [TrainingsHandler, ExperimentsJobsHandler],
+  controllers: [TrainingsHandler, ExperimentsJobsHandler, PresetsHandler],
   providers: [
     envProvider,
     ...jobsProviders('experiments', ExperimentsEnv),
@@ -52,10 +55,11 @@ const ownParts: ModuleParts = {
     ModelStore,
     PredictionsService,
     PredictJob,
+    PresetsService,
     ExperimentsJobsRuntime,
   ],
   entities: [JobEntity],
-  migrations: [Training1764300000300],
+  migrations: [Training1764300000300, Presets1764300000320],
 };
 
 /** Trainings, predictions and studies: handlers, providers and migrations. */

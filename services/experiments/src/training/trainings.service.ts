@@ -11,6 +11,7 @@ import {
 import { JobQueue } from '@hydroml/jobs';
 import { requireScope } from '@hydroml/nest-kit';
 import { ProjectAccessService } from '../access/project-access.service.js';
+import { PresetsService } from '../presets/presets.service.js';
 import { specHash } from './domain/spec-hash.js';
 import { toTrainingView, TrainingsRepository } from './persistence/trainings.repository.js';
 import { PreflightClient } from './preflight.client.js';
@@ -37,6 +38,7 @@ export class TrainingsService {
     private readonly preflight: PreflightClient,
     private readonly trainings: TrainingsRepository,
     private readonly queue: JobQueue,
+    private readonly presets: PresetsService,
   ) {}
 
   async start(call: CallContext, dto: StartTrainingDto): Promise<TrainingAccepted> {
@@ -46,7 +48,7 @@ export class TrainingsService {
       'write',
       `Project ${dto.projectId} not found`,
     );
-    const spec = trainingSpec(dto);
+    const spec = await this.withPreset(call, trainingSpec(dto));
     const checked = await this.preflight.check(call, spec);
     const id = randomUUID();
     const jobId = randomUUID();
@@ -72,6 +74,22 @@ export class TrainingsService {
       },
     );
     return { training: await this.get(call, id), job };
+  }
+
+  /** The preset's hyperparameters under the spec's own (same model type only). */
+  private async withPreset(call: CallContext, spec: TrainingSpecDto): Promise<TrainingSpecDto> {
+    if (!spec.presetId) return spec;
+    const preset = await this.presets.resolve(call, spec.presetId);
+    if (preset.modelType !== spec.model.type) {
+      throw new DomainError(
+        'invalid_argument',
+        `preset '${preset.name}' is for ${preset.modelType}, not ${spec.model.type}`,
+      );
+    }
+    return {
+      ...spec,
+      model: { ...spec.model, params: { ...preset.params, ...spec.model.params } },
+    };
   }
 
   async get(call: CallContext, id: string): Promise<TrainingView> {

@@ -52,3 +52,18 @@ export function checkModelParams(type: ModelType, task: MlTask, params: Params =
   }
   return out;
 }
+
+/** Hyperparameters of a preset: checked like a training's, whatever the task. */
+export function checkPresetParams(type: ModelType, params: Params = {}): Params {
+  return checkModelParams(type, type === 'logistic' ? 'classification' : 'regression', params);
+}
+
+/** A run's logged (string) parameter back to the kind the model type expects. */
+export function parseParam(type: ModelType, key: string, value: string): unknown {
+  const kind = MODEL_PARAMS[type][key];
+  if (!kind) return undefined;
+  if (value === 'null') return null;
+  if (kind === 'number') return Number(value);
+  if (kind === 'boolean') return value === 'true';
+  return value;
+}
