@@ -198,6 +198,35 @@ describe('trainings and predictions through the gateway', () => {
     const names = v2.body.schema.map((c: { name: string }) => c.name);
     expect(names).toEqual(expect.arrayContaining(['weather', 'prediction', 'proba_rain']));
     expect(v2.body.rows).toBe(1461);
+
+    await request(stack.baseUrl)
+      .post(`/api/v1/trainings/${training.id}/publish`)
+      .set(owner.auth)
+      .send({ title: 'Seattle weather classes', description: 'boosting, 3-fold' })
+      .expect(201);
+    const reader = await signUp(stack.baseUrl);
+    const found = await request(stack.baseUrl)
+      .get('/api/v1/gallery?model=gradient_boosting&metric=accuracy&q=seattle')
+      .set(reader.auth)
+      .expect(200);
+    expect(found.body.total).toBe(1);
+    expect(found.body.items[0].metrics.accuracy).toBeCloseTo(training.metrics.accuracy, 9);
+    const own = await request(stack.baseUrl)
+      .post('/api/v1/projects')
+      .set(reader.auth)
+      .send({ name: 'Forks' })
+      .expect(201);
+    const fork = await request(stack.baseUrl)
+      .post(`/api/v1/gallery/${found.body.items[0].id}/fork`)
+      .set(reader.auth)
+      .send({ projectId: own.body.id })
+      .expect(201);
+    expect(fork.body.draft).toMatchObject({ projectId: own.body.id, target: 'weather' });
+    const none = await request(stack.baseUrl)
+      .get('/api/v1/gallery?model=ridge')
+      .set(reader.auth)
+      .expect(200);
+    expect(none.body.items).toEqual([]);
   });
 
   it('stops a training whose target has no values at pre-flight, with a readable reason', async () => {

@@ -1,9 +1,10 @@
 import type { ModuleParts } from '@hydroml/nest-kit';
+import { GalleryController } from './gallery.controller.js';
 import { PresetsController } from './presets.controller.js';
 import { StudiesController } from './studies.controller.js';
 import { TrainingsController } from './trainings.controller.js';
 
 /** The gateway's trainings routes: REST controllers, GraphQL resolvers and their services. */
 export const trainingsParts: ModuleParts = {
-  controllers: [TrainingsController, StudiesController, PresetsController],
+  controllers: [TrainingsController, StudiesController, PresetsController, GalleryController],
 };

@@ -51,3 +51,5 @@ export * from './experiments/studies.views.js';
 export * from './experiments/studies.contracts.js';
 export * from './experiments/presets.dto.js';
 export * from './experiments/presets.contracts.js';
+export * from './experiments/gallery.dto.js';
+export * from './experiments/gallery.contracts.js';

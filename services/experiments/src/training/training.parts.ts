@@ -3,7 +3,10 @@ import { jobsProviders, JobEntity } from '@hydroml/jobs';
 import { loadEnv, BaseEnv, mergeParts, type ModuleParts } from '@hydroml/nest-kit';
 import { blobStoreProvider } from '@hydroml/storage';
 import { Training1764300000300 } from '../migrations/1764300000300-training.js';
+import { GalleryHandler } from '../gallery/gallery.handler.js';
+import { GalleryService } from '../gallery/gallery.service.js';
 import { Presets1764300000320 } from '../migrations/1764300000320-presets.js';
+import { Gallery1764300000330 } from '../migrations/1764300000330-gallery.js';
 import { ModelStore } from '../predictions/model-store.js';
 import { PresetsHandler } from '../presets/presets.handler.js';
 import { PresetsService } from '../presets/presets.service.js';
@@ -37,7 +40,7 @@ const envProvider: Provider = {
 };
 
 const ownParts: ModuleParts = {
-  controllers: [TrainingsHandler, ExperimentsJobsHandler, PresetsHandler],
+  controllers: [TrainingsHandler, ExperimentsJobsHandler, PresetsHandler, GalleryHandler],
   providers: [
     envProvider,
     ...jobsProviders('experiments', ExperimentsEnv),
@@ -56,10 +59,11 @@ const ownParts: ModuleParts = {
     PredictionsService,
     PredictJob,
     PresetsService,
+    GalleryService,
     ExperimentsJobsRuntime,
   ],
   entities: [JobEntity],
-  migrations: [Training1764300000300, Presets1764300000320],
+  migrations: [Training1764300000300, Presets1764300000320, Gallery1764300000330],
 };
 
 /** Trainings, predictions and studies: handlers, providers and migrations. */

@@ -1,0 +1,40 @@
+import { Controller } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import {
+  ForkDto,
+  GalleryContracts,
+  GallerySearchDto,
+  PublishTrainingDto,
+  type CallContext,
+  type ForkView,
+  type GalleryEntryView,
+  type Page,
+} from '@hydroml/contracts';
+import { Call } from '@hydroml/nest-kit';
+import { GalleryService } from './gallery.service.js';
+
+@Controller()
+export class GalleryHandler {
+  constructor(private readonly gallery: GalleryService) {}
+
+  @MessagePattern(GalleryContracts.publish.subject)
+  publish(
+    @Payload() dto: PublishTrainingDto,
+    @Call() call: CallContext,
+  ): Promise<GalleryEntryView> {
+    return this.gallery.publish(call, dto);
+  }
+
+  @MessagePattern(GalleryContracts.search.subject)
+  search(
+    @Payload() dto: GallerySearchDto,
+    @Call() call: CallContext,
+  ): Promise<Page<GalleryEntryView>> {
+    return this.gallery.search(call, dto);
+  }
+
+  @MessagePattern(GalleryContracts.fork.subject)
+  fork(@Payload() dto: ForkDto, @Call() call: CallContext): Promise<ForkView> {
+    return this.gallery.fork(call, dto);
+  }
+}
