@@ -6,7 +6,8 @@
 # on the runs, also read back through the MLflow API); the boosting model registered and used to
 # predict JSON rows and a new upload (a job writing a version with a prediction column); its model
 # file downloaded; a 30-trial TPE study with 2 parallel trials whose best model is registered with an
-# alias. Prints "ok ..." lines, exits 1 on the first failure. Needs curl and node.
+# alias; a preset from a run; the boosting training published to the gallery, found, forked and
+# re-run. Prints "ok ..." lines, exits 1 on the first failure. Needs curl and node.
 set -euo pipefail
 
 BASE="${1:-http://localhost:3000}"
@@ -60,7 +61,7 @@ upload() {
 
 train() {
   local res
-  res=$(post_json "/projects/$PROJECT/trainings" "$1")
+  res=$(post_json "/projects/${2:-$PROJECT}/trainings" "$1")
   wait_job "$(jget d.job.id <<<"$res")" >/dev/null
   call GET "$API/trainings/$(jget d.training.id <<<"$res")"
 }
@@ -123,4 +124,12 @@ ok "study: $(jget d.trials.length <<<"$S") trials, best R² $(jget 'd.best.value
 ok "  parameter importance $(jget d.importance <<<"$S"), registered $(jget d.registered <<<"$S")"
 A=$(call GET "$BASE/api/2.0/mlflow/registered-models/alias?name=seattle-best-$USER_NAME&alias=champion")
 ok "  alias champion -> version $(jget d.model_version.version <<<"$A")"
-echo "not yet: presets, the public gallery and forking (see the issue's report)"
+PRESET=$(post_json /presets "{\"name\":\"gb-from-run\",\"fromRunId\":\"$RUN\"}")
+ok "preset from the boosting run: $(jget d.params <<<"$PRESET")"
+ENTRY=$(post_json "/trainings/$(jget d.id <<<"$T")/publish" '{"title":"Seattle temp_max, boosting with lags"}' | jget d.id)
+G=$(call GET "$API/gallery?model=gradient_boosting&metric=nse&q=seattle")
+ok "published to the gallery ($(jget d.total <<<"$G") entries for gradient_boosting by NSE)"
+OTHER=$(post_json /projects '{"name":"Forked work"}' | jget d.id)
+F=$(post_json "/gallery/$ENTRY/fork" "{\"projectId\":\"$OTHER\"}")
+RERUN=$(train "$(jget 'JSON.stringify({ ...d.draft, projectId: undefined, forkedFrom: undefined })' <<<"$F")" "$OTHER")
+ok "forked into project $OTHER and re-ran: $(jget d.status <<<"$RERUN"), NSE $(jget 'd.metrics.nse.toFixed(3)' <<<"$RERUN")"
