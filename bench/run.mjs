@@ -3,7 +3,18 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-const ALL = ['api', 'tracking', 'ingest', 'connectors', 'ml', 'hpo', 'studio', 'features', 'quality', 'training'];
+const ALL = [
+  'api',
+  'tracking',
+  'ingest',
+  'connectors',
+  'ml',
+  'hpo',
+  'studio',
+  'features',
+  'quality',
+  'training',
+];
 const chosen = process.argv.slice(2).length ? process.argv.slice(2) : ALL;
 let failed = false;
 for (const name of chosen) {

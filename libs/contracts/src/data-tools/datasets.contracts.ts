@@ -31,7 +31,10 @@ export const DataToolsContracts = {
     'data-tools.versions.get',
     VersionRefDto,
   ),
-  export: contract<ExportVersionDto, ExportFile | ExportQueued>('data-tools.versions.export', ExportVersionDto),
+  export: contract<ExportVersionDto, ExportFile | ExportQueued>(
+    'data-tools.versions.export',
+    ExportVersionDto,
+  ),
   preview: contract<VersionPreviewDto, DatasetPreview>(
     'data-tools.versions.preview',
     VersionPreviewDto,
