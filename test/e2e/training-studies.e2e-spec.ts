@@ -114,6 +114,15 @@ describe('studies through the gateway', () => {
       .send({ rows: [{ precipitation: 0, temp_min: 10, wind: 3, weather: 'sun' }] })
       .expect(200);
     expect(typeof predicted.body.predictions[0]).toBe('number');
+    const gql = await request(stack.baseUrl)
+      .post('/graphql')
+      .set(owner.auth)
+      .send({
+        query: `{ study(id: "${study.id}") { status metric best { number value } trials { state } } }`,
+      })
+      .expect(200);
+    expect(gql.body.data.study).toMatchObject({ status: 'FINISHED', metric: 'r2' });
+    expect(gql.body.data.study.trials).toHaveLength(6);
   }, 180_000);
 
   it('lets an external worker ask for parameters and tell the result', async () => {
