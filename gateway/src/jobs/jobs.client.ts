@@ -24,14 +24,17 @@ export class JobsClient {
     return this.first((c) => this.nats.request(c.cancel, { id }, call));
   }
 
+  /**
+   * Asks every owner at once: the one holding the job answers, the others say not_found. An owner
+   * that is down only matters when nobody has the job (then the answer cannot be known: 503).
+   */
   private async first(ask: (contracts: JobContracts) => Promise<JobView>): Promise<JobView> {
-    for (const contracts of this.owners) {
-      try {
-        return await ask(contracts);
-      } catch (error) {
-        if (!(error instanceof RemoteError && error.code === 'not_found')) throw error;
-      }
-    }
+    const answers = await Promise.allSettled(this.owners.map((contracts) => ask(contracts)));
+    const found = answers.find((a) => a.status === 'fulfilled');
+    if (found) return found.value;
+    const failures = answers.map((a) => (a as PromiseRejectedResult).reason as Error);
+    const other = failures.find((e) => !(e instanceof RemoteError && e.code === 'not_found'));
+    if (other) throw other;
     throw new DomainError('not_found', 'job not found');
   }
 }
