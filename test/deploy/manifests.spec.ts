@@ -48,6 +48,10 @@ describe('deployment manifests', () => {
       expect(service.healthcheck).toBeDefined();
     }
     expect(compose.services.gateway.build?.args?.APP).toBe('gateway');
+    // Containers share no disk: uploads, versions and artifacts go to JetStream's object store.
+    for (const name of DEPLOYABLES) {
+      expect(compose.services[name].environment?.BLOB_BACKEND).toBe('nats');
+    }
   });
 
   it('Kubernetes has a Deployment with probes and a Service for every deployable', () => {
@@ -71,6 +75,10 @@ describe('deployment manifests', () => {
     expect(objects.map((o) => o.kind)).toEqual(
       expect.arrayContaining(['ConfigMap', 'Secret', 'Namespace']),
     );
+    const config = objects.find((o) => o.kind === 'ConfigMap') as unknown as {
+      data: Record<string, string>;
+    };
+    expect(config.data.BLOB_BACKEND).toBe('nats');
     const kustomization = parse(readFileSync(join(dir, 'kustomization.yaml'), 'utf8')) as {
       resources: string[];
     };
