@@ -6,7 +6,7 @@ import { startStack, type Stack } from './stack.js';
 const run = promisify(execFile);
 const script = (name: string) => fileURLToPath(new URL(`../../scripts/${name}`, import.meta.url));
 
-/** The curl walk-throughs of the datasets and studio issues, against the in-process platform. */
+/** The curl walk-throughs of the datasets, connectors and studio issues, against the in-process platform. */
 describe('curl walk-throughs', () => {
   let stack: Stack;
 
@@ -23,6 +23,17 @@ describe('curl walk-throughs', () => {
     ]);
     expect(stdout).toContain('ok   the generated CSV is one version of 20000 rows x 12 columns');
     expect(stdout).toContain('ok   the xlsx export uploaded again gives the same rows (same)');
+    expect(stdout).toContain('all checks passed');
+  });
+
+  it('connectors: PostgreSQL and MariaDB connections, browse, preview, imports, no password out', async () => {
+    const { stdout } = await run('bash', [
+      script('connectors-walkthrough.sh'),
+      stack.baseUrl,
+      '5000',
+    ]);
+    expect(stdout).toContain('ok   the MariaDB version has 5000 rows');
+    expect(stdout).toContain('ok   no response contained the MariaDB password (0)');
     expect(stdout).toContain('all checks passed');
   });
 
