@@ -56,7 +56,12 @@ export async function xlsxToCsv(
     for await (const worksheet of reader) {
       index += 1;
       const name = (worksheet as unknown as { name?: string }).name ?? `Sheet${index}`;
-      if (sheet !== undefined && sheet !== String(index) && sheet !== name) continue;
+      if (sheet !== undefined && sheet !== String(index) && sheet !== name) {
+        // Read a skipped sheet to its end: ExcelJS deletes the sheet's temporary file when asked
+        // for the next one, and a sheet left unread may not have opened that file yet (ENOENT).
+        for await (const row of worksheet as AsyncIterable<ExcelJS.Row>) void row;
+        continue;
+      }
       await copyRows(worksheet, out, limits);
       return { sheet: name };
     }
