@@ -10,6 +10,7 @@ export * from './core/registry.js';
 export * from './core/compile-recipe.js';
 export * from './core/column-types.js';
 export * from './duck/duck-recipe-engine.js';
+export * from './duck/duck-engine.js';
 export * from './grid/index.js';
 
 /** Every step HydroML knows. */

@@ -9,7 +9,7 @@ import type { JobContext } from '@hydroml/jobs';
 import { NatsClient } from '@hydroml/nest-kit';
 import { ident, ROW_ID } from '@hydroml/recipes';
 import { BLOB_STORE, type BlobStore } from '@hydroml/storage';
-import { sqlString } from '../training/data/duck-engine.js';
+import { sqlString } from '@hydroml/recipes';
 import { VersionReader, type OpenedVersion } from '../training/data/version-reader.js';
 import { ExperimentsEnv } from '../training/experiments-env.js';
 import { callOf } from '../training/training-job.payload.js';

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { ExperimentsEnv } from '../experiments-env.js';
-import { DuckEngine } from './duck-engine.js';
+import { DuckEngine } from '@hydroml/recipes';
 
 /** This process's DuckDB, opened on first use and closed at shutdown. */
 @Injectable()

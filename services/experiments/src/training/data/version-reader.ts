@@ -22,7 +22,7 @@ import {
 } from '@hydroml/recipes';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { BlobFiles } from './blob-files.js';
-import { sqlString } from './duck-engine.js';
+import { sqlString } from '@hydroml/recipes';
 import { DuckEngines } from './duck-engines.js';
 
 export interface ReadRequest {

@@ -8,10 +8,9 @@ export interface DuckSettings {
 }
 
 /**
- * The experiments service's own in-memory DuckDB, for reading dataset versions and applying
- * recipes. Extension auto-install and auto-load are off (anything beyond the built-in parquet,
- * json and icu would try the network); the SQL it runs is compiled by libs/recipes, never typed
- * by users.
+ * One in-memory DuckDB per process (data-tools and experiments each have one). Extension
+ * auto-install and auto-load are off: the built-in parquet, json and icu are all we use, and
+ * anything else would try the network.
  */
 export class DuckEngine {
   private constructor(private readonly instance: DuckDBInstance) {}
