@@ -53,7 +53,9 @@ export class CartGrower {
   private readonly groups: BinGroups;
   private readonly features: Int32Array;
   private readonly touched = new Uint32Array(8);
-  private readonly scratch: { left: Float64Array; right: Float64Array };
+  /** One scan context per grower (its parent stats change per node): no object built per node. */
+  private readonly ctx: ScanContext & { parent: Float64Array };
+  private readonly result: ScanResult = { gain: -Infinity, bin: -1, missingLeft: false };
 
   constructor(
     private readonly task: CartTask,
@@ -69,7 +71,14 @@ export class CartGrower {
       missing: new Float64Array(w),
     };
     this.features = Int32Array.from({ length: task.nFeatures }, (_, j) => j);
-    this.scratch = { left: new Float64Array(w), right: new Float64Array(w) };
+    this.ctx = {
+      left: new Float64Array(w),
+      right: new Float64Array(w),
+      criterion: task.criterion,
+      width: w,
+      minSamplesLeaf: task.minSamplesLeaf,
+      parent: new Float64Array(w),
+    };
   }
 
   grow(rows: Uint32Array): GrownTree {
@@ -112,14 +121,12 @@ export class CartGrower {
     const n = node.end - node.start;
     if (n < t.minSamplesSplit || n < 2 * t.minSamplesLeaf || node.depth >= t.maxDepth) return null;
     if (impurity(t.criterion, node.stats, 0, this.width) <= 1e-12) return null;
-    const ctx: ScanContext = {
-      ...this.scratch,
-      criterion: t.criterion,
-      width: this.width,
-      minSamplesLeaf: t.minSamplesLeaf,
-      parent: node.stats,
-    };
-    const result: ScanResult = { gain: -Infinity, bin: -1, missingLeft: false };
+    const ctx = this.ctx;
+    ctx.parent = node.stats;
+    const result = this.result;
+    result.gain = -Infinity;
+    result.bin = -1;
+    result.missingLeft = false;
     let feature = -1;
     const feats = this.features;
     for (let k = 0; k < t.nFeatures && k < t.maxFeatures; k++) {
@@ -133,47 +140,30 @@ export class CartGrower {
       else scanClassification(this.groups, ctx, result);
       if (result.gain > before) feature = f;
     }
-    return feature < 0 ? null : { ...result, feature };
+    if (feature < 0) return null;
+    return { gain: result.gain, bin: result.bin, missingLeft: result.missingLeft, feature };
   }
 
-  /**
-   * Groups the node's rows by bin of feature f. Touched bins are flagged in a 256-bit map so only
-   * they are visited (in increasing order) and cleared: deep nodes touch few of the 256 bins.
-   */
+  /** Groups the node's rows by bin of feature f (see `countBins` and `collectGroups`). */
   private groupRows(f: number, node: PendingNode, rows: Uint32Array): void {
     const { codes, nRows, target } = this.task;
-    const { hist, reg, groups: g, touched } = this;
-    // regression groups need only count and sum (the sum of squares matters for whole nodes only)
-    const w = reg ? 2 : this.width;
     const base = f * nRows;
-    for (let i = node.start; i < node.end; i++) {
-      const r = rows[i];
-      const b = codes[base + r];
-      const o = b * w;
-      if (hist[o] === 0) touched[b >>> 5] |= 1 << (b & 31);
-      hist[o]++;
-      if (reg) hist[o + 1] += target[r];
-      else hist[o + 1 + target[r]]++;
-    }
-    g.count = 0;
-    g.missing.fill(0);
-    for (let word = 0; word < 8; word++) {
-      let bits = touched[word];
-      touched[word] = 0;
-      while (bits !== 0) {
-        const low = bits & -bits;
-        const b = word * 32 + 31 - Math.clz32(low);
-        bits ^= low;
-        const o = b * w;
-        const dst = b === MISSING_BIN ? g.missing : g.stats;
-        const d = b === MISSING_BIN ? 0 : g.count * w;
-        for (let c = 0; c < w; c++) {
-          dst[d + c] = hist[o + c];
-          hist[o + c] = 0;
-        }
-        if (b !== MISSING_BIN) g.bins[g.count++] = b;
-      }
-    }
+    if (this.reg)
+      countRegression(codes, base, rows, node.start, node.end, target, this.hist, this.touched);
+    else
+      countClasses(
+        codes,
+        base,
+        rows,
+        node.start,
+        node.end,
+        target,
+        this.hist,
+        this.touched,
+        this.width,
+      );
+    // regression groups need only count and sum (the sum of squares matters for whole nodes only)
+    collectGroups(this.hist, this.touched, this.groups, this.reg ? 2 : this.width);
   }
 
   private partition(
@@ -204,4 +194,81 @@ function addStat(s: Float64Array, off: number, v: number, reg: boolean): void {
     s[off + 1] += v;
     s[off + 2] += v * v;
   } else s[off + 1 + v]++;
+}
+
+/** Per-bin [count, sum] of the rows' targets; touched bins are flagged in a 256-bit map. */
+function countRegression(
+  codes: Uint8Array,
+  base: number,
+  rows: Uint32Array,
+  start: number,
+  end: number,
+  target: Float64Array,
+  hist: Float64Array,
+  touched: Uint32Array,
+): void {
+  for (let i = start; i < end; i++) {
+    const r = rows[i];
+    const b = codes[base + r];
+    const o = b << 1;
+    if (hist[o] === 0) touched[b >>> 5] |= 1 << (b & 31);
+    hist[o]++;
+    hist[o + 1] += target[r];
+  }
+}
+
+/** Per-bin [count, count of class 0, class 1, ...]; touched bins flagged as in countRegression. */
+function countClasses(
+  codes: Uint8Array,
+  base: number,
+  rows: Uint32Array,
+  start: number,
+  end: number,
+  target: Float64Array,
+  hist: Float64Array,
+  touched: Uint32Array,
+  w: number,
+): void {
+  for (let i = start; i < end; i++) {
+    const r = rows[i];
+    const b = codes[base + r];
+    const o = b * w;
+    if (hist[o] === 0) touched[b >>> 5] |= 1 << (b & 31);
+    hist[o]++;
+    hist[o + 1 + target[r]]++;
+  }
+}
+
+/**
+ * Moves the touched bins' stats (in increasing bin order) into the groups and clears them, so only
+ * touched bins are visited: deep nodes touch few of the 256 bins.
+ */
+function collectGroups(hist: Float64Array, touched: Uint32Array, g: BinGroups, w: number): void {
+  let count = 0;
+  const { stats, bins, missing } = g;
+  for (let c = 0; c < w; c++) missing[c] = 0;
+  for (let word = 0; word < 8; word++) {
+    let bits = touched[word];
+    touched[word] = 0;
+    while (bits !== 0) {
+      const low = bits & -bits;
+      const b = word * 32 + 31 - Math.clz32(low);
+      bits ^= low;
+      const o = b * w;
+      if (b === MISSING_BIN) {
+        for (let c = 0; c < w; c++) {
+          missing[c] = hist[o + c];
+          hist[o + c] = 0;
+        }
+      } else {
+        const d = count * w;
+        for (let c = 0; c < w; c++) {
+          stats[d + c] = hist[o + c];
+          hist[o + c] = 0;
+        }
+        bins[count++] = b;
+      }
+    }
+  }
+  g.count = count;
 }
