@@ -2,6 +2,7 @@
 // load generator that reports mean and p95 latency.
 import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import pg from 'pg';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 20);
@@ -41,6 +42,7 @@ function start(script, extra = {}) {
     env: { ...env, ...extra },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
+  child.name = script.startsWith('gateway/') ? 'gateway' : script.split('/')[1];
   children.push(child);
 }
 
@@ -91,12 +93,67 @@ async function load(seconds, once) {
   return { mean, p95, count: latencies.length, rps: latencies.length / seconds, errors };
 }
 
+/** utime + stime of a process in ms (Linux /proc; 0 once it has gone). */
+function cpuMs(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+/** The PostgreSQL backends serving the bench database (their command line names it). */
+function backends() {
+  return readdirSync('/proc')
+    .filter((p) => /^\d+$/.test(p))
+    .filter((p) => {
+      try {
+        return readFileSync(`/proc/${p}/cmdline`, 'utf8').includes(database);
+      } catch {
+        return false;
+      }
+    });
+}
+
+/**
+ * CPU time per process group (gateway, experiments, auth+projects, PostgreSQL backends of this
+ * database, the load generator), read before and after a scenario: on a shared machine the CPU
+ * a request costs is steadier than its latency.
+ */
+function cpuSnapshot() {
+  const group = (name) => children.filter((c) => c.name === name).map((c) => cpuMs(c.pid));
+  const sum = (xs) => xs.reduce((s, x) => s + x, 0);
+  const pg = new Map(backends().map((p) => [p, cpuMs(p)]));
+  const self = process.cpuUsage();
+  return {
+    gateway: sum(group('gateway')),
+    experiments: sum(group('experiments')),
+    others: sum(group('auth')) + sum(group('projects')),
+    pg,
+    bench: (self.user + self.system) / 1000,
+  };
+}
+
+/** CPU ms per request between two snapshots (a backend born in between counts from zero). */
+function cpuPerRequest(before, after, count) {
+  const pg = [...after.pg].reduce((s, [p, t]) => s + t - (before.pg.get(p) ?? 0), 0);
+  const per = (x) => (count > 0 ? x / count : NaN).toFixed(2);
+  const parts = ['gateway', 'experiments', 'others', 'bench'].map(
+    (k) => `${k} ${per(after[k] - before[k])}`,
+  );
+  return `cpu ms/req: ${parts.slice(0, 3).join(', ')}, pg ${per(pg)}, ${parts[3]}`;
+}
+
 function fmt(r) {
   return `mean ${r.mean.toFixed(1).padStart(7)} ms   p95 ${r.p95.toFixed(1).padStart(7)} ms   ${r.rps.toFixed(0).padStart(6)} req/s   errors ${r.errors}`;
 }
 
 export {
   admin,
+  cpuPerRequest,
+  cpuSnapshot,
   call,
   children,
   dbUrl,

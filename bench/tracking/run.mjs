@@ -8,6 +8,8 @@ import {
   admin,
   call,
   children,
+  cpuPerRequest,
+  cpuSnapshot,
   database,
   dbUrl,
   fmt,
@@ -174,7 +176,9 @@ async function main() {
   const lines = [];
   const only = process.env.BENCH_ONLY?.split(',');
   for (const [name, op] of Object.entries(ops).filter(([n]) => !only || only.includes(n))) {
+    const before = cpuSnapshot();
     const r = await load(SECONDS, op);
+    const cpu = cpuPerRequest(before, cpuSnapshot(), r.count);
     const target = TARGETS[name];
     const verdict =
       target === undefined
@@ -182,9 +186,12 @@ async function main() {
         : `   target mean <= ${target} ms: ${r.count > 0 && r.errors === 0 && r.mean <= target ? 'met' : 'NOT met'}`;
     lines.push(`${name.padEnd(18)} ${fmt(r)}${verdict}`);
     console.log(lines.at(-1));
+    console.log(`${''.padEnd(18)} ${cpu}`);
     if (floor[name]) {
+      const start = cpuSnapshot();
       const f = await load(FLOOR_SECONDS, floor[name]);
       console.log(`${'  floor: PG INSERT'.padEnd(18)} ${fmt(f)}`);
+      console.log(`${''.padEnd(18)} ${cpuPerRequest(start, cpuSnapshot(), f.count)}`);
     }
   }
   await pool.end();
@@ -195,5 +202,7 @@ try {
 } finally {
   for (const child of children) child.kill('SIGTERM');
   await new Promise((r) => setTimeout(r, 1000));
-  await admin(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`).catch(() => undefined);
+  // BENCH_KEEP_DB=1 keeps the seeded database (its name is printed) to EXPLAIN queries on it.
+  if (process.env.BENCH_KEEP_DB === '1') console.log(`kept database ${database}`);
+  else await admin(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`).catch(() => undefined);
 }
