@@ -1,14 +1,10 @@
-import { Body, Controller, Get, HttpCode, Post, Query, UseFilters } from '@nestjs/common';
+import { Controller, Get, HttpCode, Post, Query, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import {
-  CreateExperimentDto,
-  DeleteExperimentTagDto,
   ExperimentByNameDto,
   ExperimentIdDto,
   ExperimentsContracts as C,
   SearchExperimentsDto,
-  SetExperimentTagDto,
-  UpdateExperimentDto,
   type CallContext,
   type CreateExperimentResult,
   type Empty,
@@ -18,6 +14,7 @@ import {
 import { NatsClient } from '@hydroml/nest-kit';
 import { Caller } from '../http/caller.decorator.js';
 import { MlflowErrorFilter } from './mlflow-error.filter.js';
+import { ForwardedBody, forward, type UncheckedBody } from './forwarded-body.js';
 import { mlflowPaths } from './mlflow-paths.js';
 
 /** MLflow's experiment endpoints (service.proto), forwarded to the experiments service. */
@@ -30,10 +27,10 @@ export class MlflowExperimentsController {
   @Post('create')
   @HttpCode(200)
   create(
-    @Body() dto: CreateExperimentDto,
+    @ForwardedBody() body: UncheckedBody,
     @Caller() call: CallContext,
   ): Promise<CreateExperimentResult> {
-    return this.nats.request(C.createExperiment, dto, call);
+    return forward(this.nats, C.createExperiment, body, call);
   }
 
   @Get('get')
@@ -52,10 +49,10 @@ export class MlflowExperimentsController {
   @Post('search')
   @HttpCode(200)
   search(
-    @Body() dto: SearchExperimentsDto,
+    @ForwardedBody() body: UncheckedBody,
     @Caller() call: CallContext,
   ): Promise<SearchExperimentsResult> {
-    return this.nats.request(C.searchExperiments, dto, call);
+    return forward(this.nats, C.searchExperiments, body, call);
   }
 
   @Get('search')
@@ -68,31 +65,31 @@ export class MlflowExperimentsController {
 
   @Post('update')
   @HttpCode(200)
-  update(@Body() dto: UpdateExperimentDto, @Caller() call: CallContext): Promise<Empty> {
-    return this.nats.request(C.updateExperiment, dto, call);
+  update(@ForwardedBody() body: UncheckedBody, @Caller() call: CallContext): Promise<Empty> {
+    return forward(this.nats, C.updateExperiment, body, call);
   }
 
   @Post('delete')
   @HttpCode(200)
-  delete(@Body() dto: ExperimentIdDto, @Caller() call: CallContext): Promise<Empty> {
-    return this.nats.request(C.deleteExperiment, dto, call);
+  delete(@ForwardedBody() body: UncheckedBody, @Caller() call: CallContext): Promise<Empty> {
+    return forward(this.nats, C.deleteExperiment, body, call);
   }
 
   @Post('restore')
   @HttpCode(200)
-  restore(@Body() dto: ExperimentIdDto, @Caller() call: CallContext): Promise<Empty> {
-    return this.nats.request(C.restoreExperiment, dto, call);
+  restore(@ForwardedBody() body: UncheckedBody, @Caller() call: CallContext): Promise<Empty> {
+    return forward(this.nats, C.restoreExperiment, body, call);
   }
 
   @Post('set-experiment-tag')
   @HttpCode(200)
-  setTag(@Body() dto: SetExperimentTagDto, @Caller() call: CallContext): Promise<Empty> {
-    return this.nats.request(C.setExperimentTag, dto, call);
+  setTag(@ForwardedBody() body: UncheckedBody, @Caller() call: CallContext): Promise<Empty> {
+    return forward(this.nats, C.setExperimentTag, body, call);
   }
 
   @Post('delete-experiment-tag')
   @HttpCode(200)
-  deleteTag(@Body() dto: DeleteExperimentTagDto, @Caller() call: CallContext): Promise<Empty> {
-    return this.nats.request(C.deleteExperimentTag, dto, call);
+  deleteTag(@ForwardedBody() body: UncheckedBody, @Caller() call: CallContext): Promise<Empty> {
+    return forward(this.nats, C.deleteExperimentTag, body, call);
   }
 }

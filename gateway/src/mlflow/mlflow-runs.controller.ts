@@ -1,17 +1,8 @@
-import { Body, Controller, Get, HttpCode, Post, Query, UseFilters } from '@nestjs/common';
+import { Controller, Get, HttpCode, Post, Query, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import {
-  CreateRunDto,
-  DeleteRunTagDto,
   ExperimentsContracts as C,
-  LogBatchDto,
-  LogInputsDto,
-  LogMetricDto,
-  LogParamDto,
   RunRefDto,
-  SearchRunsDto,
-  SetRunTagDto,
-  UpdateRunDto,
   type CallContext,
   type Empty,
   type RunResult,
@@ -21,6 +12,7 @@ import {
 import { NatsClient } from '@hydroml/nest-kit';
 import { Caller } from '../http/caller.decorator.js';
 import { MlflowErrorFilter } from './mlflow-error.filter.js';
+import { ForwardedBody, forward, type UncheckedBody } from './forwarded-body.js';
 import { mlflowPaths } from './mlflow-paths.js';
 
 /** MLflow's run endpoints (service.proto), forwarded to the experiments service. */
@@ -32,8 +24,8 @@ export class MlflowRunsController {
 
   @Post('create')
   @HttpCode(200)
-  create(@Body() dto: CreateRunDto, @Caller() call: CallContext): Promise<RunResult> {
-    return this.nats.request(C.createRun, dto, call);
+  create(@ForwardedBody() body: UncheckedBody, @Caller() call: CallContext): Promise<RunResult> {
+    return forward(this.nats, C.createRun, body, call);
   }
 
   @Get('get')
@@ -43,61 +35,67 @@ export class MlflowRunsController {
 
   @Post('update')
   @HttpCode(200)
-  update(@Body() dto: UpdateRunDto, @Caller() call: CallContext): Promise<UpdateRunResult> {
-    return this.nats.request(C.updateRun, dto, call);
+  update(
+    @ForwardedBody() body: UncheckedBody,
+    @Caller() call: CallContext,
+  ): Promise<UpdateRunResult> {
+    return forward(this.nats, C.updateRun, body, call);
   }
 
   @Post('delete')
   @HttpCode(200)
-  delete(@Body() dto: RunRefDto, @Caller() call: CallContext): Promise<Empty> {
-    return this.nats.request(C.deleteRun, dto, call);
+  delete(@ForwardedBody() body: UncheckedBody, @Caller() call: CallContext): Promise<Empty> {
+    return forward(this.nats, C.deleteRun, body, call);
   }
 
   @Post('restore')
   @HttpCode(200)
-  restore(@Body() dto: RunRefDto, @Caller() call: CallContext): Promise<Empty> {
-    return this.nats.request(C.restoreRun, dto, call);
+  restore(@ForwardedBody() body: UncheckedBody, @Caller() call: CallContext): Promise<Empty> {
+    return forward(this.nats, C.restoreRun, body, call);
   }
 
   @Post('search')
   @HttpCode(200)
-  search(@Body() dto: SearchRunsDto, @Caller() call: CallContext): Promise<SearchRunsResult> {
-    return this.nats.request(C.searchRuns, dto, call);
+  search(
+    @ForwardedBody() body: UncheckedBody,
+    @Caller() call: CallContext,
+  ): Promise<SearchRunsResult> {
+    return forward(this.nats, C.searchRuns, body, call);
   }
 
   @Post('log-metric')
   @HttpCode(200)
-  logMetric(@Body() dto: LogMetricDto, @Caller() call: CallContext): Promise<Empty> {
-    return this.nats.request(C.logMetric, dto, call);
+  logMetric(@ForwardedBody() body: UncheckedBody, @Caller() call: CallContext): Promise<Empty> {
+    return forward(this.nats, C.logMetric, body, call);
   }
 
   @Post('log-parameter')
   @HttpCode(200)
-  logParam(@Body() dto: LogParamDto, @Caller() call: CallContext): Promise<Empty> {
-    return this.nats.request(C.logParam, dto, call);
+  logParam(@ForwardedBody() body: UncheckedBody, @Caller() call: CallContext): Promise<Empty> {
+    return forward(this.nats, C.logParam, body, call);
   }
 
   @Post('log-batch')
   @HttpCode(200)
-  logBatch(@Body() dto: LogBatchDto, @Caller() call: CallContext): Promise<Empty> {
-    return this.nats.request(C.logBatch, dto, call);
+  logBatch(@ForwardedBody() body: UncheckedBody, @Caller() call: CallContext): Promise<Empty> {
+    return forward(this.nats, C.logBatch, body, call);
   }
 
   @Post('log-inputs')
   @HttpCode(200)
-  logInputs(@Body() dto: LogInputsDto, @Caller() call: CallContext): Promise<Empty> {
-    return this.nats.request(C.logInputs, dto, call);
+  logInputs(@ForwardedBody() body: UncheckedBody, @Caller() call: CallContext): Promise<Empty> {
+    return forward(this.nats, C.logInputs, body, call);
   }
 
   @Post('set-tag')
   @HttpCode(200)
-  setTag(@Body() dto: SetRunTagDto, @Caller() call: CallContext): Promise<Empty> {
-    return this.nats.request(C.setRunTag, dto, call);
+  setTag(@ForwardedBody() body: UncheckedBody, @Caller() call: CallContext): Promise<Empty> {
+    return forward(this.nats, C.setRunTag, body, call);
   }
 
   @Post('delete-tag')
   @HttpCode(200)
-  deleteTag(@Body() dto: DeleteRunTagDto, @Caller() call: CallContext): Promise<Empty> {
-    return this.nats.request(C.deleteRunTag, dto, call);
+  deleteTag(@ForwardedBody() body: UncheckedBody, @Caller() call: CallContext): Promise<Empty> {
+    return forward(this.nats, C.deleteRunTag, body, call);
   }
 }
