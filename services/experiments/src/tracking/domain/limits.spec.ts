@@ -30,6 +30,13 @@ describe('MLflow limits', () => {
     expect(codeOf(() => validateBatch({ params: [params[0], params[0]] }))).toBeUndefined();
   });
 
+  it('refuses a bad metric key wherever it first appears in a batch of repeated keys', () => {
+    const metric = (key: string) => ({ key, value: 1, timestamp: 1 });
+    const metrics = [metric('a'), metric('b'), metric('a'), metric('../c'), metric('a')];
+    expect(() => validateBatch({ metrics })).toThrow("Invalid metric name: '../c'");
+    expect(codeOf(() => validateBatch({ metrics: metrics.slice(0, 3) }))).toBeUndefined();
+  });
+
   it('turns wire metrics into rows with step 0 by default', () => {
     expect(toMetricRows([{ key: 'm', value: 'NaN', timestamp: 3 }])).toEqual([
       { key: 'm', value: Number.NaN, timestamp: 3, step: 0 },

@@ -98,7 +98,13 @@ export function validateBatch(batch: Batch): void {
       `Batched logging API requests must be at most ${LIMITS.batchBytes} bytes, got a request of size ${bytes}.`,
     );
   }
-  metrics.forEach(validateMetric);
+  // A batch repeats its metric keys (one per step): each distinct key is checked once.
+  const checked = new Set<string>();
+  for (const metric of metrics) {
+    if (checked.has(metric.key)) continue;
+    validateMetric(metric);
+    checked.add(metric.key);
+  }
   params.forEach(validateParam);
   tags.forEach(validateTag);
   const seen = new Map<string, string>();
