@@ -59,4 +59,9 @@ export default {
   coverageReporters: ['text-summary', 'lcov'],
   coverageThreshold: { global: { lines: 80 } },
   testTimeout: 60000,
+  // Two worker processes, even on two cores (jest would otherwise run everything in one process, where
+  // the module registries of ~140 suites, most of them a whole platform, pile up until GC dominates);
+  // a worker whose heap passes the limit after a suite is replaced by a fresh one.
+  maxWorkers: 2,
+  workerIdleMemoryLimit: '700MB',
 };

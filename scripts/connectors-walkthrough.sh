@@ -11,7 +11,6 @@ BASE=${1:-http://localhost:3000}
 ROWS=${2:-1000000}
 API=$BASE/api/v1
 S=$(date +%s)$RANDOM
-PW=river-flow-2024
 SRC=walk_src_$S
 MUSER=walk_$S
 MPASS=secret-$S-$RANDOM
@@ -22,8 +21,8 @@ cleanup() {
   rm -f "$LOG"
 }
 trap cleanup EXIT
-json() { node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{const v=process.argv[1].split(".").filter(Boolean).reduce((o,k)=>o?.[k],JSON.parse(s));console.log(typeof v==="object"?JSON.stringify(v):v)})' "$1"; }
-auth() { echo "authorization: Bearer $TOKEN"; }
+# shellcheck source=lib/walkthrough.sh
+source "$(dirname "$0")/lib/walkthrough.sh"
 # Every answer is also kept in $LOG, to look for the password at the end.
 call() {
   if [ -n "${3:-}" ]; then
@@ -32,7 +31,6 @@ call() {
     curl -s -X "$1" "$API$2" -H "$(auth)" | tee -a "$LOG"
   fi
 }
-check() { if [ "$2" = "$3" ]; then echo "ok   $1 ($2)"; else echo "FAIL $1: got $2, want $3"; exit 1; fi; }
 # Follows a job over SSE to its end; prints "<status> <number of progress events>".
 follow() {
   curl -sN --max-time 900 "$API/jobs/$1/events" -H "$(auth)" | grep '^data: ' | cut -c7- |
@@ -69,10 +67,7 @@ GRANT SELECT ON $SRC.* TO '$MUSER'@'%';
 SQL
 echo "ok   source tables of $ROWS rows in PostgreSQL and MariaDB"
 
-curl -s -X POST "$API/auth/register" -H 'content-type: application/json' \
-  -d "{\"username\":\"conn_$S\",\"email\":\"conn_$S@example.org\",\"password\":\"$PW\"}" > /dev/null
-TOKEN=$(curl -s -X POST "$API/auth/login" -H 'content-type: application/json' \
-  -d "{\"login\":\"conn_$S\",\"password\":\"$PW\"}" | json accessToken)
+sign_up conn
 P=$(call POST /projects '{"name":"Connectors walk-through"}' | json id)
 
 PG=$(call POST /connections "{\"name\":\"gauges pg\",\"type\":\"postgresql\",\"host\":\"127.0.0.1\",\"database\":\"$SRC\",\"user\":\"postgres\"}" | json id)

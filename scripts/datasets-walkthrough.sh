@@ -12,11 +12,8 @@ HERE="$(cd "$(dirname "$0")" && pwd)"
 FIXTURE="$HERE/../services/data-tools/test/fixtures/problematic_hydro.csv"
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
-S=$(date +%s)$RANDOM
-PW=river-flow-2024
-json() { node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{const v=process.argv[1].split(".").filter(Boolean).reduce((o,k)=>o?.[k],JSON.parse(s));console.log(typeof v==="object"?JSON.stringify(v):v)})' "$1"; }
-auth() { echo "authorization: Bearer $TOKEN"; }
-check() { if [ "$2" = "$3" ]; then echo "ok   $1 ($2)"; else echo "FAIL $1: got $2, want $3"; exit 1; fi; }
+# shellcheck source=lib/walkthrough.sh
+source "$(dirname "$0")/lib/walkthrough.sh"
 # Uploads a file as a new data source and follows its job over SSE to the end; sets DS.
 upload() {
   local res last
@@ -27,10 +24,7 @@ upload() {
 }
 export_as() { curl -s -X POST "$API/data-sources/$1/versions/1/export" -H "$(auth)" -H 'content-type: application/json' -d "{\"format\":\"$2\"}" -o "$3"; }
 
-curl -s -X POST "$API/auth/register" -H 'content-type: application/json' \
-  -d "{\"username\":\"data_$S\",\"email\":\"data_$S@example.org\",\"password\":\"$PW\"}" > /dev/null
-TOKEN=$(curl -s -X POST "$API/auth/login" -H 'content-type: application/json' \
-  -d "{\"login\":\"data_$S\",\"password\":\"$PW\"}" | json accessToken)
+sign_up data
 P=$(curl -s -X POST "$API/projects" -H "$(auth)" -H 'content-type: application/json' -d '{"name":"Datasets walk-through"}' | json id)
 
 upload Hydro "$FIXTURE"

@@ -12,36 +12,18 @@ API=$BASE/api/v1
 HERE="$(cd "$(dirname "$0")" && pwd)"
 CSV="${HYDRO_CSV:-$HERE/../services/data-tools/test/fixtures/problematic_hydro.csv}"
 OUT="${OUT:-$(mktemp -d)}"
-S=$(date +%s)$RANDOM
-PW=river-flow-2024
-json() { node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{const v=process.argv[1].split(".").filter(Boolean).reduce((o,k)=>o?.[k],JSON.parse(s));console.log(typeof v==="object"?JSON.stringify(v):v)})' "$1"; }
+# shellcheck source=lib/walkthrough.sh
+source "$(dirname "$0")/lib/walkthrough.sh"
 # The suggested step of the first alert of a type (and column) in a profile: `alert_step TYPE [COLUMN]`.
 alert_step() { node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{const a=JSON.parse(s).alerts.find(a=>a.type===process.argv[1]&&(!process.argv[2]||a.column===process.argv[2]));console.log(a?.suggestion?JSON.stringify(a.suggestion.step):"none")})' "$@"; }
 has_alert() { node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).alerts.some(a=>a.type===process.argv[1]&&(!process.argv[2]||a.column===process.argv[2]))))' "$@"; }
-auth() { echo "authorization: Bearer $TOKEN"; }
-post() { curl -s -X POST "$API$1" -H 'content-type: application/json' -H "$(auth)" -d "$2"; }
-get() { curl -s "$API$1" -H "$(auth)"; }
-check() { if [ "$2" = "$3" ]; then echo "ok   $1 ($2)"; else echo "FAIL $1: got $2, want $3"; exit 1; fi; }
-wait_job() {
-  for _ in $(seq 1 600); do
-    local job status
-    job=$(get "/jobs/$1")
-    status=$(echo "$job" | json status)
-    case "$status" in succeeded | failed | cancelled) echo "$job"; return 0 ;; esac
-    sleep 0.1
-  done
-  echo '{"status":"timeout"}'
-}
 # Profiles version $1 (a job) and leaves the profile JSON in $PROFILE.
 profile() {
   check "profile job of version $1" "$(wait_job "$(post "/data-sources/$DS/versions/$1/profile" '{}' | json id)" | json status)" succeeded
   PROFILE=$(get "/data-sources/$DS/versions/$1/profile")
 }
 
-curl -s -X POST "$API/auth/register" -H 'content-type: application/json' \
-  -d "{\"username\":\"quality_$S\",\"email\":\"quality_$S@example.org\",\"password\":\"$PW\"}" > /dev/null
-TOKEN=$(curl -s -X POST "$API/auth/login" -H 'content-type: application/json' \
-  -d "{\"login\":\"quality_$S\",\"password\":\"$PW\"}" | json accessToken)
+sign_up quality
 P=$(post /projects '{"name":"Quality walk-through"}' | json id)
 UP=$(curl -s -X POST "$API/projects/$P/data-sources" -H "$(auth)" -F name=Hydro -F "file=@$CSV")
 DS=$(echo "$UP" | json dataSource.id)

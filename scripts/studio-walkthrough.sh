@@ -11,22 +11,8 @@ BASE=${1:-http://localhost:3000}
 API=$BASE/api/v1
 HERE="$(cd "$(dirname "$0")" && pwd)"
 CSV="${HYDRO_CSV:-$HERE/../services/data-tools/test/fixtures/problematic_hydro.csv}"
-S=$(date +%s)$RANDOM
-PW=river-flow-2024
-json() { node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{const v=process.argv[1].split(".").filter(Boolean).reduce((o,k)=>o?.[k],JSON.parse(s));console.log(typeof v==="object"?JSON.stringify(v):v)})' "$1"; }
-auth() { echo "authorization: Bearer $TOKEN"; }
-post() { curl -s -X POST "$API$1" -H 'content-type: application/json' -H "$(auth)" -d "$2"; }
-check() { if [ "$2" = "$3" ]; then echo "ok   $1 ($2)"; else echo "FAIL $1: got $2, want $3"; exit 1; fi; }
-wait_job() {
-  for _ in $(seq 1 400); do
-    local job status
-    job=$(curl -s "$API/jobs/$1" -H "$(auth)")
-    status=$(echo "$job" | json status)
-    case "$status" in succeeded | failed | cancelled) echo "$job"; return 0 ;; esac
-    sleep 0.1
-  done
-  echo '{"status":"timeout"}'
-}
+# shellcheck source=lib/walkthrough.sh
+source "$(dirname "$0")/lib/walkthrough.sh"
 upload() {
   local res
   res=$(curl -s -X POST "$API/projects/$P/data-sources" -H "$(auth)" -F "name=$1" -F "file=@$CSV")
@@ -34,10 +20,7 @@ upload() {
   DS=$(echo "$res" | json dataSource.id)
 }
 
-curl -s -X POST "$API/auth/register" -H 'content-type: application/json' \
-  -d "{\"username\":\"studio_$S\",\"email\":\"studio_$S@example.org\",\"password\":\"$PW\"}" > /dev/null
-TOKEN=$(curl -s -X POST "$API/auth/login" -H 'content-type: application/json' \
-  -d "{\"login\":\"studio_$S\",\"password\":\"$PW\"}" | json accessToken)
+sign_up studio
 P=$(post /projects '{"name":"Studio walk-through"}' | json id)
 upload Hydro
 FIRST=$DS

@@ -53,6 +53,8 @@ import { VersionsController } from './datasets/versions.controller.js';
 import { ExportController } from './datasets/export.controller.js';
 import { JobsClient } from './jobs/jobs.client.js';
 import { JobsController } from './jobs/jobs.controller.js';
+import { JobEvents } from './jobs/job-events.js';
+import { JobsResolver } from './jobs/jobs.resolver.js';
 import { RateLimitGuard } from './rate-limit/rate-limit.guard.js';
 import { RateLimiter } from './rate-limit/rate-limiter.service.js';
 
@@ -88,15 +90,24 @@ function graphqlModule(): DynamicModule {
       autoSchemaFile: true,
       path: '/graphql',
       graphiql: false,
-      context: (req: GatewayRequest) => ({
-        req,
-        loaders: createLoaders(nats, () => ({
-          correlationId: String(req.id),
-          principal: req.user,
-        })),
-      }),
+      context: (req: GatewayRequest) => graphqlContext(nats, req),
+      // WebSocket subscriptions: the connection_init payload's keys become the upgrade request's
+      // headers (Authorization among them), so the bearer guard checks them as on any query.
+      subscription: {
+        context: (_socket: unknown, req: GatewayRequest) => graphqlContext(nats, req),
+      },
     }),
   });
+}
+
+function graphqlContext(nats: NatsClient, req: GatewayRequest) {
+  return {
+    req,
+    loaders: createLoaders(nats, () => ({
+      correlationId: String(req.id),
+      principal: req.user,
+    })),
+  };
 }
 
 @Module({})
@@ -131,6 +142,8 @@ export class AppModule {
         blobStoreProvider,
         UploadService,
         JobsClient,
+        JobEvents,
+        JobsResolver,
         ...parts.providers,
         { provide: APP_GUARD, useClass: BearerAuthGuard },
         { provide: APP_GUARD, useClass: RateLimitGuard },

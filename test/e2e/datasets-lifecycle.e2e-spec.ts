@@ -1,20 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { readdir } from 'node:fs/promises';
 import { get } from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import request from 'supertest';
 import { signUp, waitForJob, type TestUser } from './client.js';
+import { filesUnder } from './files-and-events.js';
 import { startStack, type Stack } from './stack.js';
 
 const FIXTURE = fileURLToPath(
   new URL('../../services/data-tools/test/fixtures/problematic_hydro.csv', import.meta.url),
 );
-
-async function filesUnder(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
-  return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
-}
 
 async function eventually(check: () => Promise<boolean>, what: string): Promise<void> {
   for (let i = 0; i < 100; i += 1) {

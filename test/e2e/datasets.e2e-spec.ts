@@ -1,59 +1,15 @@
-import { get, request as httpRequest } from 'node:http';
-import { readdir } from 'node:fs/promises';
+import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import request from 'supertest';
-import type { JobEvent, JobView } from '@hydroml/contracts';
-import { signUp, type TestUser } from './client.js';
+import { signUp, waitForJob, type TestUser } from './client.js';
+import { filesUnder, followEvents } from './files-and-events.js';
 import { startStack, type Stack } from './stack.js';
 
 const FIXTURE = fileURLToPath(
   new URL('../../services/data-tools/test/fixtures/problematic_hydro.csv', import.meta.url),
 );
 const LIMIT = 64 * 1024;
-
-/** Reads the job's SSE stream until it closes (after a terminal state). */
-function followEvents(baseUrl: string, jobId: string, token: string): Promise<JobEvent[]> {
-  return new Promise((resolve, reject) => {
-    const req = get(
-      `${baseUrl}/api/v1/jobs/${jobId}/events`,
-      { headers: { Authorization: token } },
-      (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => (text += chunk));
-        res.on('end', () =>
-          resolve(
-            text
-              .split('\n')
-              .filter((line) => line.startsWith('data: '))
-              .map((line) => JSON.parse(line.slice(6)) as JobEvent),
-          ),
-        );
-      },
-    );
-    req.on('error', reject);
-    req.setTimeout(20_000, () => req.destroy(new Error('SSE timed out')));
-  });
-}
-
-async function settled(stack: Stack, user: TestUser, jobId: string): Promise<JobView> {
-  for (let i = 0; i < 200; i += 1) {
-    const res = await request(stack.baseUrl)
-      .get(`/api/v1/jobs/${jobId}`)
-      .set(user.auth)
-      .expect(200);
-    const job = res.body as JobView;
-    if (['succeeded', 'failed', 'cancelled'].includes(job.status)) return job;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error('job did not finish');
-}
-
-async function filesUnder(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
-  return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
-}
 
 describe('datasets through the gateway', () => {
   let stack: Stack;
@@ -83,7 +39,10 @@ describe('datasets through the gateway', () => {
     expect(dataSource).toMatchObject({ name: 'Hydro', status: 'processing', kind: 'file' });
     const events = await followEvents(stack.baseUrl, job.id, owner.auth.Authorization);
     expect(events.at(-1)?.job).toMatchObject({ status: 'succeeded', progress: 1 });
-    expect((await settled(stack, owner, job.id)).result).toMatchObject({ version: 1, rows: 10 });
+    expect((await waitForJob(stack.baseUrl, owner, job.id)).result).toMatchObject({
+      version: 1,
+      rows: 10,
+    });
 
     const versions = await request(stack.baseUrl)
       .get(`/api/v1/data-sources/${dataSource.id}/versions`)
@@ -122,7 +81,7 @@ describe('datasets through the gateway', () => {
       .set(owner.auth)
       .attach('file', Buffer.from('name;temp\nCafé;1.5\n', 'latin1'), 'latin.csv')
       .expect(202);
-    expect((await settled(stack, owner, added.body.id)).status).toBe('succeeded');
+    expect((await waitForJob(stack.baseUrl, owner, added.body.id)).status).toBe('succeeded');
     const second = await request(stack.baseUrl)
       .get(`/api/v1/data-sources/${dataSource.id}/versions/2`)
       .set(owner.auth)
@@ -171,7 +130,7 @@ describe('datasets through the gateway', () => {
       .set(owner.auth)
       .attach('file', Buffer.from([0, 1, 2, 3, 0, 0, 255, 254, 0, 9, 0]), 'binary.csv')
       .expect(201);
-    const job = await settled(stack, owner, upload.body.job.id);
+    const job = await waitForJob(stack.baseUrl, owner, upload.body.job.id);
     expect(job).toMatchObject({ status: 'failed', attempts: 1 });
     expect(job.error?.message).toContain('binary');
     expect(await filesUnder(join(stack.dataDir, 'blobs', 'data', 'uploads'))).toEqual([]);
@@ -207,7 +166,7 @@ describe('datasets through the gateway', () => {
       .set(owner.auth)
       .attach('file', FIXTURE)
       .expect(201);
-    await settled(stack, owner, upload.body.job.id);
+    await waitForJob(stack.baseUrl, owner, upload.body.job.id);
     const base = `/api/v1/data-sources/${upload.body.dataSource.id}/versions/1/export`;
     const csv = await request(stack.baseUrl)
       .post(base)
@@ -248,7 +207,7 @@ describe('datasets through the gateway', () => {
       .field('sheet', '1')
       .attach('file', xlsx.body as Buffer, 'export.xlsx')
       .expect(201);
-    const xlsxJob = await settled(stack, owner, fromXlsx.body.job.id);
+    const xlsxJob = await waitForJob(stack.baseUrl, owner, fromXlsx.body.job.id);
     expect(xlsxJob).toMatchObject({ status: 'succeeded', result: { rows: 10 } });
     const parquet = await request(stack.baseUrl)
       .post(base)
@@ -266,7 +225,7 @@ describe('datasets through the gateway', () => {
       .set(owner.auth)
       .attach('file', parquet.body as Buffer, 'export.parquet')
       .expect(201);
-    expect((await settled(stack, owner, again.body.job.id)).status).toBe('succeeded');
+    expect((await waitForJob(stack.baseUrl, owner, again.body.job.id)).status).toBe('succeeded');
     const back = await request(stack.baseUrl)
       .get(`/api/v1/data-sources/${again.body.dataSource.id}/versions/1/preview?limit=100`)
       .set(owner.auth)

@@ -13,7 +13,7 @@ describe('idle studio sessions', () => {
 
   beforeAll(async () => {
     // Read by data-tools' SessionsEnv at boot (this file's own process environment).
-    process.env.SESSION_IDLE_TTL_SECONDS = '2';
+    process.env.SESSION_IDLE_TTL_SECONDS = '4';
     stack = await startStack();
     owner = await signUp(stack.baseUrl);
   }, 60_000);
@@ -39,11 +39,14 @@ describe('idle studio sessions', () => {
     const body = { dataSourceId: upload.body.dataSource.id, version: 1 };
     const idle = (await api().post('/api/v1/sessions').set(owner.auth).send(body).expect(201)).body;
     const used = (await api().post('/api/v1/sessions').set(owner.auth).send(body).expect(201)).body;
-    for (let i = 0; i < 3; i += 1) {
-      await new Promise((r) => setTimeout(r, 900));
+    // The used session is read every 300 ms, far inside the TTL even on a loaded machine, until the
+    // idle one (never read: a read would keep it alive) is past its TTL.
+    const idleUntil = Date.now() + 5_500;
+    while (Date.now() < idleUntil) {
+      await new Promise((r) => setTimeout(r, 300));
       await api().get(`/api/v1/sessions/${used.id}`).set(owner.auth).expect(200);
     }
     await api().get(`/api/v1/sessions/${idle.id}`).set(owner.auth).expect(404);
     await api().get(`/api/v1/sessions/${used.id}`).set(owner.auth).expect(200);
-  });
+  }, 60_000);
 });

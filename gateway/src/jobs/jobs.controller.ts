@@ -1,16 +1,10 @@
 import { Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import {
-  isTerminalJobStatus,
-  jobEventsSubject,
-  type CallContext,
-  type JobEvent,
-  type JobView,
-} from '@hydroml/contracts';
-import { NatsClient } from '@hydroml/nest-kit';
+import type { CallContext, JobView } from '@hydroml/contracts';
 import { Caller } from '../http/caller.decorator.js';
 import { UUID } from '../http/uuid.pipe.js';
+import { JobEvents } from './job-events.js';
 import { JobsClient } from './jobs.client.js';
 
 const KEEPALIVE_MS = 15_000;
@@ -20,7 +14,7 @@ const KEEPALIVE_MS = 15_000;
 export class JobsController {
   constructor(
     private readonly jobs: JobsClient,
-    private readonly nats: NatsClient,
+    private readonly jobEvents: JobEvents,
   ) {}
 
   @Get(':id')
@@ -44,47 +38,34 @@ export class JobsController {
     @Caller() call: CallContext,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const pending: JobEvent[] = [];
-    const live: { write?: (event: JobEvent) => void } = {};
-    const sub = this.nats.connection.subscribe(this.nats.subject(jobEventsSubject(id)), {
-      callback: (_error, msg) => {
-        const event = msg.json<JobEvent>();
-        if (live.write) live.write(event);
-        else pending.push(event);
-      },
-    });
-    let job: JobView;
-    try {
-      job = await this.jobs.get(id, call);
-    } catch (error) {
-      sub.unsubscribe();
-      throw error;
-    }
-    reply.hijack();
-    const raw = reply.raw;
-    for (const [name, value] of Object.entries(reply.getHeaders())) {
-      if (value !== undefined) raw.setHeader(name, value);
-    }
-    raw.writeHead(200, {
-      'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-cache, no-transform',
-      connection: 'keep-alive',
-      'x-accel-buffering': 'no',
-    });
+    const events = await this.jobEvents.follow(id, call); // 404 here, before the stream opens
+    const raw = openEventStream(reply);
     const keepalive = setInterval(() => raw.write(': keepalive\n\n'), KEEPALIVE_MS);
-    const finish = () => {
+    raw.on('close', () => void events.return?.());
+    try {
+      for await (const event of events) {
+        if (raw.writableEnded) break;
+        raw.write(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
+      }
+    } finally {
       clearInterval(keepalive);
-      sub.unsubscribe();
       raw.end();
-    };
-    raw.on('close', finish);
-    const write = (event: JobEvent) => {
-      if (raw.writableEnded) return;
-      raw.write(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
-      if (isTerminalJobStatus(event.job.status)) finish();
-    };
-    live.write = write;
-    write({ type: 'state', job, at: new Date().toISOString() });
-    if (!isTerminalJobStatus(job.status)) for (const event of pending.splice(0)) write(event);
+    }
   }
+}
+
+/** Takes the response over from Fastify (keeping its headers, e.g. CORS) as an event stream. */
+function openEventStream(reply: FastifyReply): FastifyReply['raw'] {
+  reply.hijack();
+  const raw = reply.raw;
+  for (const [name, value] of Object.entries(reply.getHeaders())) {
+    if (value !== undefined) raw.setHeader(name, value);
+  }
+  raw.writeHead(200, {
+    'content-type': 'text/event-stream; charset=utf-8',
+    'cache-control': 'no-cache, no-transform',
+    connection: 'keep-alive',
+    'x-accel-buffering': 'no',
+  });
+  return raw;
 }

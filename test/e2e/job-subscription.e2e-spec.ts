@@ -1,0 +1,108 @@
+import { fileURLToPath } from 'node:url';
+import { createClient } from 'graphql-ws';
+import request from 'supertest';
+import WebSocket from 'ws';
+import { signUp, waitForJob, type TestUser } from './client.js';
+import { startStack, type Stack } from './stack.js';
+
+const FIXTURE = fileURLToPath(
+  new URL('../../services/data-tools/test/fixtures/problematic_hydro.csv', import.meta.url),
+);
+const SUBSCRIPTION = `subscription($id: ID!) {
+  jobEvents(id: $id) { type at job { id status progress message } }
+}`;
+
+interface JobEventData {
+  type: string;
+  job: { id: string; status: string; progress: number };
+}
+
+/** Runs one subscription to its end over graphql-transport-ws; resolves with what arrived. */
+function follow(
+  stack: Stack,
+  user: TestUser | null,
+  jobId: string,
+): Promise<{ events: JobEventData[]; errors: Array<{ extensions?: { code?: string } }> }> {
+  const client = createClient({
+    url: `${stack.baseUrl.replace('http', 'ws')}/graphql`,
+    webSocketImpl: WebSocket,
+    connectionParams: user ? { authorization: user.auth.Authorization } : {},
+    retryAttempts: 0,
+  });
+  const events: JobEventData[] = [];
+  return new Promise((resolve, reject) => {
+    client.subscribe<{ jobEvents: JobEventData }>(
+      { query: SUBSCRIPTION, variables: { id: jobId } },
+      {
+        next: (message) => {
+          if (message.data) events.push(message.data.jobEvents);
+          if (message.errors) resolve({ events, errors: [...message.errors] });
+        },
+        error: (error) => {
+          const errors = Array.isArray(error) ? error : null;
+          if (errors) resolve({ events, errors });
+          else reject(error instanceof Error ? error : new Error(String(error)));
+        },
+        complete: () => resolve({ events, errors: [] }),
+      },
+    );
+  }).finally(() => client.dispose()) as Promise<{
+    events: JobEventData[];
+    errors: Array<{ extensions?: { code?: string } }>;
+  }>;
+}
+
+describe('GraphQL subscription to a job', () => {
+  let stack: Stack;
+  let owner: TestUser;
+  let stranger: TestUser;
+  let projectId: string;
+
+  beforeAll(async () => {
+    stack = await startStack();
+    owner = await signUp(stack.baseUrl);
+    stranger = await signUp(stack.baseUrl);
+    const project = await request(stack.baseUrl)
+      .post('/api/v1/projects')
+      .set(owner.auth)
+      .send({ name: 'Live' })
+      .expect(201);
+    projectId = project.body.id;
+  }, 60_000);
+  afterAll(() => stack.close());
+
+  const upload = (file: Buffer | string, name: string) =>
+    request(stack.baseUrl)
+      .post(`/api/v1/projects/${projectId}/data-sources`)
+      .set(owner.auth)
+      .attach('file', file, name)
+      .expect(201);
+
+  it('streams an ingestion from its state through progress to success, then completes', async () => {
+    const lines = ['station,day,flow,note'];
+    for (let i = 0; i < 300_000; i += 1)
+      lines.push(`S${i % 7},2020-01-${(i % 28) + 1},${i / 3},n${i}`);
+    const res = await upload(Buffer.from(lines.join('\n')), 'large.csv');
+    const { events, errors } = await follow(stack, owner, res.body.job.id);
+    expect(errors).toEqual([]);
+    expect(events[0]?.type).toBe('state');
+    expect(events.some((e) => e.type === 'progress')).toBe(true);
+    expect(events.at(-1)?.job).toMatchObject({ id: res.body.job.id, status: 'succeeded' });
+    const progress = events.map((e) => e.job.progress);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+  }, 120_000);
+
+  it('answers a finished job with its final state, and hides it from other users', async () => {
+    const res = await upload(FIXTURE, 'hydro.csv');
+    await waitForJob(stack.baseUrl, owner, res.body.job.id);
+    const done = await follow(stack, owner, res.body.job.id);
+    expect(done.events).toHaveLength(1);
+    expect(done.events[0]?.job.status).toBe('succeeded');
+    const hidden = await follow(stack, stranger, res.body.job.id);
+    expect(hidden.events).toEqual([]);
+    expect(hidden.errors[0]?.extensions?.code).toBe('not_found');
+    const anonymous = await follow(stack, null, res.body.job.id);
+    expect(anonymous.events).toEqual([]);
+    expect(anonymous.errors[0]?.extensions?.code).toBe('unauthenticated');
+  }, 60_000);
+});
