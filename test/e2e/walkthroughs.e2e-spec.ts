@@ -1,4 +1,7 @@
 import { execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { startStack, type Stack } from './stack.js';
@@ -6,7 +9,7 @@ import { startStack, type Stack } from './stack.js';
 const run = promisify(execFile);
 const script = (name: string) => fileURLToPath(new URL(`../../scripts/${name}`, import.meta.url));
 
-/** The curl walk-throughs of the datasets, connectors and studio issues, against the in-process platform. */
+/** The curl walk-throughs of the datasets, connectors, studio and quality issues, against the in-process platform. */
 describe('curl walk-throughs', () => {
   let stack: Stack;
 
@@ -44,5 +47,18 @@ describe('curl walk-throughs', () => {
     });
     expect(stdout).toContain('ok   apply it to another version');
     expect(stdout).toContain('all checks passed');
+  });
+
+  it('quality: profile, alerts, suggestions applied, suite, validation, reports', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'quality-walk-'));
+    try {
+      const { stdout } = await run('bash', [script('quality-walkthrough.sh'), stack.baseUrl], {
+        env: { ...process.env, OUT: out },
+      });
+      expect(stdout).not.toContain('FAIL');
+      expect(stdout).toContain('ok   history lists the run');
+    } finally {
+      await rm(out, { recursive: true, force: true });
+    }
   });
 });
