@@ -26,6 +26,15 @@ const hgb1 = new ml.HistGradientBoostingRegressor({ maxIter: 15, nThreads: 1 })
 const hgb2 = new ml.HistGradientBoostingRegressor({ maxIter: 15, nThreads: 2 })
   .fit(X, y)
   .predict(X);
+// prediction threads need at least 20,000 rows each: 45,000 rows give two threads
+const big = ml.DenseMatrix.zeros(45_000, p);
+for (let i = 0; i < big.nRows; i++) for (let j = 0; j < p; j++) big.set(i, j, rng.next());
+const rfc = new ml.RandomForestClassifier({ nEstimators: 5, nJobs: 2, seed: 2 }).fit(X, labels);
+const serialRfc = ml.RandomForestClassifier.fromState(rfc.toState());
+const rfr = new ml.RandomForestRegressor({ nEstimators: 5, nJobs: 2, seed: 2 }).fit(X, y);
+const serialRfr = ml.RandomForestRegressor.fromState(rfr.toState());
+const withNaN = ml.DenseMatrix.fromColumns(Array.from({ length: p }, (_, j) => big.column(j)));
+withNaN.set(7, 3, NaN);
 const cls1 = new ml.HistGradientBoostingClassifier({ maxIter: 10, nThreads: 1 }).fit(X, labels);
 const cls2 = new ml.HistGradientBoostingClassifier({ maxIter: 10, nThreads: 3 }).fit(X, labels);
 console.log(
@@ -33,6 +42,11 @@ console.log(
     forest: same(rf1, rf2),
     boosting: same(hgb1, hgb2),
     classifier: same(cls1.predictProba(X).data, cls2.predictProba(X).data),
+    parallelPredict:
+      same(rfc.predictProba(big).data, serialRfc.predictProba(big).data) &&
+      same(rfr.predict(big), serialRfr.predict(big)) &&
+      same(rfr.predict(withNaN), serialRfr.predict(withNaN)) &&
+      new Set(rfr.predict(big)).size > 100,
     nonTrivial: ml.metrics.r2(y, hgb2) > 0.8,
   }),
 );

@@ -22,6 +22,8 @@ import {
 } from '../util/estimator.js';
 import { encodeLabels } from '../util/labels.js';
 import { fitForest, type ForestFit } from './forest-core.js';
+import { predictForest, predictThreads } from './forest-predict.js';
+import { packForest, type PackedForest } from '../tree/packed-forest.js';
 
 export interface RandomForestOptions extends TreeOptions {
   /** Number of trees (default 100). */
@@ -30,12 +32,14 @@ export interface RandomForestOptions extends TreeOptions {
   /** Compute the out-of-bag score (R² or accuracy) after fitting. */
   readonly oobScore?: boolean;
   readonly criterion?: Criterion;
-  /** Threads growing trees (default 1). Results do not depend on it. */
+  /** Threads growing trees and predicting (default 1). Results do not depend on it. */
   readonly nJobs?: number;
 }
 
 abstract class ForestBase {
   protected trees: TreeArrays[] = [];
+  /** The trees laid out for prediction: built by fit (so its cost counts there) or on first use. */
+  private packed: PackedForest | null = null;
   featureImportances: Float64Array = new Float64Array(0);
   /** Out-of-bag R² (regressor) or accuracy (classifier); NaN unless oobScore was requested. */
   oobScore = NaN;
@@ -57,6 +61,7 @@ abstract class ForestBase {
       nJobs: this.opts.nJobs ?? 1,
     });
     this.trees = fit.trees;
+    this.packed = packForest(fit.trees, (this.opts.nJobs ?? 1) > 1);
     this.featureImportances = normalise(fit.importance);
     return { fit, matrix };
   }
@@ -71,10 +76,10 @@ abstract class ForestBase {
   protected averaged(X: MatrixLike): { m: DenseMatrix; out: Float64Array } {
     if (this.trees.length === 0) throw new NotFittedError('RandomForest');
     const m = toMatrix(X);
-    const out = new Float64Array(m.nRows * this.trees[0].nOutputs);
-    const scale = 1 / this.trees.length;
-    for (const t of this.trees) t.addPredictions(m, out, scale);
-    return { m, out };
+    const threads = predictThreads(m.nRows, this.opts.nJobs ?? 1);
+    if (!this.packed || (threads > 1 && !(this.packed.links.buffer instanceof SharedArrayBuffer)))
+      this.packed = packForest(this.trees, threads > 1);
+    return { m, out: predictForest(this.trees, this.packed, m, threads) };
   }
 
   /** Out-of-bag mean outputs; rows never out of bag get NaN. */
@@ -101,6 +106,7 @@ abstract class ForestBase {
 
   protected restoreTrees(state: ModelState): void {
     this.trees = expectArray(state.trees).map((t) => TreeArrays.fromJSON(t));
+    this.packed = null;
   }
 }
 

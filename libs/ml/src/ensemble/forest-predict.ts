@@ -1,0 +1,83 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { DenseMatrix } from '../data/dense-matrix.js';
+import { addForestPredictions, rowMajor, type PackedForest } from '../tree/packed-forest.js';
+import type { TreeArrays } from '../tree/tree-arrays.js';
+
+const WORKER_URL = new URL('./forest-predict-worker.js', import.meta.url);
+/** Below this many rows, starting worker threads costs more than it saves. */
+const MIN_ROWS_PER_THREAD = 20_000;
+
+/** What a prediction worker gets: shared forest, shared row-major X and output, its row range. */
+export interface PredictJob {
+  readonly forest: PackedForest;
+  readonly X: Float64Array;
+  readonly p: number;
+  readonly nRows: number;
+  readonly out: Float64Array;
+  readonly scale: number;
+  readonly range: [number, number];
+  readonly signal: Int32Array;
+}
+
+function workersAvailable(): boolean {
+  return WORKER_URL.protocol === 'file:' && existsSync(fileURLToPath(WORKER_URL));
+}
+
+/** Threads worth using for n rows: at most nJobs, each with at least MIN_ROWS_PER_THREAD rows. */
+export function predictThreads(n: number, nJobs: number): number {
+  const t = Math.max(1, Math.min(nJobs, Math.floor(n / MIN_ROWS_PER_THREAD)));
+  return t > 1 && workersAvailable() ? t : 1;
+}
+
+/**
+ * Mean of the trees' outputs (column-major, nOutputs blocks of n). Rows are split into contiguous
+ * ranges, one per thread, and every row sums all trees in tree order, so the result is
+ * bit-identical whatever the thread count. X with missing values takes the per-tree path.
+ */
+export function predictForest(
+  trees: readonly TreeArrays[],
+  forest: PackedForest,
+  m: DenseMatrix,
+  threads: number,
+): Float64Array {
+  const n = m.nRows;
+  const p = m.nCols;
+  const k = forest.nOutputs;
+  const scale = 1 / trees.length;
+  const shared = threads > 1 && forest.links.buffer instanceof SharedArrayBuffer;
+  const X = rowMajor(m.data, n, p, shared);
+  if (!X) {
+    const out = new Float64Array(n * k);
+    for (const t of trees) t.addPredictions(m, out, scale);
+    return out;
+  }
+  if (!shared) {
+    const out = new Float64Array(n * k);
+    addForestPredictions(forest, X, p, n, out, scale, [0, n]);
+    return out;
+  }
+  const out = new Float64Array(new SharedArrayBuffer(n * k * 8));
+  const bounds = Array.from({ length: threads + 1 }, (_, t) => Math.round((t * n) / threads));
+  const running = bounds.slice(1, -1).map((from, w) => {
+    const job: PredictJob = {
+      ...{ forest, X, p, nRows: n, out, scale },
+      range: [from, bounds[w + 2]],
+      signal: new Int32Array(new SharedArrayBuffer(4)),
+    };
+    const worker = new Worker(WORKER_URL, { workerData: job });
+    worker.unref();
+    return { worker, signal: job.signal };
+  });
+  addForestPredictions(forest, X, p, n, out, scale, [0, bounds[1]]);
+  for (const r of running) {
+    while (Atomics.load(r.signal, 0) === 0) {
+      if (Atomics.wait(r.signal, 0, 0, 600_000) === 'timed-out')
+        throw new Error('forest prediction worker timed out');
+    }
+    void r.worker.terminate();
+    if (Atomics.load(r.signal, 0) !== 1) throw new Error('forest prediction worker failed');
+  }
+  return out.slice();
+}
