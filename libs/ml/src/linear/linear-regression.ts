@@ -1,14 +1,8 @@
 import { toMatrix, toVector, type MatrixLike, type VectorLike } from '../data/dense-matrix.js';
 import { expectNumber } from '../util/codec.js';
 import type { Estimator, ModelState } from '../util/estimator.js';
-import {
-  centred,
-  choleskySolve,
-  columnMeans,
-  gram,
-  qrLeastSquares,
-  transposeTimes,
-} from './dense-linalg.js';
+import { centredGram } from './centred-gram.js';
+import { centred, choleskySolve, columnMeans, qrLeastSquares } from './dense-linalg.js';
 import { LinearPredictor } from './linear-model.js';
 
 function centredProblem(X: MatrixLike, y: VectorLike) {
@@ -61,10 +55,17 @@ export class Ridge extends LinearPredictor implements Estimator {
   }
 
   fit(X: MatrixLike, y: VectorLike): this {
-    const { a, n, p, xMean, yMean, yc } = centredProblem(X, y);
-    const g = gram(a, n, p);
-    for (let j = 0; j < p; j++) g[j * p + j] += this.alpha;
-    this.coefficients = choleskySolve(g, transposeTimes(a, n, p, yc), p);
+    const m = toMatrix(X);
+    const yv = toVector(y);
+    if (m.nRows !== yv.length) throw new RangeError(`X has ${m.nRows} rows but y has ${yv.length}`);
+    const p = m.nCols;
+    const xMean = columnMeans(m);
+    let yMean = 0;
+    for (let i = 0; i < yv.length; i++) yMean += yv[i];
+    yMean /= yv.length;
+    const { xtx, xty } = centredGram(m, yv, xMean, yMean);
+    for (let j = 0; j < p; j++) xtx[j * p + j] += this.alpha;
+    this.coefficients = choleskySolve(xtx, xty, p);
     this.interceptValue = interceptOf(xMean, yMean, this.coefficients);
     return this;
   }
