@@ -23,6 +23,8 @@ describe('dataset lifecycle through the gateway', () => {
   let stack: Stack;
   let owner: TestUser;
   let stranger: TestUser;
+  let editor: TestUser;
+  let viewer: TestUser;
   let projectId: string;
   let dataSourceId: string;
   const api = () => request(stack.baseUrl);
@@ -31,8 +33,19 @@ describe('dataset lifecycle through the gateway', () => {
     stack = await startStack();
     owner = await signUp(stack.baseUrl);
     stranger = await signUp(stack.baseUrl);
+    [editor, viewer] = [await signUp(stack.baseUrl), await signUp(stack.baseUrl)];
     const project = await api().post('/api/v1/projects').set(owner.auth).send({ name: 'Lc' });
     projectId = project.body.id;
+    for (const [member, role] of [
+      [editor, 'editor'],
+      [viewer, 'viewer'],
+    ] as const) {
+      await api()
+        .post(`/api/v1/projects/${projectId}/members`)
+        .set(owner.auth)
+        .send({ user: member.user.email, role })
+        .expect(201);
+    }
     const upload = await api()
       .post(`/api/v1/projects/${projectId}/data-sources`)
       .set(owner.auth)
@@ -150,7 +163,9 @@ describe('dataset lifecycle through the gateway', () => {
     expect(await filesUnder(join(blobs, 'datasets', dataSourceId))).toHaveLength(1);
     expect(await filesUnder(join(blobs, 'sources', dataSourceId))).toHaveLength(1);
     await api().delete(`/api/v1/data-sources/${dataSourceId}`).set(stranger.auth).expect(404);
-    await api().delete(`/api/v1/data-sources/${dataSourceId}`).set(owner.auth).expect(204);
+    await api().delete(`/api/v1/data-sources/${dataSourceId}`).set(viewer.auth).expect(403);
+    await api().get(`/api/v1/data-sources/${dataSourceId}`).set(viewer.auth).expect(200);
+    await api().delete(`/api/v1/data-sources/${dataSourceId}`).set(editor.auth).expect(204);
     await api().get(`/api/v1/data-sources/${dataSourceId}`).set(owner.auth).expect(404);
     await api().get(`/api/v1/data-sources/${dataSourceId}/versions`).set(owner.auth).expect(404);
     await eventually(

@@ -59,8 +59,9 @@ export class DataSourcesService {
     return this.view(id);
   }
 
+  /** Editors may delete what they may upload (the datasets issue's rule); viewers may not. */
   async delete(call: CallContext, id: string): Promise<void> {
-    await this.access.requireDataSource(call, id, 'manage');
+    await this.access.requireDataSource(call, id, 'write');
     await this.dataSources.delete(id);
   }
 
