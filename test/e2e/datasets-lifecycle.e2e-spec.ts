@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { get } from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import request from 'supertest';
 import { signUp, waitForJob, type TestUser } from './client.js';
-import { filesUnder } from './files-and-events.js';
+import { filesUnder, readEvents } from './files-and-events.js';
 import { startStack, type Stack } from './stack.js';
 
 const FIXTURE = fileURLToPath(
@@ -178,26 +177,10 @@ describe('dataset lifecycle through the gateway', () => {
 
   it('streams upload progress (bytes received) to the uploader', async () => {
     const uploadId = randomUUID();
-    const events = new Promise<Array<{ bytes: number; done: boolean }>>((resolve, reject) => {
-      const req = get(
-        `${stack.baseUrl}/api/v1/uploads/${uploadId}/events`,
-        { headers: owner.auth },
-        (res) => {
-          let text = '';
-          res.setEncoding('utf8');
-          res.on('data', (chunk: string) => (text += chunk));
-          res.on('end', () =>
-            resolve(
-              text
-                .split('\n')
-                .filter((l) => l.startsWith('data: '))
-                .map((l) => JSON.parse(l.slice(6)) as { bytes: number; done: boolean }),
-            ),
-          );
-        },
-      );
-      req.on('error', reject);
-    });
+    const events = readEvents<{ bytes: number; done: boolean }>(
+      `${stack.baseUrl}/api/v1/uploads/${uploadId}/events`,
+      owner.auth,
+    );
     await new Promise((r) => setTimeout(r, 300));
     const body = Buffer.from(`a,b\n${'1,2\n'.repeat(50_000)}`);
     const upload = await api()

@@ -1,60 +1,16 @@
-import { fileURLToPath } from 'node:url';
-import request from 'supertest';
-import type { SessionStateView } from '@hydroml/contracts';
 import { signUp, waitForJob, type TestUser } from './client.js';
-import { startStack, type Stack } from './stack.js';
-
-const FIXTURE = fileURLToPath(
-  new URL('../../services/data-tools/test/fixtures/problematic_hydro.csv', import.meta.url),
-);
+import type { Stack } from './stack.js';
+import { studioHarness } from './studio-harness.js';
 
 describe('studio sessions: access, listing, new data sources, GraphQL', () => {
   let stack: Stack;
   let owner: TestUser;
   let projectId: string;
   let dataSourceId: string;
-
-  const api = () => request(stack.baseUrl);
-
-  async function upload(user: TestUser, name: string): Promise<string> {
-    const res = await api()
-      .post(`/api/v1/projects/${projectId}/data-sources`)
-      .set(user.auth)
-      .field('name', name)
-      .attach('file', FIXTURE)
-      .expect(201);
-    expect((await waitForJob(stack.baseUrl, user, res.body.job.id)).status).toBe('succeeded');
-    return res.body.dataSource.id as string;
-  }
-
-  async function open(user: TestUser, id = dataSourceId, version = 1): Promise<SessionStateView> {
-    const res = await api()
-      .post('/api/v1/sessions')
-      .set(user.auth)
-      .send({ dataSourceId: id, version });
-    expect(res.status).toBe(201);
-    return res.body as SessionStateView;
-  }
-
-  async function step(id: string, op: string, params: object): Promise<SessionStateView> {
-    const res = await api()
-      .post(`/api/v1/sessions/${id}/steps`)
-      .set(owner.auth)
-      .send({ op, params });
-    expect(res.status).toBe(200);
-    return res.body as SessionStateView;
-  }
+  const { api, open, step, start } = studioHarness();
 
   beforeAll(async () => {
-    stack = await startStack();
-    owner = await signUp(stack.baseUrl);
-    const project = await api()
-      .post('/api/v1/projects')
-      .set(owner.auth)
-      .send({ name: 'Studio' })
-      .expect(201);
-    projectId = project.body.id;
-    dataSourceId = await upload(owner, 'Hydro');
+    ({ stack, owner, projectId, dataSourceId } = await start());
   }, 60_000);
   afterAll(() => stack.close());
   it('lists sessions, pages set-filter values and saves the head as a new data source', async () => {

@@ -4,6 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { requirePrincipal, NatsClient } from '@hydroml/nest-kit';
 import type { CallContext } from '@hydroml/contracts';
 import { Caller } from '../http/caller.decorator.js';
+import { openEventStream } from '../http/event-stream.js';
 import { UUID } from '../http/uuid.pipe.js';
 import { uploadProgressSubject, type UploadProgressEvent } from './upload-progress.js';
 
@@ -26,16 +27,7 @@ export class UploadEventsController {
     @Res() reply: FastifyReply,
   ): void {
     const userId = requirePrincipal(call).userId;
-    reply.hijack();
-    const raw = reply.raw;
-    for (const [name, value] of Object.entries(reply.getHeaders())) {
-      if (value !== undefined) raw.setHeader(name, value);
-    }
-    raw.writeHead(200, {
-      'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-cache, no-transform',
-      'x-accel-buffering': 'no',
-    });
+    const raw = openEventStream(reply);
     raw.write(': waiting for the upload\n\n');
     const subject = this.nats.subject(uploadProgressSubject(userId, uploadId));
     const finish = () => {

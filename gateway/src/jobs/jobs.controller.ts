@@ -3,6 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { CallContext, JobView } from '@hydroml/contracts';
 import { Caller } from '../http/caller.decorator.js';
+import { openEventStream } from '../http/event-stream.js';
 import { UUID } from '../http/uuid.pipe.js';
 import { JobEvents } from './job-events.js';
 import { JobsClient } from './jobs.client.js';
@@ -52,20 +53,4 @@ export class JobsController {
       raw.end();
     }
   }
-}
-
-/** Takes the response over from Fastify (keeping its headers, e.g. CORS) as an event stream. */
-function openEventStream(reply: FastifyReply): FastifyReply['raw'] {
-  reply.hijack();
-  const raw = reply.raw;
-  for (const [name, value] of Object.entries(reply.getHeaders())) {
-    if (value !== undefined) raw.setHeader(name, value);
-  }
-  raw.writeHead(200, {
-    'content-type': 'text/event-stream; charset=utf-8',
-    'cache-control': 'no-cache, no-transform',
-    connection: 'keep-alive',
-    'x-accel-buffering': 'no',
-  });
-  return raw;
 }
