@@ -37,6 +37,7 @@ const withNaN = ml.DenseMatrix.fromColumns(Array.from({ length: p }, (_, j) => b
 withNaN.set(7, 3, NaN);
 const cls1 = new ml.HistGradientBoostingClassifier({ maxIter: 10, nThreads: 1 }).fit(X, labels);
 const cls2 = new ml.HistGradientBoostingClassifier({ maxIter: 10, nThreads: 3 }).fit(X, labels);
+const serialCls = ml.HistGradientBoostingClassifier.fromState(cls2.toState());
 console.log(
   JSON.stringify({
     forest: same(rf1, rf2),
@@ -46,7 +47,8 @@ console.log(
       same(rfc.predictProba(big).data, serialRfc.predictProba(big).data) &&
       same(rfr.predict(big), serialRfr.predict(big)) &&
       same(rfr.predict(withNaN), serialRfr.predict(withNaN)) &&
-      new Set(rfr.predict(big)).size > 100,
+      new Set(rfr.predict(big)).size > 100 &&
+      same(cls2.predictProba(big).data, serialCls.predictProba(big).data),
     nonTrivial: ml.metrics.r2(y, hgb2) > 0.8,
   }),
 );

@@ -8,6 +8,8 @@ import {
 import { argmaxLabels } from '../tree/decision-tree.js';
 import type { TreeEnsembleView } from '../inspection/tree-shap.js';
 import { TreeArrays } from '../tree/tree-arrays.js';
+import { packForest, type PackedForest } from '../tree/packed-forest.js';
+import { addForest, predictThreads } from '../ensemble/forest-predict.js';
 import { decodeF64, encodeF64, expectArray, expectString } from '../util/codec.js';
 import {
   NotFittedError,
@@ -41,7 +43,7 @@ export interface HistGradientBoostingOptions {
   readonly nIterNoChange?: number;
   readonly tol?: number;
   readonly seed?: number;
-  /** Threads for histogram building (default 1; worker threads need the built library). */
+  /** Threads building histograms and predicting (default 1; worker threads need the built library). */
   readonly nThreads?: number;
 }
 
@@ -51,6 +53,8 @@ export interface HistGradientBoostingRegressorOptions extends HistGradientBoosti
 
 abstract class BoostingBase {
   protected fitted?: { baseline: Float64Array; trees: TreeArrays[][] };
+  /** Per output, its trees laid out for prediction (built by fit, or on first use). */
+  private packed: { forests: (PackedForest | null)[]; shared: boolean } | null = null;
   /** Validation loss after each iteration (first entry: baseline) when early stopping ran. */
   validationLoss: number[] = [];
 
@@ -108,6 +112,7 @@ abstract class BoostingBase {
       fit = boost({ X: m, y, Xval: null, yval: null }, loss, settings);
     }
     this.fitted = { baseline: fit.baseline, trees: fit.trees };
+    this.pack(m.nCols, settings.nThreads > 1);
     this.validationLoss = fit.validationLoss;
   }
 
@@ -125,10 +130,33 @@ abstract class BoostingBase {
     const K = baseline.length;
     const raw = new Float64Array(n * K);
     for (let k = 0; k < K; k++) raw.fill(baseline[k], k * n, (k + 1) * n);
-    for (const iteration of trees) {
-      iteration.forEach((t, k) => t.addPredictions(m, raw.subarray(k * n, (k + 1) * n)));
+    const threads = predictThreads(n, this.opts.nThreads ?? 1);
+    if (!this.packed || (threads > 1 && !this.packed.shared)) this.pack(m.nCols, threads > 1);
+    const { forests } = this.packed as { forests: (PackedForest | null)[] };
+    for (let k = 0; k < K; k++) {
+      const out = raw.subarray(k * n, (k + 1) * n);
+      addForest(
+        trees.map((it) => it[k]),
+        forests[k],
+        m,
+        threads,
+        out,
+        1,
+      );
     }
     return { m, raw, outputs: K };
+  }
+
+  private pack(p: number, shared: boolean): void {
+    const { baseline, trees } = this.state();
+    const forests = Array.from(baseline, (_, k) =>
+      packForest(
+        trees.map((it) => it[k]),
+        p,
+        shared,
+      ),
+    );
+    this.packed = { forests, shared };
   }
 
   protected state(): { baseline: Float64Array; trees: TreeArrays[][] } {
@@ -146,6 +174,7 @@ abstract class BoostingBase {
       expectArray(it).map((t) => TreeArrays.fromJSON(t)),
     );
     this.fitted = { baseline: decodeF64(state.baseline), trees };
+    this.packed = null;
   }
 }
 

@@ -5,7 +5,7 @@ import type { PredictJob } from './forest-predict.js';
 
 const job = workerData as PredictJob;
 try {
-  addForestPredictions(job.forest, job.X, job.p, job.nRows, job.out, job.scale, job.range);
+  addForestPredictions(job.forest, job.codes, job.p, job.nRows, job.out, job.scale, job.range);
   Atomics.store(job.signal, 0, 1);
 } catch {
   Atomics.store(job.signal, 0, 2);

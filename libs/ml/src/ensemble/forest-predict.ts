@@ -2,17 +2,21 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { DenseMatrix } from '../data/dense-matrix.js';
-import { addForestPredictions, rowMajor, type PackedForest } from '../tree/packed-forest.js';
+import {
+  addForestPredictions,
+  type PackedForest,
+  type PackedTrees,
+} from '../tree/packed-forest.js';
 import type { TreeArrays } from '../tree/tree-arrays.js';
 
 const WORKER_URL = new URL('./forest-predict-worker.js', import.meta.url);
 /** Below this many rows, starting worker threads costs more than it saves. */
 const MIN_ROWS_PER_THREAD = 20_000;
 
-/** What a prediction worker gets: shared forest, shared row-major X and output, its row range. */
+/** What a prediction worker gets: shared trees, row-major codes of X and output, its row range. */
 export interface PredictJob {
-  readonly forest: PackedForest;
-  readonly X: Float64Array;
+  readonly forest: PackedTrees;
+  readonly codes: Uint16Array;
   readonly p: number;
   readonly nRows: number;
   readonly out: Float64Array;
@@ -32,37 +36,39 @@ export function predictThreads(n: number, nJobs: number): number {
 }
 
 /**
- * Mean of the trees' outputs (column-major, nOutputs blocks of n). Rows are split into contiguous
- * ranges, one per thread, and every row sums all trees in tree order, so the result is
- * bit-identical whatever the thread count. X with missing values takes the per-tree path.
+ * Adds scale × every tree's output to out (column-major, nOutputs blocks of n). Rows are split into
+ * contiguous ranges, one per thread, and every row adds the trees in tree order, so the result is
+ * bit-identical whatever the thread count. X with missing values, or trees that could not be
+ * packed (forest null), take the per-tree path.
  */
-export function predictForest(
+export function addForest(
   trees: readonly TreeArrays[],
-  forest: PackedForest,
+  forest: PackedForest | null,
   m: DenseMatrix,
   threads: number,
-): Float64Array {
+  out: Float64Array,
+  scale: number,
+): void {
   const n = m.nRows;
   const p = m.nCols;
-  const k = forest.nOutputs;
-  const scale = 1 / trees.length;
-  const shared = threads > 1 && forest.links.buffer instanceof SharedArrayBuffer;
-  const X = rowMajor(m.data, n, p, shared);
-  if (!X) {
-    const out = new Float64Array(n * k);
+  const shared = threads > 1 && forest?.links.buffer instanceof SharedArrayBuffer;
+  const codes = forest?.coder.encode(m, shared);
+  if (!forest || !codes) {
     for (const t of trees) t.addPredictions(m, out, scale);
-    return out;
+    return;
   }
   if (!shared) {
-    const out = new Float64Array(n * k);
-    addForestPredictions(forest, X, p, n, out, scale, [0, n]);
-    return out;
+    addForestPredictions(forest, codes, p, n, out, scale, [0, n]);
+    return;
   }
-  const out = new Float64Array(new SharedArrayBuffer(n * k * 8));
+  const sharedOut = new Float64Array(new SharedArrayBuffer(out.length * 8));
+  sharedOut.set(out);
   const bounds = Array.from({ length: threads + 1 }, (_, t) => Math.round((t * n) / threads));
+  const { links, values, roots, nOutputs } = forest;
+  const packed: PackedTrees = { links, values, roots, nOutputs };
   const running = bounds.slice(1, -1).map((from, w) => {
     const job: PredictJob = {
-      ...{ forest, X, p, nRows: n, out, scale },
+      ...{ forest: packed, codes, p, nRows: n, out: sharedOut, scale },
       range: [from, bounds[w + 2]],
       signal: new Int32Array(new SharedArrayBuffer(4)),
     };
@@ -70,7 +76,7 @@ export function predictForest(
     worker.unref();
     return { worker, signal: job.signal };
   });
-  addForestPredictions(forest, X, p, n, out, scale, [0, bounds[1]]);
+  addForestPredictions(forest, codes, p, n, sharedOut, scale, [0, bounds[1]]);
   for (const r of running) {
     while (Atomics.load(r.signal, 0) === 0) {
       if (Atomics.wait(r.signal, 0, 0, 600_000) === 'timed-out')
@@ -79,5 +85,5 @@ export function predictForest(
     void r.worker.terminate();
     if (Atomics.load(r.signal, 0) !== 1) throw new Error('forest prediction worker failed');
   }
-  return out.slice();
+  out.set(sharedOut);
 }

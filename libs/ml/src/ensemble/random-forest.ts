@@ -22,7 +22,7 @@ import {
 } from '../util/estimator.js';
 import { encodeLabels } from '../util/labels.js';
 import { fitForest, type ForestFit } from './forest-core.js';
-import { predictForest, predictThreads } from './forest-predict.js';
+import { addForest, predictThreads } from './forest-predict.js';
 import { packForest, type PackedForest } from '../tree/packed-forest.js';
 
 export interface RandomForestOptions extends TreeOptions {
@@ -39,7 +39,7 @@ export interface RandomForestOptions extends TreeOptions {
 abstract class ForestBase {
   protected trees: TreeArrays[] = [];
   /** The trees laid out for prediction: built by fit (so its cost counts there) or on first use. */
-  private packed: PackedForest | null = null;
+  private packed: { forest: PackedForest | null; shared: boolean } | null = null;
   featureImportances: Float64Array = new Float64Array(0);
   /** Out-of-bag R² (regressor) or accuracy (classifier); NaN unless oobScore was requested. */
   oobScore = NaN;
@@ -61,7 +61,7 @@ abstract class ForestBase {
       nJobs: this.opts.nJobs ?? 1,
     });
     this.trees = fit.trees;
-    this.packed = packForest(fit.trees, (this.opts.nJobs ?? 1) > 1);
+    this.pack(matrix.nCols, (this.opts.nJobs ?? 1) > 1);
     this.featureImportances = normalise(fit.importance);
     return { fit, matrix };
   }
@@ -77,9 +77,15 @@ abstract class ForestBase {
     if (this.trees.length === 0) throw new NotFittedError('RandomForest');
     const m = toMatrix(X);
     const threads = predictThreads(m.nRows, this.opts.nJobs ?? 1);
-    if (!this.packed || (threads > 1 && !(this.packed.links.buffer instanceof SharedArrayBuffer)))
-      this.packed = packForest(this.trees, threads > 1);
-    return { m, out: predictForest(this.trees, this.packed, m, threads) };
+    if (!this.packed || (threads > 1 && !this.packed.shared)) this.pack(m.nCols, threads > 1);
+    const { forest } = this.packed as { forest: PackedForest | null };
+    const out = new Float64Array(m.nRows * this.trees[0].nOutputs);
+    addForest(this.trees, forest, m, threads, out, 1 / this.trees.length);
+    return { m, out };
+  }
+
+  private pack(p: number, shared: boolean): void {
+    this.packed = { forest: packForest(this.trees, p, shared), shared };
   }
 
   /** Out-of-bag mean outputs; rows never out of bag get NaN. */

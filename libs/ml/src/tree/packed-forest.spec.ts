@@ -1,6 +1,6 @@
 import { DenseMatrix } from '../data/dense-matrix.js';
 import { Random } from '../util/random.js';
-import { addForestPredictions, packForest, rowMajor } from './packed-forest.js';
+import { addForestPredictions, packForest, type PackedForest } from './packed-forest.js';
 import { TreeArrays } from './tree-arrays.js';
 
 /** Random matrix with values on a coarse grid, so rows land exactly on thresholds too. */
@@ -49,9 +49,9 @@ function viaTrees(trees: TreeArrays[], X: DenseMatrix): Float64Array {
 
 function viaPacked(trees: TreeArrays[], X: DenseMatrix, shared: boolean): Float64Array {
   const out = new Float64Array(X.nRows * trees[0].nOutputs);
-  const Xr = rowMajor(X.data, X.nRows, X.nCols, shared) as Float64Array;
-  const forest = packForest(trees, shared);
-  addForestPredictions(forest, Xr, X.nCols, X.nRows, out, 1 / trees.length, [0, X.nRows]);
+  const forest = packForest(trees, X.nCols, shared) as PackedForest;
+  const codes = forest.coder.encode(X, shared) as Uint16Array;
+  addForestPredictions(forest, codes, X.nCols, X.nRows, out, 1 / trees.length, [0, X.nRows]);
   return out;
 }
 
@@ -75,6 +75,7 @@ describe('packForest / addForestPredictions', () => {
     const onThreshold = DenseMatrix.fromRows([[2, 1, 0]]);
     const t = swappedTree(1);
     expect(viaPacked([t], onThreshold, false)[0]).toBe(t.value[4]);
-    expect(rowMajor(Float64Array.of(1, NaN), 2, 1)).toBeNull();
+    const forest = packForest([t], 3) as PackedForest;
+    expect(forest.coder.encode(DenseMatrix.fromRows([[1, NaN, 0]]), false)).toBeNull();
   });
 });

@@ -1,17 +1,21 @@
 import type { TreeArrays } from './tree-arrays.js';
+import { thresholdCoder, type ThresholdCoder } from './threshold-coder.js';
+
+/** Rank stored in leaves: above every code, so a leaf's step never moves right. */
+const LEAF_RANK = 0xffff;
 
 /**
- * Trees laid out for prediction: 16 bytes per node (threshold as float64, then feature and child as
- * int32) in one buffer, so a step reads one cache line. An internal node's children are adjacent
- * (left = child, right = child + 1), so a step is `child + (x > threshold)` without a branch. A leaf
- * points to itself with threshold +Infinity, so stepping on a leaf stays there: a row has arrived
- * when a step does not move it. Node indices are global over all trees; tree t starts at roots[t].
- * Missing values are not handled here: callers use TreeArrays#addPredictions for X with NaN.
+ * Trees laid out for prediction on integer codes. Per feature, the distinct thresholds of all the
+ * trees are ranked; a value's code is the number of thresholds below it, so `x <= threshold` is
+ * exactly `code <= rank`, an integer test that compiles without a branch. A node is 8 bytes: child,
+ * then feature << 16 | rank. An internal node's children are adjacent (left = child, right = child
+ * + 1), so a step is `child + (rank - code >>> 31)`. A leaf points to itself with rank 0xffff, so
+ * stepping on a leaf stays there: a row has arrived when a step does not move it. Node indices are
+ * global over all trees; tree t starts at roots[t]. Missing values are not handled here: callers
+ * use TreeArrays#addPredictions for X with NaN.
  */
-export interface PackedForest {
-  /** Float64 view: threshold of node i at [2i]. */
-  readonly thresholds: Float64Array;
-  /** Int32 view of the same buffer: feature of node i at [4i + 2], child at [4i + 3]. */
+export interface PackedTrees {
+  /** child of node i at [2i], feature << 16 | rank at [2i + 1]. */
   readonly links: Int32Array;
   /** nOutputs values per node (leaves only are read), at [i * nOutputs]. */
   readonly values: Float64Array;
@@ -19,12 +23,26 @@ export interface PackedForest {
   readonly nOutputs: number;
 }
 
+/** Packed trees with the coder of X values they are traversed on. */
+export interface PackedForest extends PackedTrees {
+  readonly coder: ThresholdCoder;
+}
+
 function buffer(bytes: number, shared: boolean): ArrayBuffer | SharedArrayBuffer {
   return shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes);
 }
 
-/** Packs the trees (all with the same nOutputs); `shared` puts it in SharedArrayBuffers. */
-export function packForest(trees: readonly TreeArrays[], shared = false): PackedForest {
+/**
+ * Packs the trees (all with the same nOutputs, p features); `shared` puts it in SharedArrayBuffers.
+ * Null when it cannot: more than 65,535 features or 65,534 distinct thresholds on a feature.
+ */
+export function packForest(
+  trees: readonly TreeArrays[],
+  p: number,
+  shared = false,
+): PackedForest | null {
+  const coder = thresholdCoder(trees, p);
+  if (!coder || p > 0xffff) return null;
   const k = trees.length > 0 ? trees[0].nOutputs : 1;
   const roots = new Int32Array(trees.length);
   let total = 0;
@@ -32,13 +50,12 @@ export function packForest(trees: readonly TreeArrays[], shared = false): Packed
     roots[i] = total;
     total += t.nodeCount;
   });
-  const nodes = buffer(total * 16, shared);
   const forest: PackedForest = {
-    thresholds: new Float64Array(nodes),
-    links: new Int32Array(nodes),
+    links: new Int32Array(buffer(total * 8, shared)),
     values: new Float64Array(buffer(total * k * 8, shared)),
     roots,
     nOutputs: k,
+    coder,
   };
   trees.forEach((t, i) => packTree(t, forest, roots[i]));
   return forest;
@@ -55,13 +72,12 @@ function packTree(t: TreeArrays, f: PackedForest, base: number): void {
     const node = base + (id ? id[old] : old);
     const l = left[old];
     if (l < 0) {
-      f.thresholds[2 * node] = Infinity;
-      f.links[4 * node + 2] = 0;
-      f.links[4 * node + 3] = node;
+      f.links[2 * node] = node;
+      f.links[2 * node + 1] = LEAF_RANK;
     } else {
-      f.thresholds[2 * node] = t.threshold[old];
-      f.links[4 * node + 2] = t.feature[old];
-      f.links[4 * node + 3] = base + (id ? id[l] : l);
+      const feature = t.feature[old];
+      f.links[2 * node] = base + (id ? id[l] : l);
+      f.links[2 * node + 1] = (feature << 16) | f.coder.rankOf(feature, t.threshold[old]);
     }
     for (let c = 0; c < k; c++) f.values[node * k + c] = t.value[old * k + c];
   }
@@ -84,33 +100,14 @@ function renumber(t: TreeArrays): Int32Array {
   return id;
 }
 
-/** Row-major copy of column-major X (n × p), optionally in shared memory; null if any value is NaN. */
-export function rowMajor(
-  data: ArrayLike<number>,
-  n: number,
-  p: number,
-  shared = false,
-): Float64Array | null {
-  const out = new Float64Array(buffer(n * p * 8, shared));
-  for (let j = 0; j < p; j++) {
-    const base = j * n;
-    for (let i = 0; i < n; i++) {
-      const v = data[base + i];
-      if (v !== v) return null;
-      out[i * p + j] = v;
-    }
-  }
-  return out;
-}
-
 /**
  * Adds scale × leaf values of every tree, in tree order, to out (column-major, nOutputs blocks of
- * nRows) for rows [start, end) of row-major X with p columns. Per row the sum is taken in the same
- * order as TreeArrays#addPredictions tree after tree, so results are bit-identical to it.
+ * nRows) for rows [start, end) of row-major codes with p columns. Per row the sum is taken in the
+ * same order as TreeArrays#addPredictions tree after tree, so results are bit-identical to it.
  */
 export function addForestPredictions(
-  f: PackedForest,
-  X: Float64Array,
+  f: PackedTrees,
+  codes: Uint16Array,
   p: number,
   nRows: number,
   out: Float64Array,
@@ -118,10 +115,10 @@ export function addForestPredictions(
   [start, end]: readonly [number, number],
 ): void {
   for (let t = 0; t < f.roots.length; t++) {
-    if (f.nOutputs === 1) addTreeSingle(f, f.roots[t], X, p, out, scale, start, end);
+    if (f.nOutputs === 1) addTreeSingle(f, f.roots[t], codes, p, out, scale, start, end);
     else {
       for (let i = start; i < end; i++) {
-        const leaf = leafOf(f, f.roots[t], X, i * p);
+        const leaf = leafOf(f.links, f.roots[t], codes, i * p);
         for (let c = 0; c < f.nOutputs; c++)
           out[c * nRows + i] += scale * f.values[leaf * f.nOutputs + c];
       }
@@ -129,12 +126,17 @@ export function addForestPredictions(
   }
 }
 
-/** Leaf of one row (starting at X[row]) in the tree rooted at `root`. */
-function leafOf(f: PackedForest, root: number, X: Float64Array, row: number): number {
-  const { thresholds: th, links: ln } = f;
+/** One step from node a for the row whose codes start at `row`. */
+function step(ln: Int32Array, a: number, codes: Uint16Array, row: number): number {
+  const w = ln[2 * a + 1];
+  return ln[2 * a] + (((w & 0xffff) - codes[row + (w >>> 16)]) >>> 31);
+}
+
+/** Leaf of one row (codes starting at `row`) in the tree rooted at `root`. */
+function leafOf(ln: Int32Array, root: number, codes: Uint16Array, row: number): number {
   let a = root;
   for (;;) {
-    const next = ln[4 * a + 3] + (X[row + ln[4 * a + 2]] > th[2 * a] ? 1 : 0);
+    const next = step(ln, a, codes, row);
     if (next === a) return a;
     a = next;
   }
@@ -145,31 +147,28 @@ function leafOf(f: PackedForest, root: number, X: Float64Array, row: number): nu
  * memory reads overlap instead of waiting one after another.
  */
 function addTreeSingle(
-  f: PackedForest,
+  f: PackedTrees,
   root: number,
-  X: Float64Array,
+  codes: Uint16Array,
   p: number,
   out: Float64Array,
   scale: number,
   start: number,
   end: number,
 ): void {
-  const { thresholds: th, links: ln, values } = f;
+  const { links: ln, values } = f;
   let i = start;
   for (; i + 4 <= end; i += 4) {
     const r0 = i * p;
-    const r1 = r0 + p;
-    const r2 = r1 + p;
-    const r3 = r2 + p;
     let a = root;
     let b = root;
     let c = root;
     let d = root;
     for (;;) {
-      const a2 = ln[4 * a + 3] + (X[r0 + ln[4 * a + 2]] > th[2 * a] ? 1 : 0);
-      const b2 = ln[4 * b + 3] + (X[r1 + ln[4 * b + 2]] > th[2 * b] ? 1 : 0);
-      const c2 = ln[4 * c + 3] + (X[r2 + ln[4 * c + 2]] > th[2 * c] ? 1 : 0);
-      const d2 = ln[4 * d + 3] + (X[r3 + ln[4 * d + 2]] > th[2 * d] ? 1 : 0);
+      const a2 = step(ln, a, codes, r0);
+      const b2 = step(ln, b, codes, r0 + p);
+      const c2 = step(ln, c, codes, r0 + 2 * p);
+      const d2 = step(ln, d, codes, r0 + 3 * p);
       if (((a2 ^ a) | (b2 ^ b) | (c2 ^ c) | (d2 ^ d)) === 0) break;
       a = a2;
       b = b2;
@@ -181,5 +180,5 @@ function addTreeSingle(
     out[i + 2] += scale * values[c];
     out[i + 3] += scale * values[d];
   }
-  for (; i < end; i++) out[i] += scale * values[leafOf(f, root, X, i * p)];
+  for (; i < end; i++) out[i] += scale * values[leafOf(ln, root, codes, i * p)];
 }

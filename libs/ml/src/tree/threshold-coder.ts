@@ -1,0 +1,92 @@
+import type { DenseMatrix } from '../data/dense-matrix.js';
+import type { TreeArrays } from './tree-arrays.js';
+
+/** Buckets of the lookup table that starts each value's search near its code. */
+const BUCKETS = 1024;
+/** Largest code: ranks and codes must stay below the leaves' rank (0xffff). */
+const MAX_THRESHOLDS = 0xfffe;
+
+/**
+ * Codes feature values by the split thresholds of a set of trees: a value's code is the number of
+ * the feature's distinct thresholds below it, so `x <= t` is `code(x) <= rank(t)` exactly.
+ */
+export class ThresholdCoder {
+  private constructor(
+    /** Per feature, its distinct thresholds in increasing order. */
+    private readonly sorted: readonly Float64Array[],
+    /** Per feature, BUCKETS start ranks over [lo, hi] of its finite thresholds. */
+    private readonly tables: readonly Uint16Array[],
+    private readonly lo: Float64Array,
+    private readonly scale: Float64Array,
+  ) {}
+
+  /** Null when some feature has more than 65,534 distinct thresholds. */
+  static fit(trees: readonly TreeArrays[], p: number): ThresholdCoder | null {
+    const sets = Array.from({ length: p }, () => new Set<number>());
+    for (const t of trees) {
+      for (let i = 0; i < t.nodeCount; i++)
+        if (t.left[i] >= 0) sets[t.feature[i]].add(t.threshold[i]);
+    }
+    if (sets.some((s) => s.size > MAX_THRESHOLDS)) return null;
+    const sorted = sets.map((s) => Float64Array.from(s).sort());
+    const lo = new Float64Array(p);
+    const scale = new Float64Array(p);
+    const tables = sorted.map((t, j) => {
+      const finite = t.filter((v) => Number.isFinite(v));
+      lo[j] = finite.length > 0 ? finite[0] : 0;
+      const span = finite.length > 1 ? finite[finite.length - 1] - lo[j] : 0;
+      scale[j] = span > 0 ? (BUCKETS - 1) / span : 0;
+      const table = new Uint16Array(BUCKETS);
+      let r = 0;
+      for (let b = 0; b < BUCKETS && scale[j] > 0; b++) {
+        const edge = lo[j] + b / scale[j];
+        while (r < t.length && t[r] < edge) r++;
+        table[b] = r;
+      }
+      return table;
+    });
+    return new ThresholdCoder(sorted, tables, lo, scale);
+  }
+
+  /** Rank of a threshold of feature j (its index among the feature's distinct thresholds). */
+  rankOf(j: number, threshold: number): number {
+    const t = this.sorted[j];
+    let a = 0;
+    let b = t.length;
+    while (a < b) {
+      const mid = (a + b) >>> 1;
+      if (t[mid] < threshold) a = mid + 1;
+      else b = mid;
+    }
+    return a;
+  }
+
+  /** Row-major codes of X (n × p), in shared memory if asked; null if X has a missing value. */
+  encode(X: DenseMatrix, shared: boolean): Uint16Array | null {
+    const { nRows: n, nCols: p, data } = X;
+    const bytes = n * p * 2;
+    const out = new Uint16Array(shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
+    for (let j = 0; j < p; j++) {
+      const t = this.sorted[j];
+      const table = this.tables[j];
+      const lo = this.lo[j];
+      const scale = this.scale[j];
+      const base = j * n;
+      for (let i = 0; i < n; i++) {
+        const x = data[base + i];
+        if (x !== x) return null;
+        const pos = (x - lo) * scale;
+        // the table only gives a starting point; the two scans make the code exact
+        let r = table[pos > 0 ? (pos < BUCKETS - 1 ? Math.floor(pos) : BUCKETS - 1) : 0];
+        while (r > 0 && t[r - 1] >= x) r--;
+        while (r < t.length && t[r] < x) r++;
+        out[i * p + j] = r;
+      }
+    }
+    return out;
+  }
+}
+
+export function thresholdCoder(trees: readonly TreeArrays[], p: number): ThresholdCoder | null {
+  return ThresholdCoder.fit(trees, p);
+}
