@@ -33,8 +33,8 @@ export class VersionRowsDto extends GridVersionRefDto {
   request!: Record<string, unknown>;
 }
 
-/** Distinct values of a column for a set filter, paged and searchable. */
-export class ColumnValuesDto extends GridVersionRefDto {
+/** A column's distinct values for a set filter, paged and searchable (of a version or a session). */
+export class ColumnValuesQueryDto {
   @IsString()
   @Length(1, 300)
   column!: string;
@@ -57,6 +57,17 @@ export class ColumnValuesDto extends GridVersionRefDto {
   @Min(1)
   @Max(5000)
   limit?: number;
+}
+
+/** Distinct values of a version's column. */
+export class ColumnValuesDto extends ColumnValuesQueryDto {
+  @IsUUID()
+  dataSourceId!: string;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  version!: number;
 }
 
 /** A dataset to read: a version (dataSourceId + version) or a session's head (sessionId). */

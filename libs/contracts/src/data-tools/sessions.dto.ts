@@ -16,6 +16,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { COLUMN_TYPES } from './datasets.views.js';
+import { ColumnValuesQueryDto } from './grid.dto.js';
 
 export class OpenSessionDto {
   @IsUUID()
@@ -157,29 +158,7 @@ export class SessionRowsDto {
 }
 
 /** Distinct values of a head column for a set filter, paged and searchable. */
-export class SessionColumnValuesDto {
+export class SessionColumnValuesDto extends ColumnValuesQueryDto {
   @IsUUID()
   sessionId!: string;
-
-  @IsString()
-  @Length(1, 300)
-  column!: string;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  search?: string;
-
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  offset?: number;
-
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(5000)
-  limit?: number;
 }
