@@ -3,6 +3,7 @@
 import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import pg from 'pg';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 20);
@@ -136,14 +137,20 @@ function cpuSnapshot() {
   };
 }
 
-/** CPU ms per request between two snapshots (a backend born in between counts from zero). */
+/**
+ * CPU ms per request between two snapshots (a backend born in between counts from zero), and
+ * the mean latency that CPU alone implies for CLIENTS closed loops on this machine's cores
+ * (Little's law: mean >= CLIENTS x CPU per request / cores, before any other process's share).
+ */
 function cpuPerRequest(before, after, count) {
   const pg = [...after.pg].reduce((s, [p, t]) => s + t - (before.pg.get(p) ?? 0), 0);
-  const per = (x) => (count > 0 ? x / count : NaN).toFixed(2);
-  const parts = ['gateway', 'experiments', 'others', 'bench'].map(
-    (k) => `${k} ${per(after[k] - before[k])}`,
-  );
-  return `cpu ms/req: ${parts.slice(0, 3).join(', ')}, pg ${per(pg)}, ${parts[3]}`;
+  const per = (x) => (count > 0 ? x / count : NaN);
+  const keys = ['gateway', 'experiments', 'others', 'bench'];
+  const each = Object.fromEntries(keys.map((k) => [k, per(after[k] - before[k])]));
+  const total = keys.reduce((s, k) => s + each[k], per(pg));
+  const bound = (CLIENTS * total) / availableParallelism();
+  const parts = keys.slice(0, 3).map((k) => `${k} ${each[k].toFixed(2)}`);
+  return `cpu ms/req: ${parts.join(', ')}, pg ${per(pg).toFixed(2)}, bench ${each.bench.toFixed(2)}; total ${total.toFixed(1)} -> mean >= ${bound.toFixed(0)} ms at ${CLIENTS} clients`;
 }
 
 function fmt(r) {

@@ -2,7 +2,8 @@
 // 20 concurrent closed-loop clients per scenario (30 s each), mean and p95 per scenario. The floor,
 // measured in the same run on the same database: the same rows written straight into PostgreSQL
 // by the same number of clients (one multi-row INSERT per batch; no gateway, NATS or checks).
-// SearchRuns searches 10,000 runs with 20 params and 20 metrics each.
+// SearchRuns searches 10,000 runs with 20 params and 20 metrics each. Under each line, the CPU a
+// request cost in each process and the mean that CPU alone allows at this many clients.
 import pg from 'pg';
 import {
   admin,
