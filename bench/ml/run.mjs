@@ -1,11 +1,14 @@
 // HydroML ML benchmark: our libs/ml against scikit-learn, both measured in the same run on the
 // same CSV files, job by job (ours, then scikit-learn's) so load changes on a shared machine hit
 // both sides alike. Wall and CPU times are printed.
-// Usage: node bench/ml/run.mjs [--full] [--sk-threads=N] [--threads=N]
+// On the 200,000-row sets both sides also predict all 200,000 rows (the fitted model, timed once).
+// Usage: node bench/ml/run.mjs [--full] [--sk-threads=N] [--threads=N] [--rf-jobs=N]
 //   --full          also fits the 100-tree random forests on 200,000 rows (scikit-learn needs minutes)
 //   --sk-threads=N  OpenMP threads for scikit-learn's gradient boosting (default 1; the random
 //                   forest always uses n_jobs=2)
-//   --threads=N     our worker threads for random forests (nJobs) and boosting (nThreads); default 1
+//   --threads=N     our worker threads for boosting (nThreads, fit and predict); default 1
+//   --rf-jobs=N     our worker threads for random forests (nJobs, fit and predict); default 2, as
+//                   scikit-learn's n_jobs=2
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,6 +26,7 @@ const option = (name, fallback) => {
 };
 const skThreads = option('sk-threads', '1');
 const threads = Number(option('threads', '1'));
+const rfJobs = Number(option('rf-jobs', '2'));
 
 const probe = spawnSync(python, ['-c', 'import sklearn, numpy'], { encoding: 'utf8' });
 if (probe.status !== 0) {
@@ -49,7 +53,7 @@ for (const set of sets) {
 function makeModel(model, task) {
   const reg = task === 'regression';
   if (model === 'rf') {
-    const opts = { nEstimators: 100, nJobs: threads };
+    const opts = { nEstimators: 100, nJobs: rfJobs };
     return reg ? new ml.RandomForestRegressor(opts) : new ml.RandomForestClassifier(opts);
   }
   if (model === 'hgb') {
@@ -112,9 +116,9 @@ for (const job of jobs) {
   );
 }
 
-function runSklearn({ id, model, task, csv, nTrain }) {
+function runSklearn({ id, model, task, csv, nTrain, set: { n } }) {
   const sk = spawnSync(python, [join(here, 'sklearn_side.py')], {
-    input: JSON.stringify([{ id, model, task, csv, nTrain }]),
+    input: JSON.stringify([{ id, model, task, csv, nTrain, predictAll: n === 200_000 }]),
     encoding: 'utf8',
     env: { ...process.env, OMP_NUM_THREADS: skThreads },
     maxBuffer: 1 << 24,
@@ -145,10 +149,12 @@ const rows = jobs.map((job) => {
     sklearn: b.score.toFixed(4),
     delta: (a.score - b.score).toFixed(4),
     'predict 200k s': Number.isNaN(a.predictAll) ? '' : a.predictAll.toFixed(3),
+    'sklearn predict 200k s': b.predictAll === undefined ? '' : b.predictAll.toFixed(3),
   };
 });
 console.log(
-  `scikit-learn: OMP_NUM_THREADS=${skThreads}, random forest n_jobs=2; ours: ${threads} thread(s). ` +
+  `scikit-learn: OMP_NUM_THREADS=${skThreads}, random forest n_jobs=2; ours: boosting ${threads} ` +
+    `thread(s), random forest nJobs=${rfJobs}. ` +
     'Fits under 0.5 s: best of 3. Ratio = ours / scikit-learn.',
 );
 console.table(rows);
