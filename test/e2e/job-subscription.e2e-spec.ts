@@ -1,8 +1,7 @@
 import { fileURLToPath } from 'node:url';
-import { createClient } from 'graphql-ws';
 import request from 'supertest';
-import WebSocket from 'ws';
 import { signUp, waitForJob, type TestUser } from './client.js';
+import { subscribeToEnd } from './graphql-subscribe.js';
 import { startStack, type Stack } from './stack.js';
 
 const FIXTURE = fileURLToPath(
@@ -17,39 +16,15 @@ interface JobEventData {
   job: { id: string; status: string; progress: number };
 }
 
-/** Runs one subscription to its end over graphql-transport-ws; resolves with what arrived. */
-function follow(
-  stack: Stack,
-  user: TestUser | null,
-  jobId: string,
-): Promise<{ events: JobEventData[]; errors: Array<{ extensions?: { code?: string } }> }> {
-  const client = createClient({
-    url: `${stack.baseUrl.replace('http', 'ws')}/graphql`,
-    webSocketImpl: WebSocket,
-    connectionParams: user ? { authorization: user.auth.Authorization } : {},
-    retryAttempts: 0,
-  });
-  const events: JobEventData[] = [];
-  return new Promise((resolve, reject) => {
-    client.subscribe<{ jobEvents: JobEventData }>(
-      { query: SUBSCRIPTION, variables: { id: jobId } },
-      {
-        next: (message) => {
-          if (message.data) events.push(message.data.jobEvents);
-          if (message.errors) resolve({ events, errors: [...message.errors] });
-        },
-        error: (error) => {
-          const errors = Array.isArray(error) ? error : null;
-          if (errors) resolve({ events, errors });
-          else reject(error instanceof Error ? error : new Error(String(error)));
-        },
-        complete: () => resolve({ events, errors: [] }),
-      },
-    );
-  }).finally(() => client.dispose()) as Promise<{
-    events: JobEventData[];
-    errors: Array<{ extensions?: { code?: string } }>;
-  }>;
+async function follow(stack: Stack, user: TestUser | null, jobId: string) {
+  const { values, errors } = await subscribeToEnd<JobEventData>(
+    stack.baseUrl,
+    user,
+    SUBSCRIPTION,
+    { id: jobId },
+    'jobEvents',
+  );
+  return { events: values, errors };
 }
 
 describe('GraphQL subscription to a job', () => {

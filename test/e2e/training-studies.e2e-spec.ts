@@ -2,6 +2,8 @@ import { fileURLToPath } from 'node:url';
 import request from 'supertest';
 import type { JobView, StudyAccepted, StudyView } from '@hydroml/contracts';
 import { signUp, type TestUser } from './client.js';
+import { readEvents } from './files-and-events.js';
+import { subscribeToEnd } from './graphql-subscribe.js';
 import { startStack, type Stack } from './stack.js';
 
 const SEATTLE = fileURLToPath(
@@ -11,6 +13,7 @@ const SEATTLE = fileURLToPath(
 describe('studies through the gateway', () => {
   let stack: Stack;
   let owner: TestUser;
+  let stranger: TestUser;
   let projectId: string;
   let dataSourceId: string;
 
@@ -45,6 +48,7 @@ describe('studies through the gateway', () => {
   beforeAll(async () => {
     stack = await startStack();
     owner = await signUp(stack.baseUrl);
+    stranger = await signUp(stack.baseUrl);
     const project = await request(stack.baseUrl)
       .post('/api/v1/projects')
       .set(owner.auth)
@@ -83,7 +87,21 @@ describe('studies through the gateway', () => {
     expect(res.status).toBe(202);
     const accepted = res.body as StudyAccepted;
     expect(accepted.jobs).toHaveLength(2);
-    const study = await settledStudy(accepted.study.id);
+    // Followed live over SSE: the study now, after each trial, and closed.
+    const events = await readEvents<{ type: string; study: StudyView }>(
+      `${stack.baseUrl}/api/v1/studies/${accepted.study.id}/events`,
+      owner.auth,
+    );
+    expect(events[0]?.type).toBe('state');
+    expect(events.filter((e) => e.type === 'trial').length).toBeGreaterThan(0);
+    const study = events.at(-1)!.study;
+    expect(events.at(-1)?.type).toBe('state');
+    const finished = events.map((e) => e.study.trials.filter((t) => t.state !== 'RUNNING').length);
+    expect(finished).toEqual([...finished].sort((a, b) => a - b));
+    await request(stack.baseUrl)
+      .get(`/api/v1/studies/${accepted.study.id}/events`)
+      .set(stranger.auth)
+      .expect(404);
     expect({ status: study.status, error: study.error }).toEqual({
       status: 'FINISHED',
       error: null,
@@ -147,6 +165,13 @@ describe('studies through the gateway', () => {
       })
       .expect(202);
     const id = (res.body as StudyAccepted).study.id;
+    const live = subscribeToEnd<{ type: string; study: { status: string; trials: unknown[] } }>(
+      stack.baseUrl,
+      owner,
+      'subscription($id: ID!) { studyEvents(id: $id) { type study { status trials { state } } } }',
+      { id },
+      'studyEvents',
+    );
     const asked = await request(stack.baseUrl)
       .post(`/api/v1/studies/${id}/ask`)
       .set(owner.auth)
@@ -167,6 +192,11 @@ describe('studies through the gateway', () => {
       .send({ trialNumber: asked.body.trialNumber, value: 0.7 })
       .expect(412);
     const study = await settledStudy(id);
+    const { values, errors } = await live;
+    expect(errors).toEqual([]);
+    expect(values[0]?.type).toBe('state');
+    expect(values.at(-1)).toMatchObject({ type: 'state', study: { status: study.status } });
+    expect(values.at(-1)?.study.trials).toHaveLength(study.trials.length);
     expect(study.trials.filter((t) => t.external)).toHaveLength(1);
     expect(study.trials.filter((t) => !t.external && t.state === 'COMPLETE')).toHaveLength(1);
   }, 120_000);

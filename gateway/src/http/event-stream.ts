@@ -18,3 +18,27 @@ export function openEventStream(reply: FastifyReply): FastifyReply['raw'] {
   });
   return raw;
 }
+
+const KEEPALIVE_MS = 15_000;
+
+/**
+ * Sends every value of `events` as an SSE event named `type` (with a keep-alive comment every
+ * 15 s), ending the response after the last; a client that leaves ends `events`.
+ */
+export async function sendEvents<T extends { type: string }>(
+  reply: FastifyReply,
+  events: AsyncIterableIterator<T>,
+): Promise<void> {
+  const raw = openEventStream(reply);
+  const keepalive = setInterval(() => raw.write(': keepalive\n\n'), KEEPALIVE_MS);
+  raw.on('close', () => void events.return?.());
+  try {
+    for await (const event of events) {
+      if (raw.writableEnded) break;
+      raw.write(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
+    }
+  } finally {
+    clearInterval(keepalive);
+    raw.end();
+  }
+}

@@ -3,12 +3,10 @@ import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { CallContext, JobView } from '@hydroml/contracts';
 import { Caller } from '../http/caller.decorator.js';
-import { openEventStream } from '../http/event-stream.js';
+import { sendEvents } from '../http/event-stream.js';
 import { UUID } from '../http/uuid.pipe.js';
 import { JobEvents } from './job-events.js';
 import { JobsClient } from './jobs.client.js';
-
-const KEEPALIVE_MS = 15_000;
 
 @ApiTags('jobs')
 @Controller('jobs')
@@ -39,18 +37,7 @@ export class JobsController {
     @Caller() call: CallContext,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const events = await this.jobEvents.follow(id, call); // 404 here, before the stream opens
-    const raw = openEventStream(reply);
-    const keepalive = setInterval(() => raw.write(': keepalive\n\n'), KEEPALIVE_MS);
-    raw.on('close', () => void events.return?.());
-    try {
-      for await (const event of events) {
-        if (raw.writableEnded) break;
-        raw.write(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
-      }
-    } finally {
-      clearInterval(keepalive);
-      raw.end();
-    }
+    // Access is checked (404) before the stream opens.
+    await sendEvents(reply, await this.jobEvents.follow(id, call));
   }
 }

@@ -1,5 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import {
   StudyContracts as S,
   StudyRequestDto,
@@ -13,13 +14,18 @@ import {
 } from '@hydroml/contracts';
 import { NatsClient } from '@hydroml/nest-kit';
 import { Caller } from '../http/caller.decorator.js';
+import { sendEvents } from '../http/event-stream.js';
 import { UUID } from '../http/uuid.pipe.js';
+import { StudyEvents } from './study-events.js';
 
 /** Hyperparameter studies: trials run as jobs; external workers join with ask/tell. */
 @ApiTags('studies')
 @Controller()
 export class StudiesController {
-  constructor(private readonly nats: NatsClient) {}
+  constructor(
+    private readonly nats: NatsClient,
+    private readonly studyEvents: StudyEvents,
+  ) {}
 
   @Post('projects/:id/studies')
   @HttpCode(202)
@@ -42,6 +48,19 @@ export class StudiesController {
   @Get('studies/:id')
   get(@Param('id', UUID) id: string, @Caller() call: CallContext): Promise<StudyView> {
     return this.nats.request(S.get, { id }, call);
+  }
+
+  /**
+   * Server-Sent Events: the study now (`state`), again after each trial ends (`trial`), and a last
+   * `state` when it closes; then the stream ends.
+   */
+  @Get('studies/:id/events')
+  async events(
+    @Param('id', UUID) id: string,
+    @Caller() call: CallContext,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    await sendEvents(reply, await this.studyEvents.follow(id, call));
   }
 
   @Post('studies/:id/ask')

@@ -1,13 +1,28 @@
-import { Args, ID, Query, Resolver } from '@nestjs/graphql';
+import { Args, Field, ID, ObjectType, Query, Resolver, Subscription } from '@nestjs/graphql';
 import { StudyContracts as S, TrainingContracts as T, type CallContext } from '@hydroml/contracts';
 import { NatsClient } from '@hydroml/nest-kit';
 import { Caller } from '../http/caller.decorator.js';
+import { StudyEvents, type StudyEvent } from './study-events.js';
 import { StudyType, TrainingType, toStudyType, toTrainingType } from './trainings.graphql.js';
 
-/** GraphQL mirror of GET /trainings/:id and GET /studies/:id (progress: the job's SSE stream). */
+@ObjectType('StudyEvent')
+export class StudyEventType {
+  @Field({ description: '"state" (now, or closed) or "trial" (after a trial ended)' })
+  type!: string;
+  @Field(() => StudyType) study!: StudyType;
+  @Field() at!: string;
+}
+
+/**
+ * GraphQL mirror of GET /trainings/:id and GET /studies/:id, and a study's progress as a
+ * subscription (a training's is `jobEvents` of its job).
+ */
 @Resolver(() => TrainingType)
 export class TrainingsResolver {
-  constructor(private readonly nats: NatsClient) {}
+  constructor(
+    private readonly nats: NatsClient,
+    private readonly studies: StudyEvents,
+  ) {}
 
   @Query(() => TrainingType)
   async training(
@@ -23,5 +38,16 @@ export class TrainingsResolver {
     @Caller() call: CallContext,
   ): Promise<StudyType> {
     return toStudyType(await this.nats.request(S.get, { id }, call));
+  }
+
+  @Subscription(() => StudyEventType, {
+    description: 'A study now, after each trial that ends, and when it closes',
+    resolve: (event: StudyEvent): StudyEventType => ({ ...event, study: toStudyType(event.study) }),
+  })
+  studyEvents(
+    @Args('id', { type: () => ID }) id: string,
+    @Caller() call: CallContext,
+  ): Promise<AsyncIterableIterator<StudyEvent>> {
+    return this.studies.follow(id, call);
   }
 }

@@ -56,3 +56,21 @@ export interface AskedTrial {
   trialNumber: number;
   params: Record<string, string | number | boolean | null>;
 }
+
+/** A study in one of these states takes no more trials. */
+export const TERMINAL_STUDY_STATUSES: readonly StudyStatus[] = ['FINISHED', 'FAILED', 'CANCELLED'];
+
+/**
+ * Published on `events.studies.<studyId>` when one of its trials ends or the study closes: a nudge
+ * to read the study again (it carries no study data, so access stays with the read).
+ */
+export interface StudyNudge {
+  studyId: string;
+  reason: 'trial' | 'state';
+  at: string;
+}
+
+/** Subject of a study's nudges (before the environment's subject prefix). */
+export function studyEventsSubject(studyId: string): string {
+  return `events.studies.${studyId}`;
+}

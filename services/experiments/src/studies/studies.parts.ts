@@ -7,6 +7,7 @@ import { StudiesHandler } from './studies.handler.js';
 import { StudiesService } from './studies.service.js';
 import { StudyFinisher } from './study-finisher.js';
 import { StudyHpo } from './study-hpo.js';
+import { StudyNudges } from './study-nudges.js';
 import { StudyScheduler } from './study-scheduler.js';
 import { TrialJob } from './trial.job.js';
 
@@ -20,6 +21,7 @@ export const studiesParts: ModuleParts = {
     PreparedCache,
     StudyScheduler,
     StudyFinisher,
+    StudyNudges,
     StudiesService,
     TrialJob,
   ],

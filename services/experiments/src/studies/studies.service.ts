@@ -21,6 +21,7 @@ import { PgHpoStorage } from './persistence/pg-hpo-storage.js';
 import { StudiesRepository, type StudyRow } from './persistence/studies.repository.js';
 import { StudyHpo } from './study-hpo.js';
 import { MAXIMIZED } from './study-payloads.js';
+import { StudyNudges } from './study-nudges.js';
 import { StudyScheduler } from './study-scheduler.js';
 import { toStudyView, toTrialView } from './study-view.js';
 
@@ -35,6 +36,7 @@ export class StudiesService {
     private readonly hpo: StudyHpo,
     private readonly recorder: RunRecorder,
     private readonly scheduler: StudyScheduler,
+    private readonly nudges: StudyNudges,
   ) {}
 
   async start(call: CallContext, dto: StartStudyDto): Promise<StudyAccepted> {
@@ -127,6 +129,7 @@ export class StudiesService {
     const hpo = await this.hpo.open(`study-${row.id}`, row.spec.request, 'tell');
     try {
       const told = await hpo.tell(dto.trialNumber, state === 'COMPLETE' ? dto.value! : state);
+      this.nudges.send(row.id, 'trial');
       return toTrialView(told);
     } catch (error) {
       if (error instanceof HpoError) {

@@ -7,6 +7,7 @@ import { uuidToHex } from '../tracking/domain/ids.js';
 import { RunRecorder } from '../training/tracking/run-recorder.js';
 import { PgHpoStorage } from './persistence/pg-hpo-storage.js';
 import { StudiesRepository, type StudyRow } from './persistence/studies.repository.js';
+import { StudyNudges } from './study-nudges.js';
 import { bestTrial } from './study-view.js';
 
 /** Closes a study once its budget is spent: best trial on the parent run, best model registered. */
@@ -18,6 +19,7 @@ export class StudyFinisher {
     private readonly recorder: RunRecorder,
     private readonly models: RegisteredModelsService,
     private readonly versions: ModelVersionsService,
+    private readonly nudges: StudyNudges,
   ) {}
 
   async finishIfDone(call: CallContext, studyId: string): Promise<void> {
@@ -26,6 +28,7 @@ export class StudyFinisher {
       await this.close(call, studyId);
     } finally {
       await this.studies.markFinished(studyId);
+      this.nudges.send(studyId, 'state');
     }
   }
 

@@ -16,6 +16,7 @@ import { StudiesRepository, type StudyRow } from './persistence/studies.reposito
 import { PreparedCache } from './prepared-cache.js';
 import { StudyFinisher } from './study-finisher.js';
 import { StudyHpo } from './study-hpo.js';
+import { StudyNudges } from './study-nudges.js';
 import type { TrialJobPayload } from './study-payloads.js';
 import { StudyScheduler } from './study-scheduler.js';
 
@@ -41,6 +42,7 @@ export class TrialJob {
     private readonly cache: PreparedCache,
     private readonly scheduler: StudyScheduler,
     private readonly finisher: StudyFinisher,
+    private readonly nudges: StudyNudges,
   ) {}
 
   async run(ctx: JobContext): Promise<Record<string, unknown>> {
@@ -69,6 +71,7 @@ export class TrialJob {
   private async afterTrial(ctx: JobContext, call: CallContext, study: StudyRow): Promise<void> {
     await this.studies.settleSlot(ctx.job.id);
     await this.scheduler.next(call, study);
+    this.nudges.send(study.id, 'trial');
     await this.finisher.finishIfDone(call, study.id);
   }
 
