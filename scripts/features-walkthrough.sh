@@ -15,47 +15,9 @@ CSV="${SEATTLE_CSV:-$HERE/../node_modules/vega-datasets/data/seattle-weather.csv
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
 
-fail() { echo "FAIL $*" >&2; exit 1; }
-ok() { echo "ok   $*"; }
-# jget EXPR: a JavaScript expression over the JSON on stdin (`d`); strings print raw, others as JSON
-jget() {
-  node -e 'let s = ""; process.stdin.on("data", (c) => (s += c)).on("end", () => {
-    const v = new Function("d", `return (${process.argv[1]});`)(JSON.parse(s));
-    process.stdout.write(typeof v === "string" ? v : JSON.stringify(v));
-  });' "$1"
-}
-
-# curl with the token; fails on HTTP errors and prints the body
-call() {
-  local method="$1" path="$2"
-  shift 2
-  local out="$WORK/body" code
-  code=$(curl -sS -o "$out" -w '%{http_code}' -X "$method" "$API$path" \
-    -H "Authorization: Bearer ${TOKEN:-none}" "$@")
-  [[ "$code" =~ ^2 ]] || fail "$method $path -> $code $(head -c 600 "$out")"
-  cat "$out"
-}
-post_json() { call POST "$1" -H 'content-type: application/json' --data "$2"; }
-
-wait_job() {
-  local id="$1" status
-  for _ in $(seq 1 600); do
-    status=$(call GET "/jobs/$id" | jget d.status)
-    case "$status" in
-      succeeded) call GET "/jobs/$id"; return 0 ;;
-      failed | cancelled) fail "job $id $status: $(call GET "/jobs/$id" | jget d.error)" ;;
-    esac
-    sleep 0.2
-  done
-  fail "job $id did not finish"
-}
-
-upload() {
-  local file="$1" name="$2" res
-  res=$(call POST "/projects/$PROJECT/data-sources" -F "name=$name" -F "file=@$file")
-  wait_job "$(jget d.job.id <<<"$res")" >/dev/null
-  jget d.dataSource.id <<<"$res"
-}
+JOB_WAIT_SECONDS=${JOB_WAIT_SECONDS:-120}
+# shellcheck source=lib/strict.sh
+source "$HERE/lib/strict.sh"
 
 # --- a user, a project, the two tables --------------------------------------------------------
 [[ -f "$CSV" ]] || fail "no $CSV (npm install vega-datasets)"

@@ -17,47 +17,10 @@ CSV="${SEATTLE_CSV:-$HERE/../node_modules/vega-datasets/data/seattle-weather.csv
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
 
-fail() { echo "FAIL $*" >&2; exit 1; }
-ok() { echo "ok   $*"; }
-# jget EXPR: a JavaScript expression over the JSON on stdin (`d`); strings print raw, others as JSON
-jget() {
-  node -e 'let s = ""; process.stdin.on("data", (c) => (s += c)).on("end", () => {
-    const v = new Function("d", `return (${process.argv[1]});`)(JSON.parse(s));
-    process.stdout.write(typeof v === "string" ? v : JSON.stringify(v));
-  });' "$1"
-}
-
-call() {
-  local method="$1" path="$2"
-  shift 2
-  local out="$WORK/body" code
-  code=$(curl -sS -o "$out" -w '%{http_code}' -X "$method" "$path" \
-    -H "Authorization: Bearer ${TOKEN:-none}" "$@")
-  [[ "$code" =~ ^2 ]] || fail "$method $path -> $code $(head -c 600 "$out")"
-  cat "$out"
-}
-post_json() { call POST "$API$1" -H 'content-type: application/json' --data "$2"; }
+JOB_WAIT_SECONDS=${JOB_WAIT_SECONDS:-300}
+# shellcheck source=lib/strict.sh
+source "$HERE/lib/strict.sh"
 mlflow() { call POST "$BASE/api/2.0/mlflow$1" -H 'content-type: application/json' --data "$2"; }
-
-wait_job() {
-  local id="$1" status
-  for _ in $(seq 1 1500); do
-    status=$(call GET "$API/jobs/$id" | jget d.status)
-    case "$status" in
-      succeeded) call GET "$API/jobs/$id"; return 0 ;;
-      failed | cancelled) fail "job $id $status: $(call GET "$API/jobs/$id" | jget d.error)" ;;
-    esac
-    sleep 0.2
-  done
-  fail "job $id did not finish"
-}
-
-upload() {
-  local res
-  res=$(call POST "$API/projects/$PROJECT/data-sources" -F "name=$2" -F "file=@$1")
-  wait_job "$(jget d.job.id <<<"$res")" >/dev/null
-  jget d.dataSource.id <<<"$res"
-}
 
 train() {
   local res
