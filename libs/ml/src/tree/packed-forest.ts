@@ -1,5 +1,5 @@
 import type { TreeArrays } from './tree-arrays.js';
-import { thresholdCoder, type ThresholdCoder } from './threshold-coder.js';
+import { ThresholdCoder } from './threshold-coder.js';
 
 /** Rank stored in leaves: above every code, so a leaf's step never moves right. */
 const LEAF_RANK = 0xffff;
@@ -41,7 +41,7 @@ export function packForest(
   p: number,
   shared = false,
 ): PackedForest | null {
-  const coder = thresholdCoder(trees, p);
+  const coder = ThresholdCoder.fit(trees, p);
   if (!coder || p > 0xffff) return null;
   const k = trees.length > 0 ? trees[0].nOutputs : 1;
   const roots = new Int32Array(trees.length);

@@ -86,7 +86,3 @@ export class ThresholdCoder {
     return out;
   }
 }
-
-export function thresholdCoder(trees: readonly TreeArrays[], p: number): ThresholdCoder | null {
-  return ThresholdCoder.fit(trees, p);
-}
