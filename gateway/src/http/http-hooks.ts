@@ -1,10 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { httpRequestSeconds, logger } from '@hydroml/nest-kit';
 import { toHttpError } from '../errors/to-http-error.js';
+import { isMlflowUrl, toMlflowError } from '../mlflow/mlflow-error.filter.js';
 
 /**
  * Fastify-level hooks: echo the request id, one JSON access-log line per request, and errors
- * raised before Nest sees the request (malformed JSON, body too large) in the contract shape.
+ * raised before Nest sees the request (malformed JSON, body too large) in the contract shape
+ * (MLflow's own on its routes).
  */
 export function installHttpHooks(fastify: FastifyInstance): void {
   fastify.addHook('onRequest', (request, reply, done) => {
@@ -30,7 +32,9 @@ export function installHttpHooks(fastify: FastifyInstance): void {
     done();
   });
   fastify.setErrorHandler((error, request, reply) => {
-    const { status, body } = toHttpError(error, String(request.id));
+    const { status, body } = isMlflowUrl(request.url)
+      ? toMlflowError(error, String(request.id))
+      : toHttpError(error, String(request.id));
     void reply.status(status).send(body);
   });
 }

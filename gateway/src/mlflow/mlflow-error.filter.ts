@@ -11,8 +11,22 @@ export class MlflowErrorFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<GatewayRequest>();
     const reply = http.getResponse<FastifyReply>();
-    const { body } = toHttpError(exception, String(request.id));
-    const { status, errorCode } = MLFLOW_ERRORS[body.code];
-    void reply.status(status).send({ error_code: errorCode, message: body.message });
+    const { status, body } = toMlflowError(exception, String(request.id));
+    void reply.status(status).send(body);
   }
+}
+
+/** Any error as MLflow answers it: its status and `{error_code, message}`. */
+export function toMlflowError(
+  exception: unknown,
+  requestId: string,
+): { status: number; body: { error_code: string; message: string } } {
+  const { body } = toHttpError(exception, requestId);
+  const { status, errorCode } = MLFLOW_ERRORS[body.code];
+  return { status, body: { error_code: errorCode, message: body.message } };
+}
+
+/** MLflow's routes: errors raised before Nest sees them (e.g. malformed JSON) answer in its shape. */
+export function isMlflowUrl(url: string): boolean {
+  return /^\/(ajax-)?api\/2\.0\/mlflow(-artifacts)?\//.test(url);
 }
