@@ -31,7 +31,7 @@ export interface RunPage {
 }
 
 /**
- * Search in one round trip: the page is ranked with the requested order (ties: newest first,
+ * Search in one round trip: the page is the top rows in the requested order (ties: newest first,
  * then id) and each run's latest metrics, params and tags come back as json aggregates. Pages
  * resume after the last row's sort key (keyset), never by offset.
  */
@@ -52,15 +52,19 @@ export class RunSearchRepository {
     const limit = params.add(query.limit);
     const keys = query.columns ? params.add(query.columns) : undefined;
     const total = query.withTotal ? `, (SELECT count(*) FROM runs r WHERE ${where}) AS total` : '';
+    // ORDER BY … LIMIT lets PostgreSQL keep only the top rows (a window over every match would
+    // sort them all); the page's order terms come out as o0, o1, … to order the final rows again.
+    const outputs = order.terms.map((t, i) => `(${t.expr}) AS o${i}`).join(', ');
+    const outer = order.terms.map((t, i) => ({ ...t, expr: `page.o${i}` }));
     const sql = `
       WITH page AS (
-        SELECT ${RUN_COLUMNS}, ${keysetSql(order.terms)} AS sort_key,
-          row_number() OVER (ORDER BY ${orderBySql(order.terms)}) AS ord
+        SELECT ${RUN_COLUMNS}, ${keysetSql(order.terms)} AS sort_key, ${outputs}
         FROM runs r JOIN experiments e ON e.id = r.experiment_id
         ${order.joins.join('\n')}
         WHERE ${where} AND ${resume}
-        ORDER BY ord LIMIT ${limit})
-      SELECT page.*, ${runDataColumns('page', keys)}${total} FROM page ORDER BY ord`;
+        ORDER BY ${orderBySql(order.terms)} LIMIT ${limit})
+      SELECT page.*, ${runDataColumns('page', keys)}${total} FROM page
+      ORDER BY ${orderBySql(outer)}`;
     const rows: Array<RunDataRow & { sort_key: SortKey }> = await this.db.query(sql, params.values);
     const last = rows[rows.length - 1];
     return {
