@@ -114,16 +114,8 @@ export function addForestPredictions(
   scale: number,
   [start, end]: readonly [number, number],
 ): void {
-  for (let t = 0; t < f.roots.length; t++) {
-    if (f.nOutputs === 1) addTreeSingle(f, f.roots[t], codes, p, out, scale, start, end);
-    else {
-      for (let i = start; i < end; i++) {
-        const leaf = leafOf(f.links, f.roots[t], codes, i * p);
-        for (let c = 0; c < f.nOutputs; c++)
-          out[c * nRows + i] += scale * f.values[leaf * f.nOutputs + c];
-      }
-    }
-  }
+  for (let t = 0; t < f.roots.length; t++)
+    addTree(f, f.roots[t], codes, p, nRows, out, scale, start, end);
 }
 
 /** One step from node a for the row whose codes start at `row`. */
@@ -142,21 +134,35 @@ function leafOf(ln: Int32Array, root: number, codes: Uint16Array, row: number): 
   }
 }
 
+/** Adds scale × the leaf values of row i (leaf `leaf`) to out. */
+function addLeaf(
+  values: Float64Array,
+  k: number,
+  leaf: number,
+  out: Float64Array,
+  nRows: number,
+  i: number,
+  scale: number,
+): void {
+  for (let c = 0; c < k; c++) out[c * nRows + i] += scale * values[leaf * k + c];
+}
+
 /**
- * One-output tree over rows [start, end): four rows walk down together, so their (independent)
- * memory reads overlap instead of waiting one after another.
+ * One tree over rows [start, end): four rows walk down together, so their (independent) memory
+ * reads overlap instead of waiting one after another.
  */
-function addTreeSingle(
+function addTree(
   f: PackedTrees,
   root: number,
   codes: Uint16Array,
   p: number,
+  nRows: number,
   out: Float64Array,
   scale: number,
   start: number,
   end: number,
 ): void {
-  const { links: ln, values } = f;
+  const { links: ln, values, nOutputs: k } = f;
   let i = start;
   for (; i + 4 <= end; i += 4) {
     const r0 = i * p;
@@ -175,10 +181,10 @@ function addTreeSingle(
       c = c2;
       d = d2;
     }
-    out[i] += scale * values[a];
-    out[i + 1] += scale * values[b];
-    out[i + 2] += scale * values[c];
-    out[i + 3] += scale * values[d];
+    addLeaf(values, k, a, out, nRows, i, scale);
+    addLeaf(values, k, b, out, nRows, i + 1, scale);
+    addLeaf(values, k, c, out, nRows, i + 2, scale);
+    addLeaf(values, k, d, out, nRows, i + 3, scale);
   }
-  for (; i < end; i++) out[i] += scale * values[leafOf(ln, root, codes, i * p)];
+  for (; i < end; i++) addLeaf(values, k, leafOf(ln, root, codes, i * p), out, nRows, i, scale);
 }
