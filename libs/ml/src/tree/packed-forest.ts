@@ -61,26 +61,37 @@ export function packForest(
   return forest;
 }
 
+/** Whether every internal node's right child directly follows its left one. */
+function siblingsAdjacent(left: Int32Array, right: Int32Array): boolean {
+  for (let i = 0; i < left.length; i++) if (left[i] >= 0 && right[i] !== left[i] + 1) return false;
+  return true;
+}
+
 /** Writes tree t at node offset `base`, numbering nodes so that siblings are adjacent. */
 function packTree(t: TreeArrays, f: PackedForest, base: number): void {
   const k = t.nOutputs;
-  const { left, right } = t;
+  const { left, right, feature, threshold, value } = t;
+  const { links, values, coder } = f;
   // the growers here already number siblings adjacently (right = left + 1); other trees are renumbered
-  const adjacent = left.every((l, i) => l < 0 || right[i] === l + 1);
-  const id = adjacent ? null : renumber(t);
+  const id = siblingsAdjacent(left, right) ? identity(t.nodeCount) : renumber(t);
   for (let old = 0; old < t.nodeCount; old++) {
-    const node = base + (id ? id[old] : old);
+    const node = base + id[old];
     const l = left[old];
     if (l < 0) {
-      f.links[2 * node] = node;
-      f.links[2 * node + 1] = LEAF_RANK;
+      links[2 * node] = node;
+      links[2 * node + 1] = LEAF_RANK;
     } else {
-      const feature = t.feature[old];
-      f.links[2 * node] = base + (id ? id[l] : l);
-      f.links[2 * node + 1] = (feature << 16) | f.coder.rankOf(feature, t.threshold[old]);
+      links[2 * node] = base + id[l];
+      links[2 * node + 1] = (feature[old] << 16) | coder.rankOf(feature[old], threshold[old]);
     }
-    for (let c = 0; c < k; c++) f.values[node * k + c] = t.value[old * k + c];
+    for (let c = 0; c < k; c++) values[node * k + c] = value[old * k + c];
   }
+}
+
+function identity(n: number): Int32Array {
+  const id = new Int32Array(n);
+  for (let i = 0; i < n; i++) id[i] = i;
+  return id;
 }
 
 /** New numbers (root 0) in depth-first order where each node's two children get consecutive numbers. */

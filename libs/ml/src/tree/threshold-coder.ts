@@ -1,4 +1,5 @@
 import type { DenseMatrix } from '../data/dense-matrix.js';
+import { sortFloat64 } from '../util/float-sort.js';
 import type { TreeArrays } from './tree-arrays.js';
 
 /** Buckets of the lookup table that starts each value's search near its code. */
@@ -22,13 +23,8 @@ export class ThresholdCoder {
 
   /** Null when some feature has more than 65,534 distinct thresholds. */
   static fit(trees: readonly TreeArrays[], p: number): ThresholdCoder | null {
-    const sets = Array.from({ length: p }, () => new Set<number>());
-    for (const t of trees) {
-      for (let i = 0; i < t.nodeCount; i++)
-        if (t.left[i] >= 0) sets[t.feature[i]].add(t.threshold[i]);
-    }
-    if (sets.some((s) => s.size > MAX_THRESHOLDS)) return null;
-    const sorted = sets.map((s) => Float64Array.from(s).sort());
+    const sorted = distinctThresholds(trees, p);
+    if (sorted.some((t) => t.length > MAX_THRESHOLDS)) return null;
     const lo = new Float64Array(p);
     const scale = new Float64Array(p);
     const tables = sorted.map((t, j) => {
@@ -50,15 +46,18 @@ export class ThresholdCoder {
 
   /** Rank of a threshold of feature j (its index among the feature's distinct thresholds). */
   rankOf(j: number, threshold: number): number {
+    return this.code(j, threshold);
+  }
+
+  /** Number of feature j's thresholds below x (x not NaN). */
+  private code(j: number, x: number): number {
     const t = this.sorted[j];
-    let a = 0;
-    let b = t.length;
-    while (a < b) {
-      const mid = (a + b) >>> 1;
-      if (t[mid] < threshold) a = mid + 1;
-      else b = mid;
-    }
-    return a;
+    const pos = (x - this.lo[j]) * this.scale[j];
+    // the table only gives a starting point; the two scans make the code exact
+    let r = this.tables[j][pos > 0 ? (pos < BUCKETS - 1 ? Math.floor(pos) : BUCKETS - 1) : 0];
+    while (r > 0 && t[r - 1] >= x) r--;
+    while (r < t.length && t[r] < x) r++;
+    return r;
   }
 
   /** Row-major codes of X (n × p), in shared memory if asked; null if X has a missing value. */
@@ -67,22 +66,35 @@ export class ThresholdCoder {
     const bytes = n * p * 2;
     const out = new Uint16Array(shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
     for (let j = 0; j < p; j++) {
-      const t = this.sorted[j];
-      const table = this.tables[j];
-      const lo = this.lo[j];
-      const scale = this.scale[j];
       const base = j * n;
       for (let i = 0; i < n; i++) {
         const x = data[base + i];
         if (x !== x) return null;
-        const pos = (x - lo) * scale;
-        // the table only gives a starting point; the two scans make the code exact
-        let r = table[pos > 0 ? (pos < BUCKETS - 1 ? Math.floor(pos) : BUCKETS - 1) : 0];
-        while (r > 0 && t[r - 1] >= x) r--;
-        while (r < t.length && t[r] < x) r++;
-        out[i * p + j] = r;
+        out[i * p + j] = this.code(j, x);
       }
     }
     return out;
   }
+}
+
+/** Per feature, the distinct thresholds of the trees' internal nodes in increasing order. */
+function distinctThresholds(trees: readonly TreeArrays[], p: number): Float64Array[] {
+  const counts = new Int32Array(p);
+  for (const t of trees)
+    for (let i = 0; i < t.nodeCount; i++) if (t.left[i] >= 0) counts[t.feature[i]]++;
+  const all = Array.from(counts, (c) => new Float64Array(c));
+  counts.fill(0);
+  for (const t of trees) {
+    for (let i = 0; i < t.nodeCount; i++) {
+      if (t.left[i] < 0) continue;
+      const f = t.feature[i];
+      all[f][counts[f]++] = t.threshold[i];
+    }
+  }
+  return all.map((v) => {
+    sortFloat64(v);
+    let m = 0;
+    for (let i = 0; i < v.length; i++) if (i === 0 || v[i] !== v[m - 1]) v[m++] = v[i];
+    return v.slice(0, m);
+  });
 }
