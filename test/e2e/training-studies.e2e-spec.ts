@@ -200,4 +200,53 @@ describe('studies through the gateway', () => {
     expect(study.trials.filter((t) => t.external)).toHaveLength(1);
     expect(study.trials.filter((t) => !t.external && t.state === 'COMPLETE')).toHaveLength(1);
   }, 120_000);
+
+  it('cancels a running study: open trials fail with the reason, done ones stay, no new ones start', async () => {
+    const res = await request(stack.baseUrl)
+      .post(`/api/v1/projects/${projectId}/studies`)
+      .set(owner.auth)
+      .send({
+        spec: spec(),
+        search: [{ name: 'learningRate', type: 'float', low: 0.05, high: 0.3 }],
+        sampler: { type: 'random', seed: 5 },
+        budget: { trials: 40 },
+        parallelism: 1,
+      })
+      .expect(202);
+    const id = (res.body as StudyAccepted).study.id;
+    for (let i = 0; i < 300; i += 1) {
+      const now = await request(stack.baseUrl).get(`/api/v1/studies/${id}`).set(owner.auth);
+      if ((now.body as StudyView).trials.some((t) => t.state === 'COMPLETE')) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await request(stack.baseUrl)
+      .post(`/api/v1/studies/${id}/cancel`)
+      .set(stranger.auth)
+      .expect(404);
+    const cancelled = await request(stack.baseUrl)
+      .post(`/api/v1/studies/${id}/cancel`)
+      .set(owner.auth)
+      .expect(200);
+    const study = cancelled.body as StudyView;
+    expect(study.status).toBe('CANCELLED');
+    expect(study.trials.some((t) => t.state === 'COMPLETE')).toBe(true);
+    expect(study.trials.filter((t) => t.state === 'RUNNING')).toEqual([]);
+    for (const t of study.trials.filter((x) => x.state === 'FAIL')) {
+      expect(t.failReason).toBe('the study was cancelled');
+    }
+    await request(stack.baseUrl).post(`/api/v1/studies/${id}/cancel`).set(owner.auth).expect(412);
+    const parent = await request(stack.baseUrl)
+      .get(`/api/2.0/mlflow/runs/get?run_id=${study.parentRunId}`)
+      .set(owner.auth)
+      .expect(200);
+    expect(parent.body.run.info.status).toBe('KILLED');
+    await new Promise((r) => setTimeout(r, 2000));
+    const later = await request(stack.baseUrl).get(`/api/v1/studies/${id}`).set(owner.auth);
+    expect((later.body as StudyView).trials).toHaveLength(study.trials.length);
+    const events = await readEvents<{ type: string; study: StudyView }>(
+      `${stack.baseUrl}/api/v1/studies/${id}/events`,
+      owner.auth,
+    );
+    expect(events.map((e) => [e.type, e.study.status])).toEqual([['state', 'CANCELLED']]);
+  }, 120_000);
 });

@@ -63,6 +63,13 @@ export class StudiesController {
     await sendEvents(reply, await this.studyEvents.follow(id, call));
   }
 
+  /** Stops a running study: open trials are cancelled and failed, completed ones stay. */
+  @Post('studies/:id/cancel')
+  @HttpCode(200)
+  cancel(@Param('id', UUID) id: string, @Caller() call: CallContext): Promise<StudyView> {
+    return this.nats.request(S.cancel, { id }, call);
+  }
+
   @Post('studies/:id/ask')
   @HttpCode(200)
   ask(@Param('id', UUID) id: string, @Caller() call: CallContext): Promise<AskedTrial> {

@@ -1,4 +1,13 @@
-import { Args, Field, ID, ObjectType, Query, Resolver, Subscription } from '@nestjs/graphql';
+import {
+  Args,
+  Field,
+  ID,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  Subscription,
+} from '@nestjs/graphql';
 import { StudyContracts as S, TrainingContracts as T, type CallContext } from '@hydroml/contracts';
 import { NatsClient } from '@hydroml/nest-kit';
 import { Caller } from '../http/caller.decorator.js';
@@ -38,6 +47,14 @@ export class TrainingsResolver {
     @Caller() call: CallContext,
   ): Promise<StudyType> {
     return toStudyType(await this.nats.request(S.get, { id }, call));
+  }
+
+  @Mutation(() => StudyType, { description: 'Stops a running study (completed trials stay)' })
+  async cancelStudy(
+    @Args('id', { type: () => ID }) id: string,
+    @Caller() call: CallContext,
+  ): Promise<StudyType> {
+    return toStudyType(await this.nats.request(S.cancel, { id }, call));
   }
 
   @Subscription(() => StudyEventType, {

@@ -9,4 +9,5 @@ export const StudyContracts = {
   list: contract<ProjectStudiesDto, Page<StudyView>>('experiments.studies.list', ProjectStudiesDto),
   ask: contract<StudyIdDto, AskedTrial>('experiments.studies.ask', StudyIdDto),
   tell: contract<TellStudyDto, TrialView>('experiments.studies.tell', TellStudyDto),
+  cancel: contract<StudyIdDto, StudyView>('experiments.studies.cancel', StudyIdDto),
 } as const;

@@ -40,6 +40,11 @@ export class StudiesHandler {
     return this.studies.ask(call, dto.id);
   }
 
+  @MessagePattern(StudyContracts.cancel.subject)
+  cancel(@Payload() dto: StudyIdDto, @Call() call: CallContext): Promise<StudyView> {
+    return this.studies.cancel(call, dto.id);
+  }
+
   @MessagePattern(StudyContracts.tell.subject)
   tell(@Payload() dto: TellStudyDto, @Call() call: CallContext): Promise<TrialView> {
     return this.studies.tell(call, dto);

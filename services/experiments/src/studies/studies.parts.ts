@@ -5,6 +5,7 @@ import { StudiesRepository } from './persistence/studies.repository.js';
 import { PreparedCache } from './prepared-cache.js';
 import { StudiesHandler } from './studies.handler.js';
 import { StudiesService } from './studies.service.js';
+import { StudyCanceller } from './study-canceller.js';
 import { StudyFinisher } from './study-finisher.js';
 import { StudyHpo } from './study-hpo.js';
 import { StudyNudges } from './study-nudges.js';
@@ -22,6 +23,7 @@ export const studiesParts: ModuleParts = {
     StudyScheduler,
     StudyFinisher,
     StudyNudges,
+    StudyCanceller,
     StudiesService,
     TrialJob,
   ],

@@ -21,6 +21,7 @@ import { PgHpoStorage } from './persistence/pg-hpo-storage.js';
 import { StudiesRepository, type StudyRow } from './persistence/studies.repository.js';
 import { StudyHpo } from './study-hpo.js';
 import { MAXIMIZED } from './study-payloads.js';
+import { StudyCanceller } from './study-canceller.js';
 import { StudyNudges } from './study-nudges.js';
 import { StudyScheduler } from './study-scheduler.js';
 import { toStudyView, toTrialView } from './study-view.js';
@@ -37,6 +38,7 @@ export class StudiesService {
     private readonly recorder: RunRecorder,
     private readonly scheduler: StudyScheduler,
     private readonly nudges: StudyNudges,
+    private readonly canceller: StudyCanceller,
   ) {}
 
   async start(call: CallContext, dto: StartStudyDto): Promise<StudyAccepted> {
@@ -138,6 +140,12 @@ export class StudiesService {
       }
       throw error;
     }
+  }
+
+  /** Editors stop a running study; what it completed stays (412 once it has ended). */
+  async cancel(call: CallContext, id: string): Promise<StudyView> {
+    await this.canceller.cancel(call, await this.open(call, id));
+    return this.get(call, id);
   }
 
   private async open(call: CallContext, id: string): Promise<StudyRow> {

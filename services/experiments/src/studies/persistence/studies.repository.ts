@@ -121,6 +121,23 @@ export class StudiesRepository {
     );
   }
 
+  /** RUNNING -> CANCELLED; returns the trial jobs still open, or null when it was not running. */
+  async cancel(studyId: string): Promise<string[] | null> {
+    return this.db.transaction(async (tx) => {
+      const [rows]: [unknown[], number] = await tx.query(
+        `UPDATE studies SET status = 'CANCELLED', finished_at = now()
+         WHERE id = $1 AND status = 'RUNNING' RETURNING id`,
+        [studyId],
+      );
+      if (rows.length === 0) return null;
+      const open: Array<{ job_id: string }> = await tx.query(
+        `UPDATE study_slots SET done = true WHERE study_id = $1 AND NOT done RETURNING job_id`,
+        [studyId],
+      );
+      return open.map((r) => r.job_id);
+    });
+  }
+
   async setResult(studyId: string, result: StudyRow['result']): Promise<void> {
     await this.db.query(
       `UPDATE studies SET result = coalesce(result, '{}'::jsonb) || $2 WHERE id = $1`,
