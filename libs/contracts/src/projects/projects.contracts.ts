@@ -52,6 +52,11 @@ export const ProjectsContracts = {
     UpdateDataSourceDto,
   ),
   deleteDataSource: contract<IdDto, Ok>('projects.data-sources.delete', IdDto),
+  /**
+   * data-tools (a trusted service call, never routed from the gateway): a version was committed, so
+   * the data source is ready before its job reports success.
+   */
+  markDataSourceReady: contract<IdDto, Ok>('projects.data-sources.ready', IdDto),
   attachDataSource: contract<LinkDataSourceDto, DataSourceView>(
     'projects.data-sources.attach',
     LinkDataSourceDto,

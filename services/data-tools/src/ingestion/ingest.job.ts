@@ -3,8 +3,14 @@ import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Inject, Injectable } from '@nestjs/common';
-import type { IngestOptionsDto, VersionParent, VersionProvenance } from '@hydroml/contracts';
+import {
+  ProjectsContracts,
+  type IngestOptionsDto,
+  type VersionParent,
+  type VersionProvenance,
+} from '@hydroml/contracts';
 import type { JobContext } from '@hydroml/jobs';
+import { logger, NatsClient } from '@hydroml/nest-kit';
 import { BLOB_STORE, type BlobStore } from '@hydroml/storage';
 import { DataToolsEnv } from '../data-tools-env.js';
 import { DuckEngine } from '../engine/duck-engine.js';
@@ -43,7 +49,9 @@ export function sourceBlobKey(dataSourceId: string, jobId: string): string {
 
 /**
  * Upload -> local file -> DuckDB -> zstd Parquet -> blob store -> one metadata commit. Until the
- * commit nothing is visible; a redelivered job whose version exists just reports it. The upload is
+ * commit nothing is visible; a redelivered job whose version exists just reports it. The data
+ * source is marked ready before the job reports success, so a client never sees the job done and
+ * the data source still processing. The upload is
  * kept (moved, not copied) as the version's original file.
  */
 @Injectable()
@@ -54,12 +62,16 @@ export class IngestJob {
     private readonly versions: VersionsRepository,
     private readonly cache: VersionCache,
     private readonly env: DataToolsEnv,
+    private readonly nats: NatsClient,
   ) {}
 
   async run(ctx: JobContext): Promise<Record<string, unknown>> {
     const payload = ctx.payload as unknown as IngestPayload;
     const done = await this.versions.findByJob(ctx.job.id);
-    if (done) return { version: done.version, versionId: done.id, rows: done.rows };
+    if (done) {
+      await this.markReady(payload.dataSourceId, ctx.job.id);
+      return { version: done.version, versionId: done.id, rows: done.rows };
+    }
     const dir = join(this.env.DATA_TOOLS_WORK_DIR, 'jobs', ctx.job.id);
     await mkdir(dir, { recursive: true });
     try {
@@ -107,7 +119,24 @@ export class IngestJob {
       ...{ detection: outcome.detection, warnings: outcome.warnings },
       ...{ provenance: payload.provenance ?? null, createdBy: payload.createdBy },
     });
+    await this.markReady(payload.dataSourceId, ctx.job.id);
     return { version: version.version, versionId: version.id, rows: version.rows };
+  }
+
+  /**
+   * Best effort: when projects cannot be reached, the status still follows the job's end through
+   * the lifecycle event, only later.
+   */
+  private async markReady(dataSourceId: string, jobId: string): Promise<void> {
+    await this.nats
+      .request(
+        ProjectsContracts.markDataSourceReady,
+        { id: dataSourceId },
+        { correlationId: jobId },
+      )
+      .catch((error: unknown) =>
+        logger().warn({ err: error, dataSourceId, jobId }, 'could not mark the data source ready'),
+      );
   }
 
   /** The original file the version keeps: a re-ingest shares its parent's; an append keeps none. */

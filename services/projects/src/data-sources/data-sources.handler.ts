@@ -64,6 +64,13 @@ export class DataSourcesHandler {
     return { ok: true };
   }
 
+  /** data-tools committed a version: answered once the status is stored. */
+  @MessagePattern(ProjectsContracts.markDataSourceReady.subject)
+  async ready(@Payload() dto: IdDto): Promise<Ok> {
+    await this.dataSources.setStatus(dto.id, 'ready');
+    return { ok: true };
+  }
+
   /** data-tools reports ingestion progress; the catalogue entry's status follows its jobs. */
   @EventPattern<Record<string, DataSourceStatusChangedV1>>(
     DataToolsEvents.dataSourceStatusChanged.subject,
