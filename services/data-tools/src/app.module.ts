@@ -20,6 +20,7 @@ import { Datasets1764300000220 } from './migrations/1764300000220-datasets.js';
 import { storageProviders } from './storage/storage.providers.js';
 import { VersionCache } from './storage/version-cache.js';
 import { DatasetVersionEntity } from './versions/persistence/dataset-version.entity.js';
+import { DataSourceReady } from './versions/data-source-ready.js';
 import { VersionsRepository } from './versions/versions.repository.js';
 import { VersionRelations } from './versions/version-relations.js';
 
@@ -46,6 +47,7 @@ export class AppModule {
         VersionsRepository,
         VersionRelations,
         VersionCache,
+        DataSourceReady,
         IngestJob,
         IngestLifecycle,
         JobsRuntime,

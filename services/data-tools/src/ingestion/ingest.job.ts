@@ -3,19 +3,14 @@ import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Inject, Injectable } from '@nestjs/common';
-import {
-  ProjectsContracts,
-  type IngestOptionsDto,
-  type VersionParent,
-  type VersionProvenance,
-} from '@hydroml/contracts';
+import type { IngestOptionsDto, VersionParent, VersionProvenance } from '@hydroml/contracts';
 import type { JobContext } from '@hydroml/jobs';
-import { logger, NatsClient } from '@hydroml/nest-kit';
 import { BLOB_STORE, type BlobStore } from '@hydroml/storage';
 import { DataToolsEnv } from '../data-tools-env.js';
 import { DuckEngine } from '../engine/duck-engine.js';
 import { VersionCache } from '../storage/version-cache.js';
 import type { DatasetVersionEntity } from '../versions/persistence/dataset-version.entity.js';
+import { DataSourceReady } from '../versions/data-source-ready.js';
 import { VersionsRepository } from '../versions/versions.repository.js';
 import { appendTo } from './append.js';
 import { ingestFile, type IngestOutcome } from './ingest-file.js';
@@ -50,8 +45,7 @@ export function sourceBlobKey(dataSourceId: string, jobId: string): string {
 /**
  * Upload -> local file -> DuckDB -> zstd Parquet -> blob store -> one metadata commit. Until the
  * commit nothing is visible; a redelivered job whose version exists just reports it. The data
- * source is marked ready before the job reports success, so a client never sees the job done and
- * the data source still processing. The upload is
+ * source is marked ready before the job reports success. The upload is
  * kept (moved, not copied) as the version's original file.
  */
 @Injectable()
@@ -62,16 +56,17 @@ export class IngestJob {
     private readonly versions: VersionsRepository,
     private readonly cache: VersionCache,
     private readonly env: DataToolsEnv,
-    private readonly nats: NatsClient,
+    private readonly ready: DataSourceReady,
   ) {}
 
   async run(ctx: JobContext): Promise<Record<string, unknown>> {
     const payload = ctx.payload as unknown as IngestPayload;
-    const done = await this.versions.findByJob(ctx.job.id);
-    if (done) {
-      await this.markReady(payload.dataSourceId, ctx.job.id);
-      return { version: done.version, versionId: done.id, rows: done.rows };
-    }
+    const version = (await this.versions.findByJob(ctx.job.id)) ?? (await this.made(ctx, payload));
+    await this.ready.mark(payload.dataSourceId, ctx.job.id);
+    return { version: version.version, versionId: version.id, rows: version.rows };
+  }
+
+  private async made(ctx: JobContext, payload: IngestPayload): Promise<DatasetVersionEntity> {
     const dir = join(this.env.DATA_TOOLS_WORK_DIR, 'jobs', ctx.job.id);
     await mkdir(dir, { recursive: true });
     try {
@@ -110,7 +105,7 @@ export class IngestJob {
       : base
         ? [{ dataSourceId: base.dataSourceId, version: base.version }]
         : [];
-    const version = await this.versions.commit({
+    return this.versions.commit({
       ...{ id: ctx.job.id, dataSourceId: payload.dataSourceId, parents },
       origin: payload.provenance ? 'imported' : 'uploaded',
       ...{ jobId: ctx.job.id, blobKey, sourceBlobKey: source, sourceFileName: payload.fileName },
@@ -119,24 +114,6 @@ export class IngestJob {
       ...{ detection: outcome.detection, warnings: outcome.warnings },
       ...{ provenance: payload.provenance ?? null, createdBy: payload.createdBy },
     });
-    await this.markReady(payload.dataSourceId, ctx.job.id);
-    return { version: version.version, versionId: version.id, rows: version.rows };
-  }
-
-  /**
-   * Best effort: when projects cannot be reached, the status still follows the job's end through
-   * the lifecycle event, only later.
-   */
-  private async markReady(dataSourceId: string, jobId: string): Promise<void> {
-    await this.nats
-      .request(
-        ProjectsContracts.markDataSourceReady,
-        { id: dataSourceId },
-        { correlationId: jobId },
-      )
-      .catch((error: unknown) =>
-        logger().warn({ err: error, dataSourceId, jobId }, 'could not mark the data source ready'),
-      );
   }
 
   /** The original file the version keeps: a re-ingest shares its parent's; an append keeps none. */

@@ -10,6 +10,7 @@ import { DataToolsEnv } from '../data-tools-env.js';
 import { DuckEngine, readError, sqlString } from '../engine/duck-engine.js';
 import { describe, summarize } from '../ingestion/ingest-file.js';
 import { versionBlobKey } from '../ingestion/ingest.job.js';
+import { DataSourceReady } from './data-source-ready.js';
 import type { DatasetVersionEntity } from './persistence/dataset-version.entity.js';
 import { VersionsRepository } from './versions.repository.js';
 
@@ -46,14 +47,20 @@ export class VersionWriter {
     private readonly engine: DuckEngine,
     private readonly versions: VersionsRepository,
     private readonly env: DataToolsEnv,
+    private readonly ready: DataSourceReady,
   ) {}
 
   async write(
     input: WriteVersionInput,
     progress: WriteProgress = () => Promise.resolve(),
   ): Promise<DatasetVersionEntity> {
-    const done = await this.versions.findByJob(input.jobId);
-    if (done) return done;
+    const version =
+      (await this.versions.findByJob(input.jobId)) ?? (await this.made(input, progress));
+    await this.ready.mark(input.dataSourceId, input.jobId);
+    return version;
+  }
+
+  private async made(input: WriteVersionInput, progress: WriteProgress) {
     const dir = join(this.env.DATA_TOOLS_WORK_DIR, 'jobs', input.jobId);
     await mkdir(dir, { recursive: true });
     try {
