@@ -26,7 +26,7 @@ export class StudyCanceller {
   async cancel(call: CallContext, row: StudyRow): Promise<void> {
     const open = await this.studies.cancel(row.id);
     if (open === null) {
-      throw new DomainError('failed_precondition', `study ${row.id} is ${row.status}`);
+      throw new DomainError('failed_precondition', `study ${row.id} has already ended`);
     }
     for (const jobId of open) {
       await this.queue.cancel(jobId).catch((error: unknown) => {
@@ -34,24 +34,18 @@ export class StudyCanceller {
       });
     }
     await this.failRunning(call, row);
-    const parent = { runId: uuidToHex(row.parent_run_id ?? ''), experimentNum: '', call };
-    if (row.parent_run_id) await this.recorder.end(parent, 'KILLED');
+    if (row.parent_run_id) {
+      const parent = { runId: uuidToHex(row.parent_run_id), experimentNum: '', call };
+      await this.recorder.end(parent, 'KILLED');
+    }
     this.nudges.send(row.id, 'state');
   }
 
   private async failRunning(call: CallContext, row: StudyRow): Promise<void> {
     const hpo = await this.hpo.open(`study-${row.id}`, row.spec.request, 'cancel');
     for (const trial of await hpo.getTrials(['RUNNING'])) {
-      await this.hpo.storage.setTrialSystemAttr(
-        trial.trialId,
-        'fail_reason',
-        'the study was cancelled',
-      );
-      await hpo.tell(trial.number, 'FAIL', { skipIfFinished: true });
-      const runId = trial.systemAttrs.run_id;
-      if (typeof runId === 'string') {
-        await this.recorder.end({ runId, experimentNum: '', call }, 'KILLED');
-      }
+      const runId = await this.hpo.fail(hpo, trial, 'the study was cancelled');
+      if (runId) await this.recorder.end({ runId, experimentNum: '', call }, 'KILLED');
     }
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { crc32, loadStudy, type Study } from '@hydroml/hpo';
+import { crc32, loadStudy, type FrozenTrial, type Study } from '@hydroml/hpo';
 import type { StudyRequestDto } from '@hydroml/contracts';
 import { prunerOf, samplerOf } from './domain/search-space.js';
 import { PgHpoStorage } from './persistence/pg-hpo-storage.js';
@@ -22,5 +22,24 @@ export class StudyHpo {
       sampler: samplerOf(seeded),
       pruner: prunerOf(request),
     });
+  }
+
+  /**
+   * Marks a trial FAIL with a readable reason (and any other system attributes); a trial that
+   * finished meanwhile keeps its state. Returns the trial's MLflow run id, for the caller to end.
+   */
+  async fail(
+    study: Study,
+    trial: FrozenTrial,
+    reason: string,
+    attrs: Record<string, boolean> = {},
+  ): Promise<string | null> {
+    await this.storage.setTrialSystemAttr(trial.trialId, 'fail_reason', reason);
+    for (const [key, value] of Object.entries(attrs)) {
+      await this.storage.setTrialSystemAttr(trial.trialId, key, value);
+    }
+    await study.tell(trial.number, 'FAIL', { skipIfFinished: true });
+    const runId = trial.systemAttrs.run_id;
+    return typeof runId === 'string' ? runId : null;
   }
 }

@@ -79,15 +79,10 @@ export class TrialJob {
   private async retire(t: TrialContext): Promise<void> {
     const running = await t.hpo.getTrials(['RUNNING']);
     for (const trial of running.filter((r) => r.systemAttrs.job_id === t.ctx.job.id)) {
-      const storage = this.hpo.storage;
       const reason = `its worker stopped (attempt ${t.ctx.attempt - 1}); retried as a new trial`;
-      await storage.setTrialSystemAttr(trial.trialId, 'fail_reason', reason);
-      await storage.setTrialSystemAttr(trial.trialId, 'retried', true);
-      await t.hpo.tell(trial.number, 'FAIL', { skipIfFinished: true });
+      const runId = await this.hpo.fail(t.hpo, trial, reason, { retried: true });
       await t.hpo.enqueueTrial(trial.params);
-      const runId = trial.systemAttrs.run_id;
-      if (typeof runId === 'string')
-        await this.recorder.end({ runId, experimentNum: '', call: t.call }, 'FAILED');
+      if (runId) await this.recorder.end({ runId, experimentNum: '', call: t.call }, 'FAILED');
     }
   }
 
