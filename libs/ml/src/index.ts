@@ -40,5 +40,13 @@ export * from './inspection/tree-shap.js';
 // persistence and shared types
 export * from './persistence/model-format.js';
 export { NotFittedError } from './util/estimator.js';
-export type { Classifier, Estimator, Json, ModelState, Transformer } from './util/estimator.js';
+export type {
+  Classifier,
+  Estimator,
+  FitOptions,
+  FitProgress,
+  Json,
+  ModelState,
+  Transformer,
+} from './util/estimator.js';
 export { Random } from './util/random.js';

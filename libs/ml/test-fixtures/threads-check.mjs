@@ -20,6 +20,15 @@ const rf1 = new ml.RandomForestRegressor({ nEstimators: 6, nJobs: 1, seed: 4 })
 const rf2 = new ml.RandomForestRegressor({ nEstimators: 6, nJobs: 3, seed: 4 })
   .fit(X, y)
   .predict(X);
+// the progress hook counts trees grown in workers too, and changes nothing
+const forestProgress = [];
+const rf3 = new ml.RandomForestRegressor({ nEstimators: 6, nJobs: 3, seed: 4 })
+  .fit(X, y, { onProgress: (done, total) => forestProgress.push([done, total]) })
+  .predict(X);
+const hgbProgress = [];
+const hgb3 = new ml.HistGradientBoostingRegressor({ maxIter: 15, nThreads: 2 })
+  .fit(X, y, { onProgress: (done) => hgbProgress.push(done) })
+  .predict(X);
 const hgb1 = new ml.HistGradientBoostingRegressor({ maxIter: 15, nThreads: 1 })
   .fit(X, y)
   .predict(X);
@@ -50,5 +59,12 @@ console.log(
       new Set(rfr.predict(big)).size > 100 &&
       same(cls2.predictProba(big).data, serialCls.predictProba(big).data),
     nonTrivial: ml.metrics.r2(y, hgb2) > 0.8,
+    progress:
+      same(rf3, rf1) &&
+      same(hgb3, hgb1) &&
+      forestProgress.length > 0 &&
+      forestProgress.every(([d, t], i) => t === 6 && d > (i ? forestProgress[i - 1][0] : 0)) &&
+      forestProgress.at(-1)[0] === 6 &&
+      hgbProgress.join() === Array.from({ length: 15 }, (_, i) => i + 1).join(),
   }),
 );

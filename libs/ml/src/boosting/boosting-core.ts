@@ -1,6 +1,7 @@
 import type { DenseMatrix } from '../data/dense-matrix.js';
 import { BinMapper, MISSING_BIN } from '../tree/bin-mapper.js';
 import type { TreeArrays } from '../tree/tree-arrays.js';
+import type { FitProgress } from '../util/estimator.js';
 import { quantileSorted } from '../util/stats.js';
 import { HistGrower, type GrownBoostingTree, type GrowerSettings } from './hist-grower.js';
 import { LocalEngine, type HistogramEngine } from './histogram-engine.js';
@@ -22,6 +23,8 @@ export interface BoostingSettings {
   readonly absoluteError: boolean;
   /** Threads building histograms (1: the calling thread only). */
   readonly nThreads: number;
+  /** Iterations done so far, of maxIter (does not change the model). */
+  readonly onProgress?: FitProgress;
 }
 
 export interface BoostingFit {
@@ -110,6 +113,7 @@ export function boost(data: BoostingData, loss: LossFunction, s: BoostingSetting
         iteration.push(grown.tree);
       }
       trees.push(iteration);
+      s.onProgress?.(trees.length, s.maxIter);
       if (val) {
         validationLoss.push(loss.loss(val.y, val.raw));
         if (shouldStop(validationLoss, s.nIterNoChange, s.tol)) break;

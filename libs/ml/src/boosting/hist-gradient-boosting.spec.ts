@@ -107,3 +107,42 @@ describe('HistGradientBoostingClassifier', () => {
     );
   });
 });
+
+describe('boosting progress hook', () => {
+  it('reports every iteration of maxIter and leaves the model bit-identical', () => {
+    const calls: Array<[number, number]> = [];
+    const opts = { maxIter: 12, earlyStopping: false };
+    const hooked = new HistGradientBoostingRegressor(opts).fit(train.X, train.y, {
+      onProgress: (done, total) => calls.push([done, total]),
+    });
+    const plain = new HistGradientBoostingRegressor(opts).fit(train.X, train.y);
+    expect(calls).toEqual(Array.from({ length: 12 }, (_, i) => [i + 1, 12]));
+    expect(JSON.stringify(hooked.toState())).toBe(JSON.stringify(plain.toState()));
+  });
+
+  it('ends below the total on an early stop and is identical for multiclass', () => {
+    const calls: number[] = [];
+    const opts = { maxIter: 200, earlyStopping: true, nIterNoChange: 3, learningRate: 0.5 };
+    const hooked = new HistGradientBoostingClassifier(opts).fit(train.X, train.labels, {
+      onProgress: (done, total) => calls.push(total === 200 ? done : -1),
+    });
+    const plain = new HistGradientBoostingClassifier(opts).fit(train.X, train.labels);
+    expect(hooked.nIter).toBeLessThan(200);
+    expect(calls).toEqual(Array.from({ length: hooked.nIter }, (_, i) => i + 1));
+    expect(JSON.stringify(hooked.toState())).toBe(JSON.stringify(plain.toState()));
+    expect(Array.from(hooked.predictProba(test.X).data)).toEqual(
+      Array.from(plain.predictProba(test.X).data),
+    );
+  });
+
+  it('aborts the fit when the hook throws', () => {
+    const stop = (done: number) => {
+      if (done === 3) throw new Error('stop');
+    };
+    expect(() =>
+      new HistGradientBoostingRegressor({ maxIter: 10 }).fit(train.X, train.y, {
+        onProgress: stop,
+      }),
+    ).toThrow('stop');
+  });
+});

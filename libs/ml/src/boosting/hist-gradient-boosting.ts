@@ -15,6 +15,7 @@ import {
   NotFittedError,
   type Classifier,
   type Estimator,
+  type FitOptions,
   type Json,
   type ModelState,
 } from '../util/estimator.js';
@@ -51,6 +52,28 @@ export interface HistGradientBoostingRegressorOptions extends HistGradientBoosti
   readonly loss?: 'squaredError' | 'absoluteError';
 }
 
+function boostingSettings(
+  o: HistGradientBoostingOptions,
+  absolute: boolean,
+  options: FitOptions,
+): BoostingSettings {
+  return {
+    learningRate: o.learningRate ?? 0.1,
+    maxIter: o.maxIter ?? 100,
+    maxLeafNodes: o.maxLeafNodes ?? 31,
+    maxDepth: o.maxDepth ?? Infinity,
+    minSamplesLeaf: o.minSamplesLeaf ?? 20,
+    l2Regularization: o.l2Regularization ?? 0,
+    maxBins: o.maxBins ?? 255,
+    nIterNoChange: o.nIterNoChange ?? 10,
+    tol: o.tol ?? 1e-7,
+    seed: o.seed ?? 0,
+    absoluteError: absolute,
+    nThreads: o.nThreads ?? 1,
+    onProgress: options.onProgress,
+  };
+}
+
 abstract class BoostingBase {
   protected fitted?: { baseline: Float64Array; trees: TreeArrays[][] };
   /** Per output, its trees laid out for prediction (built by fit, or on first use). */
@@ -70,7 +93,8 @@ abstract class BoostingBase {
     y: Float64Array,
     loss: LossFunction,
     stratify: boolean,
-    absolute = false,
+    absolute: boolean,
+    options: FitOptions,
   ): void {
     const m = toMatrix(X);
     if (m.nRows !== y.length) throw new RangeError(`X has ${m.nRows} rows but y has ${y.length}`);
@@ -79,20 +103,7 @@ abstract class BoostingBase {
       o.earlyStopping === 'auto' || o.earlyStopping === undefined
         ? m.nRows > 10_000
         : o.earlyStopping;
-    const settings: BoostingSettings = {
-      learningRate: o.learningRate ?? 0.1,
-      maxIter: o.maxIter ?? 100,
-      maxLeafNodes: o.maxLeafNodes ?? 31,
-      maxDepth: o.maxDepth ?? Infinity,
-      minSamplesLeaf: o.minSamplesLeaf ?? 20,
-      l2Regularization: o.l2Regularization ?? 0,
-      maxBins: o.maxBins ?? 255,
-      nIterNoChange: o.nIterNoChange ?? 10,
-      tol: o.tol ?? 1e-7,
-      seed: o.seed ?? 0,
-      absoluteError: absolute,
-      nThreads: o.nThreads ?? 1,
-    };
+    const settings = boostingSettings(o, absolute, options);
     let fit: BoostingFit;
     if (early) {
       const { trainIndex, testIndex } = splitIndices(y, {
@@ -187,9 +198,10 @@ export class HistGradientBoostingRegressor extends BoostingBase implements Estim
     this.loss = opts.loss ?? 'squaredError';
   }
 
-  fit(X: MatrixLike, y: VectorLike): this {
+  /** `options.onProgress` is told of each boosting iteration done (of maxIter). */
+  fit(X: MatrixLike, y: VectorLike, options: FitOptions = {}): this {
     const abs = this.loss === 'absoluteError';
-    this.run(X, toVector(y), abs ? absoluteError : squaredError, false, abs);
+    this.run(X, toVector(y), abs ? absoluteError : squaredError, false, abs, options);
     return this;
   }
 
@@ -213,13 +225,14 @@ export class HistGradientBoostingRegressor extends BoostingBase implements Estim
 export class HistGradientBoostingClassifier extends BoostingBase implements Classifier {
   classes: Float64Array = new Float64Array(0);
 
-  fit(X: MatrixLike, y: VectorLike): this {
+  /** `options.onProgress` is told of each boosting iteration done (of maxIter; K trees each). */
+  fit(X: MatrixLike, y: VectorLike, options: FitOptions = {}): this {
     const { classes, codes } = encodeLabels(toVector(y));
     if (classes.length < 2)
       throw new RangeError('HistGradientBoostingClassifier needs at least two classes');
     this.classes = classes;
     const loss = classes.length === 2 ? binaryLogLoss : multinomialLogLoss(classes.length);
-    this.run(X, Float64Array.from(codes), loss, true);
+    this.run(X, Float64Array.from(codes), loss, true, false, options);
     return this;
   }
 

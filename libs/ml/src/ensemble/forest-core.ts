@@ -2,11 +2,15 @@ import { CartGrower, type CartTask } from '../tree/cart-grower.js';
 import type { TreeArrays } from '../tree/tree-arrays.js';
 import { Random } from '../util/random.js';
 import { range } from '../validation/split.js';
+import type { FitProgress } from '../util/estimator.js';
 import {
   collectTrees,
   forestWorkersAvailable,
   startTreeWorker,
+  stopTreeWorker,
+  treesGrown,
   type GrownForestTree,
+  type Running,
 } from './forest-parallel.js';
 
 export interface ForestSettings {
@@ -15,6 +19,8 @@ export interface ForestSettings {
   readonly seed: number;
   /** Threads growing trees (worker threads need the built library). */
   readonly nJobs: number;
+  /** Trees done so far, as they finish (does not change the forest). */
+  readonly onProgress?: FitProgress;
 }
 
 export interface ForestFit {
@@ -55,6 +61,23 @@ export function growForestTree(
   return { tree: grown.tree, importance, inBag };
 }
 
+/** Reports trees done (the caller's and the workers'), only when the count went up. */
+function progressReporter(s: ForestSettings, running: Running[]) {
+  let own = 0;
+  let reported = 0;
+  const report = () => {
+    const done = running.reduce((sum, r) => sum + treesGrown(r), own);
+    if (done > reported) s.onProgress?.((reported = done), s.nEstimators);
+  };
+  return {
+    treeGrown: () => {
+      own++;
+      report();
+    },
+    poll: s.onProgress ? report : undefined,
+  };
+}
+
 export function fitForest(task: CartTask, s: ForestSettings): ForestFit {
   const seeds = treeSeeds(s.seed, s.nEstimators);
   const jobs = Math.min(s.nJobs, s.nEstimators);
@@ -71,15 +94,28 @@ export function fitForest(task: CartTask, s: ForestSettings): ForestFit {
         );
       })
     : [];
+  const progress = progressReporter(s, running);
   const grown = new Map<number, GrownForestTree>();
-  for (let t = 0; t < s.nEstimators; t++) {
-    if (!parallel || t % jobs === 0) grown.set(t, growForestTree(task, seeds[t], s.bootstrap));
+  try {
+    for (let t = 0; t < s.nEstimators; t++) {
+      if (parallel && t % jobs !== 0) continue;
+      grown.set(t, growForestTree(task, seeds[t], s.bootstrap));
+      progress.treeGrown();
+    }
+    for (const r of running) for (const [t, g] of collectTrees(r, progress.poll)) grown.set(t, g);
+  } catch (error) {
+    for (const r of running) stopTreeWorker(r);
+    throw error;
   }
-  for (const r of running) for (const [t, g] of collectTrees(r)) grown.set(t, g);
+  progress.poll?.();
+  return assemble(task, s.nEstimators, grown);
+}
+
+function assemble(task: CartTask, count: number, grown: Map<number, GrownForestTree>): ForestFit {
   const importance = new Float64Array(task.nFeatures);
   const trees: TreeArrays[] = [];
   const inBag: Uint8Array[] = [];
-  for (let t = 0; t < s.nEstimators; t++) {
+  for (let t = 0; t < count; t++) {
     const g = grown.get(t) as GrownForestTree;
     trees.push(g.tree);
     inBag.push(g.inBag);

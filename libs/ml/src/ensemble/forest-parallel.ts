@@ -38,7 +38,8 @@ export function forestWorkersAvailable(): boolean {
   return WORKER_URL.protocol === 'file:' && existsSync(fileURLToPath(WORKER_URL));
 }
 
-interface Running {
+/** signal[0]: 0 running, 1 done, 2 failed; signal[1]: trees grown so far (progress only). */
+export interface Running {
   readonly worker: Worker;
   readonly port: MessagePort;
   readonly signal: Int32Array;
@@ -51,7 +52,7 @@ export function startTreeWorker(
   bootstrap: boolean,
 ): Running {
   const { port1, port2 } = new MessageChannel();
-  const signal = new Int32Array(new SharedArrayBuffer(4));
+  const signal = new Int32Array(new SharedArrayBuffer(8));
   const worker = new Worker(WORKER_URL, {
     workerData: { task, jobs, bootstrap, port: port2, signal },
     transferList: [port2],
@@ -60,11 +61,35 @@ export function startTreeWorker(
   return { worker, port: port1, signal };
 }
 
-/** Blocks until the worker is done and returns its trees by forest index. */
-export function collectTrees(r: Running): Map<number, GrownForestTree> {
+/** Trees the worker has grown so far. */
+export function treesGrown(r: Running): number {
+  return Atomics.load(r.signal, 1);
+}
+
+/** Stops a worker whose trees are no longer wanted (the fit was aborted). */
+export function stopTreeWorker(r: Running): void {
+  r.port.close();
+  void r.worker.terminate();
+}
+
+/**
+ * Blocks until the worker is done and returns its trees by forest index. With `poll`, wakes every
+ * `pollMs` while waiting and calls it (progress reporting).
+ */
+export function collectTrees(
+  r: Running,
+  poll?: () => void,
+  pollMs = 100,
+): Map<number, GrownForestTree> {
+  const timeout = 600_000;
+  let waited = 0;
   while (Atomics.load(r.signal, 0) === 0) {
-    if (Atomics.wait(r.signal, 0, 0, 600_000) === 'timed-out')
-      throw new Error('forest worker timed out');
+    const slice = poll ? pollMs : timeout;
+    if (Atomics.wait(r.signal, 0, 0, slice) === 'timed-out') {
+      waited += slice;
+      if (waited >= timeout) throw new Error('forest worker timed out');
+      poll?.();
+    }
   }
   if (Atomics.load(r.signal, 0) !== 1) throw new Error('forest worker failed');
   const received = receiveMessageOnPort(r.port);

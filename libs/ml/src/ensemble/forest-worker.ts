@@ -16,6 +16,7 @@ const init = workerData as ForestWorkerInit;
 try {
   const grown: GrownTreeMessage[] = init.jobs.map(({ index, seed }) => {
     const g = growForestTree(init.task, seed, init.bootstrap);
+    Atomics.add(init.signal, 1, 1);
     const t = g.tree;
     return {
       index,

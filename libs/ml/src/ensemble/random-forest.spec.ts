@@ -76,3 +76,35 @@ describe('RandomForestClassifier', () => {
     expect(accuracy(train.labels, rf.predict(train.X))).toBe(1);
   });
 });
+
+describe('forest progress hook', () => {
+  it('reports every tree in order and leaves the forest bit-identical', () => {
+    const calls: Array<[number, number]> = [];
+    const opts = { nEstimators: 7, seed: 5, oobScore: true };
+    const hooked = new RandomForestRegressor(opts).fit(train.X, train.y, {
+      onProgress: (done, total) => calls.push([done, total]),
+    });
+    const plain = new RandomForestRegressor(opts).fit(train.X, train.y);
+    expect(calls).toEqual(Array.from({ length: 7 }, (_, i) => [i + 1, 7]));
+    expect(JSON.stringify(hooked.toState())).toBe(JSON.stringify(plain.toState()));
+    expect(Object.is(hooked.oobScore, plain.oobScore)).toBe(true);
+    expect(Array.from(hooked.featureImportances)).toEqual(Array.from(plain.featureImportances));
+  });
+
+  it('works for the classifier and aborts the fit when the hook throws', () => {
+    const opts = { nEstimators: 4, seed: 3 };
+    let seen = 0;
+    const hooked = new RandomForestClassifier(opts).fit(train.X, train.labels, {
+      onProgress: (done) => (seen = done),
+    });
+    const plain = new RandomForestClassifier(opts).fit(train.X, train.labels);
+    expect(seen).toBe(4);
+    expect(JSON.stringify(hooked.toState())).toBe(JSON.stringify(plain.toState()));
+    const stopAt2 = (done: number) => {
+      if (done === 2) throw new Error('stop');
+    };
+    expect(() =>
+      new RandomForestClassifier(opts).fit(train.X, train.labels, { onProgress: stopAt2 }),
+    ).toThrow('stop');
+  });
+});

@@ -17,6 +17,7 @@ import {
   NotFittedError,
   type Classifier,
   type Estimator,
+  type FitOptions,
   type Json,
   type ModelState,
 } from '../util/estimator.js';
@@ -52,6 +53,7 @@ abstract class ForestBase {
     nClasses: number,
     criterion: Criterion,
     maxF: 'sqrt' | 1,
+    options: FitOptions,
   ): { fit: ForestFit; matrix: DenseMatrix } {
     const { task, matrix } = makeCartTask(X, target, nClasses, criterion, this.opts, maxF);
     const fit = fitForest(task, {
@@ -59,6 +61,7 @@ abstract class ForestBase {
       bootstrap: this.opts.bootstrap ?? true,
       seed: this.opts.seed ?? 0,
       nJobs: this.opts.nJobs ?? 1,
+      onProgress: options.onProgress,
     });
     this.trees = fit.trees;
     this.pack(matrix.nCols, (this.opts.nJobs ?? 1) > 1);
@@ -118,9 +121,10 @@ abstract class ForestBase {
 
 /** Random forest of CART regression trees (defaults as scikit-learn: 100 trees, all features). */
 export class RandomForestRegressor extends ForestBase implements Estimator {
-  fit(X: MatrixLike, y: VectorLike): this {
+  /** `options.onProgress` is told of each tree grown. */
+  fit(X: MatrixLike, y: VectorLike, options: FitOptions = {}): this {
     const yv = toVector(y);
-    const { fit, matrix } = this.fitTrees(X, yv, 0, 'squaredError', 1);
+    const { fit, matrix } = this.fitTrees(X, yv, 0, 'squaredError', 1, options);
     if (this.opts.oobScore) this.oobScore = r2(yv, this.oobOutputs(matrix, fit));
     return this;
   }
@@ -144,7 +148,8 @@ export class RandomForestRegressor extends ForestBase implements Estimator {
 export class RandomForestClassifier extends ForestBase implements Classifier {
   classes: Float64Array = new Float64Array(0);
 
-  fit(X: MatrixLike, y: VectorLike): this {
+  /** `options.onProgress` is told of each tree grown. */
+  fit(X: MatrixLike, y: VectorLike, options: FitOptions = {}): this {
     const { classes, codes } = encodeLabels(toVector(y));
     this.classes = classes;
     const target = Float64Array.from(codes);
@@ -154,6 +159,7 @@ export class RandomForestClassifier extends ForestBase implements Classifier {
       classes.length,
       this.opts.criterion ?? 'gini',
       'sqrt',
+      options,
     );
     if (this.opts.oobScore) {
       const P = new DenseMatrix(matrix.nRows, classes.length, this.oobOutputs(matrix, fit));

@@ -9,8 +9,19 @@ export interface ModelState {
   readonly [key: string]: Json;
 }
 
+/**
+ * Called by the tree ensembles as a fit advances: `done` of `total` trees (boosting: iterations;
+ * an early stop ends below `total`). It only observes; an exception thrown from it aborts the fit.
+ */
+export type FitProgress = (done: number, total: number) => void;
+
+/** Optional extras for `fit`; estimators that cannot use them ignore them. */
+export interface FitOptions {
+  readonly onProgress?: FitProgress;
+}
+
 export interface Estimator {
-  fit(X: MatrixLike, y: VectorLike): this;
+  fit(X: MatrixLike, y: VectorLike, options?: FitOptions): this;
   predict(X: MatrixLike): Float64Array;
   toState(): ModelState;
 }
