@@ -80,16 +80,20 @@ function numericAggregates(q: string, p: string, integer: boolean): string[] {
 function textAggregates(q: string, p: string): string[] {
   // No trim(): it costs more than the rest together, and casts accept surrounding spaces. Casts
   // only run on values starting like a number or a date (first character), a tenth of the cost.
+  // The cheap test guards the costly one in a CASE: an aggregate's FILTER (a AND b) evaluates
+  // both sides on every row (3x the time on text columns), a CASE only the rows that pass.
   const t = q;
   const numberLike = `ascii(${t}) BETWEEN 43 AND 57 OR ascii(${t}) IN (32, 73, 105, 78, 110)`;
   const dateLike = `ascii(${t}) BETWEEN 48 AND 57`;
+  const number = `TRY_CAST(${t} AS DOUBLE) IS NOT NULL AND ${t} NOT IN (${TEXT_TOKENS})`;
+  const token = `CASE WHEN ${t} IN (${TEXT_TOKENS}) THEN ${t} END`;
   return [
     `min(length(${q}))::DOUBLE AS ${p}lmin`,
     `max(length(${q}))::DOUBLE AS ${p}lmax`,
     `favg(length(${q})) AS ${p}lmean`,
-    `count(*) FILTER (WHERE (${numberLike}) AND TRY_CAST(${t} AS DOUBLE) IS NOT NULL AND ${t} NOT IN (${TEXT_TOKENS}))::DOUBLE AS ${p}num`,
+    `count(CASE WHEN ${numberLike} THEN CASE WHEN ${number} THEN 1 END END)::DOUBLE AS ${p}num`,
     `count(CASE WHEN ${dateLike} THEN TRY_CAST(${t} AS TIMESTAMP) END)::DOUBLE AS ${p}dates`,
-    `histogram(${t}) FILTER (WHERE length(${t}) <= ${MAX_TOKEN} AND ${t} IN (${TEXT_TOKENS})) AS ${p}nl`,
+    `histogram(CASE WHEN length(${t}) <= ${MAX_TOKEN} THEN ${token} END) AS ${p}nl`,
   ];
 }
 

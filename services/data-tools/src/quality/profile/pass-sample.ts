@@ -35,8 +35,11 @@ export async function textPatterns(
   if (chosen.length === 0) return out;
   const parts = chosen.map(({ s, i }) => {
     const q = sqlIdent(s.column.name);
-    const shape = `regexp_replace(regexp_replace(regexp_replace(left(${q}, 40), '[0-9]', '9', 'g'), '[a-z]', 'a', 'g'), '[A-Z]', 'A', 'g')`;
-    return `(SELECT ${i} AS i, ${shape} AS p, count(*)::DOUBLE AS n FROM ${source} WHERE ${q} IS NOT NULL GROUP BY 2 ORDER BY n DESC, p LIMIT 5)`;
+    const shape = `regexp_replace(regexp_replace(regexp_replace(v, '[0-9]', '9', 'g'), '[a-z]', 'a', 'g'), '[A-Z]', 'A', 'g')`;
+    // Shapes of the distinct prefixes, weighted by their counts: the regexes run once per value
+    // instead of once per row (a category column has a few hundred values in 100k rows).
+    const prefixes = `SELECT left(${q}, 40) AS v, count(*) AS n FROM ${source} WHERE ${q} IS NOT NULL GROUP BY 1`;
+    return `(SELECT ${i} AS i, ${shape} AS p, sum(n)::DOUBLE AS n FROM (${prefixes}) GROUP BY 2 ORDER BY n DESC, p LIMIT 5)`;
   });
   const found = await queryRows(c, parts.join('\nUNION ALL\n'));
   for (const { s, i } of chosen) {
