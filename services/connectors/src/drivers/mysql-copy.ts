@@ -1,6 +1,7 @@
 import type { FieldPacket, Connection as RawConnection, Query } from 'mysql2';
 import type { CsvCopy } from './driver.js';
-import { csvEncoder } from './mysql-csv.js';
+import { CsvWriter } from './mysql-csv.js';
+import { CsvRows, takeRowPackets } from './mysql-rows.js';
 
 const CHUNK = 256 * 1024;
 const MAX_QUEUED = 8;
@@ -29,38 +30,42 @@ class ChunkQueue {
   }
 }
 
-/** Encodes the query's rows as CSV text into the queue, about CHUNK bytes at a time. */
+/** Encodes the query's rows as CSV bytes into the queue, about CHUNK bytes at a time. */
 function encodeInto(
   query: Query,
   queue: ChunkQueue,
-  state: { columns: Fields; rows: number },
+  state: { columns: Fields; rows: CsvRows },
   fieldInfo: (field: FieldPacket) => Fields[number],
 ): void {
-  let encoder: ReturnType<typeof csvEncoder> | undefined;
-  let buffer = '';
-  query.on('fields', (fields: FieldPacket[]) => {
-    encoder = csvEncoder(fields);
-    state.columns = fields.map(fieldInfo);
-    buffer = `${encoder.header}\n`;
-  });
-  query.on('result', (row) => {
-    buffer += `${encoder!.line(row as unknown as unknown[])}\n`;
-    state.rows += 1;
-    if (buffer.length > CHUNK) {
-      queue.push(Buffer.from(buffer));
-      buffer = '';
+  const rows = state.rows;
+  let failed = false;
+  const guarded = (write: () => void) => {
+    if (failed) return;
+    try {
+      write();
+    } catch (error) {
+      failed = true;
+      queue.push(error instanceof Error ? error : new Error(String(error)));
     }
+  };
+  query.on('fields', (fields: FieldPacket[]) => {
+    state.columns = fields.map(fieldInfo);
+    guarded(() => rows.start(fields));
   });
+  takeRowPackets(query, (packet) => guarded(() => rows.packet(packet)));
+  query.on('result', (row) => guarded(() => rows.values(row as unknown as Array<Buffer | null>)));
   query.on('error', (error: Error) => queue.push(error));
   query.on('end', () => {
-    if (buffer) queue.push(Buffer.from(buffer));
+    if (failed) return;
+    guarded(() => rows.flush());
     queue.push(null);
   });
 }
 
 /**
- * Rows from the server as events (no object stream, no promise per row), encoded as CSV text in
- * chunks of about 256 KiB; the connection pauses while chunks wait to be consumed.
+ * Rows from the server encoded as CSV straight from their packets (no object stream, no promise,
+ * array or string per row), in chunks of about 256 KiB; the connection pauses while chunks wait
+ * to be consumed.
  */
 export function rawCsvCopy(
   raw: RawConnection,
@@ -68,8 +73,9 @@ export function rawCsvCopy(
   setup: () => Promise<void>,
   fieldInfo: (field: FieldPacket) => Fields[number],
 ): CsvCopy {
-  const state = { columns: [] as Fields, rows: 0 };
   const queue = new ChunkQueue(raw);
+  const rows = new CsvRows(new CsvWriter((chunk) => queue.push(chunk), CHUNK));
+  const state = { columns: [] as Fields, rows };
   async function* chunks(): AsyncGenerator<Uint8Array> {
     try {
       await setup();
@@ -84,5 +90,5 @@ export function rawCsvCopy(
   }
   const generator = chunks();
   const stream = Object.assign(generator, { destroy: () => void generator.return(undefined) });
-  return { columns: () => state.columns, stream, rowCount: () => state.rows };
+  return { columns: () => state.columns, stream, rowCount: () => rows.count };
 }

@@ -1,35 +1,122 @@
+import { isUtf8 } from 'node:buffer';
 import type { FieldPacket } from 'mysql2';
 
 const BINARY_CHARSET = 63;
-const NEEDS_QUOTES = /[",\r\n]/;
+const TEXTUAL_TYPES = new Set([249, 250, 251, 252, 253, 254]);
+const QUOTE = 0x22;
+const COMMA = 0x2c;
+const NEWLINE = 0x0a;
+const RETURN = 0x0d;
+const BACKSLASH = 0x5c;
+const HEX = Buffer.from('0123456789abcdef');
+/** Room past the chunk size so a row usually ends before the buffer does. */
+const SLACK = 64 * 1024;
 
-function isBinary(field: FieldPacket): boolean {
-  const name = String(field.type ?? field.columnType);
-  const textual = ['252', '253', '254', '249', '250', '251'].includes(name);
+/** Binary strings and blobs (charset 'binary') are written as \x-hex. */
+export function isBinary(field: FieldPacket): boolean {
+  const textual = TEXTUAL_TYPES.has(Number(field.type ?? field.columnType));
   return textual && field.characterSet === BINARY_CHARSET;
 }
 
-function textOf(value: unknown): string {
-  if (Buffer.isBuffer(value)) return value.toString('utf8');
-  return typeof value === 'string' ? value : JSON.stringify(value);
+/**
+ * Writes CSV as bytes, straight from MySQL's raw text values (no JS string per field): NULL as an
+ * empty field, '' as "", a value holding a quote, comma or line break quoted with "" for quotes,
+ * binary as \x-hex. Full chunks of about `chunkSize` bytes go to `emit`, each a buffer of its own.
+ */
+export class CsvWriter {
+  private out: Buffer;
+  private pos = 0;
+
+  constructor(
+    private readonly emit: (chunk: Buffer) => void,
+    private readonly chunkSize: number,
+  ) {
+    this.out = Buffer.allocUnsafe(chunkSize + SLACK);
+  }
+
+  /** A field's separator: call before every field but a row's first. */
+  comma(): void {
+    this.ensure(1);
+    this.out[this.pos++] = COMMA;
+  }
+
+  /** Ends a row; hands over the chunk once it is full enough. */
+  endRow(): void {
+    this.ensure(1);
+    this.out[this.pos++] = NEWLINE;
+    if (this.pos >= this.chunkSize) this.flush();
+  }
+
+  /** Hands over what is buffered, if anything. */
+  flush(): void {
+    if (this.pos === 0) return;
+    this.emit(this.out.subarray(0, this.pos));
+    this.out = Buffer.allocUnsafe(this.chunkSize + SLACK);
+    this.pos = 0;
+  }
+
+  binary(src: Buffer, start: number, end: number): void {
+    this.ensure(2 + 2 * (end - start));
+    const out = this.out;
+    let pos = this.pos;
+    out[pos++] = BACKSLASH;
+    out[pos++] = 0x78; // x
+    for (let i = start; i < end; i++) {
+      out[pos++] = HEX[src[i] >> 4];
+      out[pos++] = HEX[src[i] & 15];
+    }
+    this.pos = pos;
+  }
+
+  /** UTF-8 text; invalid UTF-8 is written as Buffer#toString decodes it (U+FFFD). */
+  text(src: Buffer, start: number, end: number): void {
+    this.ensure(2 + 2 * (end - start));
+    const out = this.out;
+    let pos = this.pos;
+    let special = start === end;
+    let ascii = true;
+    for (let i = start; i < end; i++) {
+      const byte = src[i];
+      out[pos++] = byte;
+      if (byte === QUOTE || byte === COMMA || byte === NEWLINE || byte === RETURN) special = true;
+      else if (byte >= 0x80) ascii = false;
+    }
+    if (!ascii && !isUtf8(src.subarray(start, end))) {
+      const decoded = Buffer.from(src.toString('utf8', start, end));
+      this.text(decoded, 0, decoded.length);
+      return;
+    }
+    if (special) this.quoted(src, start, end);
+    else this.pos = pos;
+  }
+
+  private quoted(src: Buffer, start: number, end: number): void {
+    const out = this.out;
+    let pos = this.pos;
+    out[pos++] = QUOTE;
+    for (let i = start; i < end; i++) {
+      if (src[i] === QUOTE) out[pos++] = QUOTE;
+      out[pos++] = src[i];
+    }
+    out[pos++] = QUOTE;
+    this.pos = pos;
+  }
+
+  /** Makes room for `bytes` more, handing over what is buffered when it would not fit. */
+  private ensure(bytes: number): void {
+    if (this.pos + bytes <= this.out.length) return;
+    if (this.pos > 0) this.emit(this.out.subarray(0, this.pos));
+    this.out = Buffer.allocUnsafe(Math.max(this.chunkSize + SLACK, bytes));
+    this.pos = 0;
+  }
 }
 
-/** One CSV field from MySQL's raw text (typeCast off): binary as \x-hex, NULL as empty. */
-function csvField(value: unknown, binary: boolean): string {
-  if (value === null || value === undefined) return '';
-  if (binary && Buffer.isBuffer(value)) return `\\x${value.toString('hex')}`;
-  const text = textOf(value);
-  return text === '' || NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-/** Encodes rows as CSV lines, given the result's fields. */
-export function csvEncoder(fields: FieldPacket[]): {
-  header: string;
-  line(row: unknown[]): string;
-} {
-  const binary = fields.map(isBinary);
-  return {
-    header: fields.map((f) => csvField(f.name, false)).join(','),
-    line: (row) => row.map((v, i) => csvField(v, binary[i])).join(','),
-  };
+/** The header row: the result's column names. */
+export function writeHeader(writer: CsvWriter, fields: FieldPacket[]): void {
+  fields.forEach((field, i) => {
+    if (i > 0) writer.comma();
+    const name = Buffer.from(field.name);
+    writer.text(name, 0, name.length);
+  });
+  writer.endRow();
 }

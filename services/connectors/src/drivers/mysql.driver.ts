@@ -148,7 +148,7 @@ export class MysqlDriver implements DatabaseDriver {
 
   /**
    * A CSV export like `mysql --batch`: raw text values (no type conversion in Node), dates and
-   * times in UTC, in a read-only transaction; chunks of about 64 KiB.
+   * times in UTC, in a read-only transaction; encoded from the row packets, chunks of about 256 KiB.
    */
   copyCsv(sql: string): Promise<CsvCopy> {
     const raw = createRawConnection(this.options());
