@@ -47,7 +47,11 @@ describe('importing from a database into a data source', () => {
       .send({ table: 'hydro.gauges', projectId: project.id, name: 'Gauges' })
       .expect(202);
     const job = await waitForJob(stack.baseUrl, alice, started.body.id as string);
-    expect(job).toMatchObject({ status: 'succeeded', result: { rows: 150 } });
+    expect(job).toMatchObject({
+      status: 'succeeded',
+      result: { rows: 150 },
+      message: '150 rows read',
+    });
     const dataSourceId = job.result!.dataSourceId as string;
     expect((await waitForJob(stack.baseUrl, alice, job.result!.ingestJobId as string)).status).toBe(
       'succeeded',

@@ -14,6 +14,7 @@ import { BrowseService } from '../browse/browse.service.js';
 import { ConnectionsService } from '../connections/connections.service.js';
 import type { ConnectionEntity } from '../connections/persistence/connection.entity.js';
 import { planIncremental, type IncrementalPlan } from './incremental.js';
+import { estimatedRowsOf, RowProgress } from './row-progress.js';
 import { datasetType, ndjsonValue } from './type-mapping.js';
 
 export const IMPORT = 'import';
@@ -55,20 +56,18 @@ export class ImportJob {
     const payload = ctx.payload as ImportPayload;
     const call: CallContext = { correlationId: ctx.job.id, principal: payload.principal };
     const connection = await this.connections.owned(call, payload.connectionId);
-    const plan = payload.incrementalColumn
-      ? await planIncremental({ browse: this.browse, nats: this.nats }, call, {
-          ...{ connectionId: connection.id, type: connection.type },
-          ...{ dataSourceId: payload.dataSourceId!, column: payload.incrementalColumn },
-          source: { table: payload.table, query: payload.query },
-        })
-      : null;
+    const plan = await this.incremental(call, connection, payload);
     if (plan?.empty) return { rows: 0, upToDate: true, dataSourceId: payload.dataSourceId };
     const read = plan ? { ...payload, table: undefined, query: plan.query } : payload;
-    const source = (await this.csvCopy(call, read, ctx)) ?? (await this.ndjson(call, read, ctx));
+    const progress = new RowProgress(ctx, await this.estimate(call, read));
+    const source =
+      (await this.csvCopy(call, read, ctx, progress)) ??
+      (await this.ndjson(call, read, ctx, progress));
     const uploadKey = `uploads/${randomUUID()}`;
     const blob = await this.blobs.put(uploadKey, source.stream);
     ctx.throwIfCancelled();
     const rows = source.rowCount();
+    await progress.update(rows, true);
     if (plan && rows === 0) {
       await this.blobs.delete(uploadKey);
       return { rows: 0, upToDate: true, dataSourceId: payload.dataSourceId };
@@ -101,10 +100,34 @@ export class ImportJob {
     };
   }
 
+  private async incremental(
+    call: CallContext,
+    connection: Pick<ConnectionEntity, 'id' | 'type'>,
+    payload: ImportPayload,
+  ): Promise<IncrementalPlan | null> {
+    if (!payload.incrementalColumn) return null;
+    return planIncremental({ browse: this.browse, nats: this.nats }, call, {
+      ...{ connectionId: connection.id, type: connection.type },
+      ...{ dataSourceId: payload.dataSourceId!, column: payload.incrementalColumn },
+      source: { table: payload.table, query: payload.query },
+    });
+  }
+
+  /** The table's estimated rows for a progress fraction; none for queries, or when listing fails. */
+  private async estimate(call: CallContext, payload: ImportPayload): Promise<number | null> {
+    if (payload.table === undefined) return null;
+    try {
+      return estimatedRowsOf(await this.browse.tables(call, payload.connectionId), payload.table);
+    } catch {
+      return null; // progress without a fraction; the import itself reports any real failure
+    }
+  }
+
   private async ndjson(
     call: CallContext,
     payload: ImportPayload,
     ctx: JobContext,
+    progress: RowProgress,
   ): Promise<ImportSource> {
     const batches = await this.browse.openStream(call, payload.connectionId, payload, BATCH_ROWS);
     let columnTypes: ColumnType[] = [];
@@ -121,7 +144,7 @@ export class ImportJob {
         }
         const lines = batch.rows.map((row) => ndjsonLine(row, keys, columnTypes));
         count += batch.rows.length;
-        await ctx.progress(0, `${count} rows read`);
+        await progress.update(count);
         yield Buffer.from(`${lines.join('\n')}\n`);
       }
     }
@@ -134,6 +157,7 @@ export class ImportJob {
     call: CallContext,
     payload: ImportPayload,
     ctx: JobContext,
+    progress: RowProgress,
   ): Promise<ImportSource | null> {
     const copy = await this.browse.openCsvCopy(call, payload.connectionId, payload);
     if (!copy) return null;
@@ -143,7 +167,7 @@ export class ImportJob {
       Object.fromEntries(copy.columns().map((c) => [c.name, datasetType(c.type)]));
     return {
       format: 'csv',
-      stream: withProgress(copy.stream, ctx),
+      stream: withProgress(copy.stream, ctx, progress),
       rowCount: () => copy.rowCount(),
       types,
     };
@@ -175,20 +199,21 @@ function ndjsonLine(row: unknown[], keys: string[], types: ColumnType[]): string
   return `${line}}`;
 }
 
-/** Passes chunks through, reporting lines read about once a second and honouring cancellation. */
+/**
+ * Passes chunks through, reporting the lines read so far (quoted values may hold line breaks, so
+ * this is close to the row count, which the source reports exactly at the end) and honouring
+ * cancellation.
+ */
 async function* withProgress(
   chunks: AsyncIterable<Uint8Array>,
   ctx: JobContext,
+  progress: RowProgress,
 ): AsyncGenerator<Uint8Array> {
   let lines = -1; // the header
-  let reported = Date.now();
   for await (const chunk of chunks) {
     ctx.throwIfCancelled();
     for (let at = chunk.indexOf(10); at >= 0; at = chunk.indexOf(10, at + 1)) lines += 1;
-    if (Date.now() - reported > 1000) {
-      reported = Date.now();
-      await ctx.progress(0, `about ${lines} rows read`);
-    }
+    await progress.update(Math.max(lines, 0));
     yield chunk;
   }
 }
