@@ -9,7 +9,7 @@ import { JobCancelledError, type JobContext } from '@hydroml/jobs';
 import { logger } from '@hydroml/nest-kit';
 import { hexToUuid, uuidToHex } from '../tracking/domain/ids.js';
 import { canonicalJson, specHash } from './domain/spec-hash.js';
-import type { TrainEvent } from './domain/train-types.js';
+import { progressOf } from './domain/train-progress.js';
 import { TrainingsRepository, type TrainingRow } from './persistence/trainings.repository.js';
 import { RunRecorder, type RunHandle } from './tracking/run-recorder.js';
 import { callOf, type TrainingJobPayload } from './training-job.payload.js';
@@ -29,15 +29,6 @@ export function startTags(row: TrainingRow, spec: StartTrainingDto): KeyValue[] 
     { key: 'hydroml.model_type', value: spec.model.type },
     { key: 'hydroml.preflight_warnings', value: JSON.stringify(row.warnings).slice(0, 7900) },
   ];
-}
-
-/** Progress of a training: reading is the first 10 %, folds and the final fit up to 85 %. */
-export function progressOf(event: TrainEvent): { fraction: number; message: string } {
-  if (event.type === 'phase') return { fraction: event.fraction, message: event.phase };
-  return {
-    fraction: 0.1 + (0.6 * event.fold) / event.folds,
-    message: `fold ${event.fold} of ${event.folds}`,
-  };
 }
 
 /** The `training` job: one training spec -> one MLflow run, FINISHED or FAILED with the reason. */

@@ -1,6 +1,7 @@
 import { loadModel } from '@hydroml/ml';
 import { encodeKnown, encodeNew, inferTask, trainingColumn } from '../data/columns.js';
 import { evaluate } from './evaluate.js';
+import type { TreesEvent } from './train-types.js';
 import { meanStd, scoreAll } from './metric-set.js';
 import { checkModelParams } from './model-params.js';
 import type { TrainInput, TrainOutput, TrainSettings } from './train-types.js';
@@ -80,6 +81,74 @@ describe('evaluate (a training as events)', () => {
     expect(output.mean.accuracy).toBeGreaterThan(0.9);
     expect(output.charts.confusion?.labels).toEqual(['dry', 'wet']);
     expect(output.charts.roc?.[0].auc).toBeGreaterThan(0.9);
+  });
+});
+
+describe('evaluate with tree progress', () => {
+  function forestInput(type: 'random_forest' | 'gradient_boosting', params: object): TrainInput {
+    return {
+      features: [trainingColumn('x', false, x), trainingColumn('kind', true, kind)],
+      target: Float64Array.from(x, (v, i) => Math.sin(v) + (kind[i] === 'wet' ? 1 : 0)),
+      targetName: 'flow',
+      settings: settings({
+        model: { type, params: { ...params } },
+        split: { mode: 'random', testFraction: 0.25, seed: 2 },
+        validation: { mode: 'kfold', folds: 3 },
+        skipExplanations: true,
+      }),
+    };
+  }
+
+  function runWithTrees(input: TrainInput) {
+    const log: string[] = [];
+    const steps = evaluate(input, (e: TreesEvent) => log.push(`${e.fold}:${e.done}/${e.total}`));
+    let next = steps.next();
+    while (!next.done) {
+      if (next.value.type === 'fold') log.push(`fold ${next.value.fold}/${next.value.folds}`);
+      next = steps.next();
+    }
+    return { output: next.value, log };
+  }
+
+  it('reports each tree of each fold before its fold event, then the final fit', () => {
+    const input = forestInput('random_forest', { nEstimators: 3, seed: 1 });
+    const { output, log } = runWithTrees(input);
+    const fit = (k: number | null) => [1, 2, 3].map((t) => `${k}:${t}/3`);
+    expect(log).toEqual([
+      ...fit(1),
+      'fold 1/3',
+      ...fit(2),
+      'fold 2/3',
+      ...fit(3),
+      'fold 3/3',
+      ...fit(null),
+    ]);
+    const plain = run(input).output;
+    expect(output.modelJson).toBe(plain.modelJson);
+    expect(output.folds).toEqual(plain.folds);
+    expect(output.test).toEqual(plain.test);
+  });
+
+  it('counts boosting iterations and gives the same model as without progress', () => {
+    const input = forestInput('gradient_boosting', { maxIter: 4 });
+    const { output, log } = runWithTrees(input);
+    expect(log.filter((l) => l.startsWith('null:'))).toEqual([
+      'null:1/4',
+      'null:2/4',
+      'null:3/4',
+      'null:4/4',
+    ]);
+    expect(log.filter((l) => l.startsWith('2:'))).toHaveLength(4);
+    expect(output.modelJson).toBe(run(input).output.modelJson);
+  });
+
+  it('reports no trees for models without them, and fits pipeline regressions', () => {
+    const ridge = forestInput('random_forest', {});
+    ridge.settings = { ...ridge.settings, model: { type: 'ridge', params: {} } };
+    // a Pipeline has predictProba even around a regressor: a regression must not call it
+    const { output, log } = runWithTrees(ridge);
+    expect(log).toEqual(['fold 1/3', 'fold 2/3', 'fold 3/3']);
+    expect(output.test.r2).toBeGreaterThan(0.3);
   });
 });
 

@@ -7,13 +7,17 @@ import {
   splitIndices,
   type Classifier,
   type Estimator,
+  type FitProgress,
   type FoldSplitter,
 } from '@hydroml/ml';
 import { classificationCharts, regressionCharts } from './charts.js';
 import { explain } from './explain.js';
 import { buildEstimator } from './model-factory.js';
 import { meanStd, scoreAll } from './metric-set.js';
-import type { Metrics, TrainEvent, TrainInput, TrainOutput } from './train-types.js';
+import type { Metrics, TrainEvent, TrainInput, TrainOutput, TreesEvent } from './train-types.js';
+
+/** Receives tree progress from inside a fit (synchronously, while the fit runs). */
+export type TreesSink = (event: TreesEvent) => void;
 
 export function isClassifierModel(model: Estimator): model is Classifier {
   return typeof (model as Partial<Classifier>).predictProba === 'function';
@@ -49,18 +53,26 @@ interface Scored {
   metrics: Metrics;
 }
 
-function fitAndScore(input: TrainInput, X: DenseMatrix, train: Uint32Array, test: Uint32Array) {
+function fitAndScore(
+  input: TrainInput,
+  X: DenseMatrix,
+  rows: { train: Uint32Array; test: Uint32Array },
+  onProgress?: FitProgress,
+) {
   const { settings } = input;
+  const { train, test } = rows;
   const model = buildEstimator(
     settings.model.type,
     settings.task,
     settings.model.params,
     settings.threads,
   );
-  model.fit(X.selectRows(train), pick(input.target, train));
+  model.fit(X.selectRows(train), pick(input.target, train), onProgress ? { onProgress } : {});
   const XTest = X.selectRows(test);
   const predicted = model.predict(XTest);
-  const proba = isClassifierModel(model) ? model.predictProba(XTest) : null;
+  // a Pipeline always has predictProba; it works only when its model is a classifier
+  const classifier = settings.task === 'classification' && isClassifierModel(model);
+  const proba = classifier ? model.predictProba(XTest) : null;
   const actual = pick(input.target, test);
   const metrics = scoreAll(settings.task, actual, predicted, proba, settings.metrics);
   return { model, predicted, proba, metrics } satisfies Scored;
@@ -70,8 +82,12 @@ function fitAndScore(input: TrainInput, X: DenseMatrix, train: Uint32Array, test
  * A training as a sequence of events: validation folds (each scored on its own held-out part of
  * the training set), then the final fit on the whole training set scored on the test set, then
  * explanations. Returns the result; a caller may stop between events (pruning, cancellation).
+ * Tree ensembles also tell `onTrees` of every tree they grow, from inside each fit.
  */
-export function* evaluate(input: TrainInput): Generator<TrainEvent, TrainOutput> {
+export function* evaluate(
+  input: TrainInput,
+  onTrees?: TreesSink,
+): Generator<TrainEvent, TrainOutput> {
   const started = performance.now();
   const X = toMatrix(input);
   const { split } = input.settings;
@@ -81,19 +97,21 @@ export function* evaluate(input: TrainInput): Generator<TrainEvent, TrainOutput>
     seed: split.seed,
   });
   const cv = splitter(input);
+  const parts = cv ? cv.split(trainIndex.length, pick(input.target, trainIndex)) : [];
+  const progress = (fold: number | null): FitProgress | undefined =>
+    onTrees &&
+    ((done, total) => onTrees({ type: 'trees', fold, folds: parts.length, done, total }));
   const folds: Metrics[] = [];
-  if (cv) {
-    const parts = cv.split(trainIndex.length, pick(input.target, trainIndex));
-    for (const [k, part] of parts.entries()) {
-      const train = Uint32Array.from(part.train, (i) => trainIndex[i]);
-      const test = Uint32Array.from(part.test, (i) => trainIndex[i]);
-      const { metrics } = fitAndScore(input, X, train, test);
-      folds.push(metrics);
-      yield { type: 'fold', fold: k + 1, folds: parts.length, metrics };
-    }
+  for (const [k, part] of parts.entries()) {
+    const train = Uint32Array.from(part.train, (i) => trainIndex[i]);
+    const test = Uint32Array.from(part.test, (i) => trainIndex[i]);
+    const { metrics } = fitAndScore(input, X, { train, test }, progress(k + 1));
+    folds.push(metrics);
+    yield { type: 'fold', fold: k + 1, folds: parts.length, metrics };
   }
-  yield { type: 'phase', phase: 'final fit', fraction: 0.7 };
-  const final = fitAndScore(input, X, trainIndex, testIndex);
+  // without validation folds the final fit is the only one: its progress starts where folds would
+  yield { type: 'phase', phase: 'final fit', fraction: cv ? 0.7 : 0.1 };
+  const final = fitAndScore(input, X, { train: trainIndex, test: testIndex }, progress(null));
   if (!cv) {
     folds.push(final.metrics);
     yield { type: 'fold', fold: 1, folds: 1, metrics: final.metrics };

@@ -61,7 +61,21 @@ export interface TrainOutput {
   testRows: number;
 }
 
+/**
+ * Trees grown so far within one fit (tree ensembles only; boosting counts iterations): validation
+ * fold `fold` of `folds`, or the final fit on the whole training set when `fold` is null (`folds`
+ * is 0 then when there is no cross-validation: holdout).
+ */
+export interface TreesEvent {
+  type: 'trees';
+  fold: number | null;
+  folds: number;
+  done: number;
+  total: number;
+}
+
 /** Progress events a training yields before its result. */
 export type TrainEvent =
   | { type: 'fold'; fold: number; folds: number; metrics: Metrics }
-  | { type: 'phase'; phase: string; fraction: number };
+  | { type: 'phase'; phase: string; fraction: number }
+  | TreesEvent;

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { evaluate } from '../domain/evaluate.js';
+import { ProgressThrottle } from '../domain/train-progress.js';
 import type { TrainEvent, TrainInput, TrainOutput } from '../domain/train-types.js';
 
 const WORKER_URL = new URL('./training-worker.js', import.meta.url);
@@ -26,7 +27,10 @@ export type EventAnswer = 'continue' | 'stop';
 
 export interface RunTrainingOptions {
   signal?: AbortSignal;
-  /** Called for each fold or phase; answering 'stop' ends the training (TrainingStopped). */
+  /**
+   * Called for each fold or phase and for trees grown within a fit (thinned out); answering 'stop'
+   * ends the training (TrainingStopped): the worker is terminated, mid-fit if need be.
+   */
   onEvent?: (event: TrainEvent) => Promise<EventAnswer> | EventAnswer;
 }
 
@@ -43,20 +47,32 @@ export function runTraining(input: TrainInput, options: RunTrainingOptions = {})
   return workerAvailable() ? inWorker(input, options) : inline(input, options);
 }
 
+/**
+ * On this thread the fits block the caller, so tree events are collected while a fit runs and
+ * handed on (in order, thinned out as in the worker) with the event that follows it.
+ */
 async function inline(input: TrainInput, options: RunTrainingOptions): Promise<TrainOutput> {
-  const steps = evaluate(input);
+  const throttle = new ProgressThrottle(performance.now());
+  const pending: TrainEvent[] = [];
+  const steps = evaluate(input, (event) => {
+    if (throttle.pass(event, performance.now())) pending.push(event);
+  });
   const step = () => {
     try {
-      return steps.next();
+      const next = steps.next();
+      if (!next.done && throttle.pass(next.value, performance.now())) pending.push(next.value);
+      return next;
     } catch (error) {
       throw new TrainingFailed(error instanceof Error ? error.message : String(error));
     }
   };
   let next = step();
   while (!next.done) {
-    await new Promise((resolve) => setImmediate(resolve));
-    if (options.signal?.aborted) throw new TrainingStopped('cancelled');
-    if ((await options.onEvent?.(next.value)) === 'stop') throw new TrainingStopped('stopped');
+    for (const event of pending.splice(0)) {
+      await new Promise((resolve) => setImmediate(resolve));
+      if (options.signal?.aborted) throw new TrainingStopped('cancelled');
+      if ((await options.onEvent?.(event)) === 'stop') throw new TrainingStopped('stopped');
+    }
     next = step();
   }
   return next.value;

@@ -1,15 +1,21 @@
 import 'reflect-metadata';
 import { parentPort, workerData } from 'node:worker_threads';
 import { evaluate } from '../domain/evaluate.js';
-import type { TrainInput } from '../domain/train-types.js';
+import { ProgressThrottle } from '../domain/train-progress.js';
+import type { TrainEvent, TrainInput } from '../domain/train-types.js';
 
-// Runs one training off the service's event loop, posting its events and then its result.
+// Runs one training off the service's event loop, posting its events (tree progress thinned out,
+// posted from inside the fits) and then its result.
 const port = parentPort!;
+const throttle = new ProgressThrottle(performance.now());
+const post = (event: TrainEvent) => {
+  if (throttle.pass(event, performance.now())) port.postMessage({ kind: 'event', event });
+};
 try {
-  const steps = evaluate(workerData as TrainInput);
+  const steps = evaluate(workerData as TrainInput, post);
   let next = steps.next();
   while (!next.done) {
-    port.postMessage({ kind: 'event', event: next.value });
+    post(next.value);
     next = steps.next();
   }
   port.postMessage({ kind: 'done', output: next.value });

@@ -1,0 +1,56 @@
+import { trainingColumn } from '../data/columns.js';
+import { progressOf } from '../domain/train-progress.js';
+import type { TrainEvent, TrainInput } from '../domain/train-types.js';
+import { runTraining, TrainingStopped } from './run-training.js';
+
+// Under Jest (TypeScript sources) there is no compiled worker: this drives the on-thread path.
+const n = 4000;
+const x = Array.from({ length: n }, (_, i) => (i * 7919) % 1000);
+const z = Array.from({ length: n }, (_, i) => (i * 104_729) % 997);
+
+function input(nEstimators: number): TrainInput {
+  return {
+    features: [trainingColumn('x', false, x), trainingColumn('z', false, z)],
+    target: Float64Array.from(x, (v, i) => Math.sin(v / 50) + z[i] / 500),
+    targetName: 'flow',
+    settings: {
+      task: 'regression',
+      model: { type: 'random_forest', params: { nEstimators, seed: 1 } },
+      split: { mode: 'random', testFraction: 0.25, seed: 1 },
+      validation: { mode: 'holdout', folds: 3 },
+      metrics: ['r2'],
+      threads: 1,
+      skipExplanations: true,
+    },
+  };
+}
+
+describe('runTraining on this thread', () => {
+  it('hands on thinned tree progress of a long fit, in order, before the fit`s own events', async () => {
+    const events: TrainEvent[] = [];
+    const started = performance.now();
+    const output = await runTraining(input(150), { onEvent: (e) => (events.push(e), 'continue') });
+    const seconds = (performance.now() - started) / 1000;
+    const trees = events.filter((e) => e.type === 'trees');
+    expect(output.test.r2).toBeGreaterThan(0.5);
+    // at most one per 250 ms and per 2 % (3 trees) of the fit
+    expect(trees.length).toBeGreaterThan(0);
+    expect(trees.length).toBeLessThanOrEqual(Math.ceil(seconds * 4));
+    expect(trees.every((e) => e.fold === null && e.folds === 0 && e.total === 150)).toBe(true);
+    const fold = events.findIndex((e) => e.type === 'fold');
+    expect(events.findIndex((e) => e.type === 'trees')).toBeGreaterThan(0); // after 'final fit'
+    expect(events.findLastIndex((e) => e.type === 'trees')).toBeLessThan(fold);
+    const fractions = events.map((e) => progressOf(e).fraction);
+    fractions.slice(1).forEach((f, i) => expect(f).toBeGreaterThanOrEqual(fractions[i]));
+    expect(progressOf(trees[0]).message).toMatch(/^final model, tree \d+ of 150$/);
+  }, 60_000);
+
+  it('stops at a tree event answered with stop', async () => {
+    const answered: TrainEvent[] = [];
+    const run = runTraining(input(150), {
+      onEvent: (e) => (answered.push(e), e.type === 'trees' ? 'stop' : 'continue'),
+    });
+    await expect(run).rejects.toBeInstanceOf(TrainingStopped);
+    expect(answered.at(-1)?.type).toBe('trees');
+  }, 60_000);
+});
