@@ -50,34 +50,43 @@ function classify(up: number, down: number, equal: number): Monotonicity {
 
 type Steps = Pick<DatetimeProfile, 'step' | 'irregularSteps' | 'gaps' | 'largestGaps'>;
 
-/** Steps between consecutive distinct datetimes: the most common one, irregular ones, holes. */
+/**
+ * Steps between consecutive distinct datetimes: the most common one, irregular ones, holes.
+ * One statement: the steps are computed once (a materialized CTE) for both the counts and the
+ * largest gaps beyond the most common step (the mode: most frequent, then smallest).
+ */
 export async function datetimeSteps(
   c: DuckDBConnection,
   source: string,
   column: string,
 ): Promise<Steps> {
   const q = sqlIdent(column);
-  const steps = `(SELECT v, prev, epoch(v) - epoch(prev) AS step FROM (
-    SELECT v, lag(v) OVER (ORDER BY v) AS prev FROM (SELECT DISTINCT ${q} AS v FROM ${source} WHERE ${q} IS NOT NULL)))`;
-  const counts = await queryRows(
+  const found = await queryRows(
     c,
-    `SELECT step::DOUBLE AS step, count(*)::DOUBLE AS n FROM ${steps} WHERE step IS NOT NULL
-     GROUP BY step ORDER BY n DESC, step`,
+    `WITH s AS MATERIALIZED (SELECT v, prev, epoch(v) - epoch(prev) AS step FROM (
+       SELECT v, lag(v) OVER (ORDER BY v) AS prev FROM (SELECT DISTINCT ${q} AS v FROM ${source} WHERE ${q} IS NOT NULL))),
+     counts AS (SELECT step, count(*) AS n FROM s WHERE step IS NOT NULL GROUP BY step),
+     mode AS (SELECT step FROM counts ORDER BY n DESC, step LIMIT 1)
+     SELECT 0 AS k, step::DOUBLE AS step, n::DOUBLE AS n, NULL AS f, NULL AS t FROM counts
+     UNION ALL SELECT 1, step::DOUBLE, row_number() OVER (ORDER BY step DESC, v)::DOUBLE,
+       prev::VARCHAR, v::VARCHAR FROM s WHERE step > (SELECT step FROM mode) QUALIFY
+       row_number() OVER (ORDER BY step DESC, v) <= 5`,
   );
+  const counts = found
+    .filter((r) => count(r.k) === 0)
+    .map((r) => ({ step: num(r.step) ?? 0, n: count(r.n) }))
+    .sort((a, b) => b.n - a.n || a.step - b.step);
   if (counts.length === 0) return { step: null, irregularSteps: 0, gaps: 0, largestGaps: [] };
-  const mode = num(counts[0].step) ?? 0;
-  const irregularSteps = counts.slice(1).reduce((sum, r) => sum + count(r.n), 0);
-  const gaps = counts.filter((r) => (num(r.step) ?? 0) > mode).reduce((s, r) => s + count(r.n), 0);
-  const largest = await queryRows(
-    c,
-    `SELECT prev::VARCHAR AS f, v::VARCHAR AS t, step::DOUBLE AS s FROM ${steps}
-     WHERE step > $1::DOUBLE ORDER BY step DESC, v LIMIT 5`,
-    [mode],
-  );
-  const largestGaps = largest.map((r) => ({
-    ...{ from: text(r.f) ?? '', to: text(r.t) ?? '' },
-    seconds: num(r.s) ?? 0,
-  }));
+  const mode = counts[0].step;
+  const irregularSteps = counts.slice(1).reduce((sum, r) => sum + r.n, 0);
+  const gaps = counts.filter((r) => r.step > mode).reduce((sum, r) => sum + r.n, 0);
+  const largestGaps = found
+    .filter((r) => count(r.k) === 1)
+    .sort((a, b) => count(a.n) - count(b.n))
+    .map((r) => ({
+      ...{ from: text(r.f) ?? '', to: text(r.t) ?? '' },
+      seconds: num(r.step) ?? 0,
+    }));
   return { step: mode, irregularSteps, gaps, largestGaps };
 }
 
