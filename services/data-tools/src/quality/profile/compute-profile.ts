@@ -12,7 +12,7 @@ import { duplicates, exactIdCandidates, missingPatterns, topValues } from './pas
 import { secondPass } from './pass-moments.js';
 import { allDatetimeSteps, monotonicity } from './pass-order.js';
 import { PassClock } from './pass-clock.js';
-import { cramers, sampleSource, spearman, textPatterns } from './pass-sample.js';
+import { cramers, sampledColumns, sampleSource, spearman, textPatterns } from './pass-sample.js';
 import { mlSuitability, readinessScore } from './ml-suitability.js';
 import type { BasicStats } from './profile.internal.js';
 import { semanticTypeOf } from './semantic-type.js';
@@ -59,11 +59,11 @@ export async function computeProfile(
   const dup = await duplicates(c, source, rows, columns, keys);
   const patterns = await missingPatterns(c, source, rows, columns);
   await step(0.8, 'patterns and rank correlations on a sample');
-  const sample = await sampleSource(c, source, rows);
-  const shapes = await textPatterns(c, sample.source, columns);
   const categorical = columns.filter((s) =>
     ['categorical', 'boolean'].includes(semanticTypeOf(s, rows)),
   );
+  const sample = await sampleSource(c, source, rows, sampledColumns(columns, categorical));
+  const shapes = await textPatterns(c, sample.source, columns);
   const rank = await spearman(c, sample.source, sample.rows, columns);
   const cramersV = await cramers(c, sample.source, sample.rows, categorical);
   const facts = columns.map((s): ColumnFacts => ({

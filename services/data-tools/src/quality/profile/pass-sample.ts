@@ -12,14 +12,53 @@ const MAX_CRAMER_COLUMNS = 10;
 /** ydata-profiling's `categorical_maximum_correlation_distinct`. */
 const MAX_CRAMER_DISTINCT = 100;
 
-/** A temp table holding a reproducible sample when the table is larger than SAMPLE_ROWS. */
-export async function sampleSource(c: DuckDBConnection, source: string, rows: number) {
-  if (rows <= SAMPLE_ROWS) return { source, rows };
+/**
+ * A temp table holding a reproducible sample when the table is larger than SAMPLE_ROWS, of the
+ * columns the sample statistics read (`columns`: see {@link sampledColumns}). The reservoir picks
+ * rows by position, so the rows are the same whichever columns are kept; reading fewer columns
+ * (timestamps above all) makes it cheaper.
+ */
+export async function sampleSource(
+  c: DuckDBConnection,
+  source: string,
+  rows: number,
+  columns: readonly string[],
+) {
+  if (rows <= SAMPLE_ROWS || columns.length === 0) return { source, rows };
   await c.run(
-    `CREATE OR REPLACE TEMP TABLE __quality_sample AS SELECT * FROM ${source}
-     USING SAMPLE reservoir(${SAMPLE_ROWS} ROWS) REPEATABLE (42)`,
+    `CREATE OR REPLACE TEMP TABLE __quality_sample AS SELECT ${columns.map(sqlIdent).join(', ')}
+     FROM ${source} USING SAMPLE reservoir(${SAMPLE_ROWS} ROWS) REPEATABLE (42)`,
   );
   return { source: '__quality_sample', rows: SAMPLE_ROWS };
+}
+
+/** The columns that text patterns, Spearman and Cramér's V read, in table order. */
+export function sampledColumns(
+  columns: readonly BasicStats[],
+  categorical: readonly BasicStats[],
+): string[] {
+  const used = new Set(
+    [...patternColumns(columns), ...spearmanColumns(columns), ...cramerColumns(categorical)].map(
+      (s) => s.column.name,
+    ),
+  );
+  return columns.filter((s) => used.has(s.column.name)).map((s) => s.column.name);
+}
+
+function patternColumns(columns: readonly BasicStats[]): BasicStats[] {
+  return columns.filter((s) => s.kind === 'string' && s.count > 0);
+}
+
+function spearmanColumns(columns: readonly BasicStats[]): BasicStats[] {
+  return columns
+    .filter((s) => s.kind === 'numeric' && s.distinct > 1)
+    .slice(0, MAX_SPEARMAN_COLUMNS);
+}
+
+function cramerColumns(categorical: readonly BasicStats[]): BasicStats[] {
+  return categorical
+    .filter((s) => s.distinct > 1 && s.distinct <= MAX_CRAMER_DISTINCT)
+    .slice(0, MAX_CRAMER_COLUMNS);
 }
 
 /** Shapes of text values: digits -> 9, lower-case letters -> a, upper-case -> A. */
@@ -28,9 +67,8 @@ export async function textPatterns(
   source: string,
   columns: readonly BasicStats[],
 ): Promise<Map<string, Array<{ pattern: string; count: number }>>> {
-  const chosen = columns
-    .map((s, i) => ({ s, i }))
-    .filter(({ s }) => s.kind === 'string' && s.count > 0);
+  const kept = new Set(patternColumns(columns));
+  const chosen = columns.map((s, i) => ({ s, i })).filter(({ s }) => kept.has(s));
   const out = new Map<string, Array<{ pattern: string; count: number }>>();
   if (chosen.length === 0) return out;
   const parts = chosen.map(({ s, i }) => {
@@ -62,9 +100,7 @@ export async function spearman(
   rows: number,
   columns: readonly BasicStats[],
 ): Promise<CorrelationMatrix | null> {
-  const chosen = columns
-    .filter((s) => s.kind === 'numeric' && s.distinct > 1)
-    .slice(0, MAX_SPEARMAN_COLUMNS);
+  const chosen = spearmanColumns(columns);
   if (chosen.length < 2) return null;
   const ranks = chosen.map((s, i) => {
     const q = sqlIdent(s.column.name);
@@ -92,9 +128,7 @@ export async function cramers(
   rows: number,
   categorical: readonly BasicStats[],
 ): Promise<CorrelationMatrix | null> {
-  const chosen = categorical
-    .filter((s) => s.distinct > 1 && s.distinct <= MAX_CRAMER_DISTINCT)
-    .slice(0, MAX_CRAMER_COLUMNS);
+  const chosen = cramerColumns(categorical);
   if (chosen.length < 2) return null;
   const pairs: Array<[number, number]> = [];
   chosen.forEach((_, i) => chosen.forEach((__, j) => j > i && pairs.push([i, j])));
