@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import request from 'supertest';
 import type { JobView, TrainingAccepted, TrainingView } from '@hydroml/contracts';
 import { signUp, type TestUser } from './client.js';
+import { subscribeToEnd } from './graphql-subscribe.js';
 import { startStack, type Stack } from './stack.js';
 
 const SEATTLE = fileURLToPath(
@@ -269,4 +270,53 @@ describe('trainings and predictions through the gateway', () => {
       .expect(200);
     expect(run.body.run.info.status).toBe('FAILED');
   });
+
+  it('trains a pipeline regression (ridge) with k-fold validation', async () => {
+    const training = await train({
+      dataSourceId,
+      version: 1,
+      target: 'temp_max',
+      features: ['temp_min', 'precipitation', 'wind'],
+      model: { type: 'ridge', params: { alpha: 1 } },
+      validation: { mode: 'kfold', folds: 3 },
+      skipExplanations: true,
+    });
+    expect(training).toMatchObject({ status: 'FINISHED', task: 'regression' });
+    expect(training.metrics.r2).toBeGreaterThan(0.5);
+  });
+
+  it('streams progress per tree within each fold and the final fit to a job subscriber', async () => {
+    const res = await request(stack.baseUrl)
+      .post(`/api/v1/projects/${projectId}/trainings`)
+      .set(owner.auth)
+      .send({
+        dataSourceId,
+        version: 1,
+        target: 'temp_max',
+        model: { type: 'random_forest', params: { nEstimators: 300, seed: 3 } },
+        validation: { mode: 'kfold', folds: 3 },
+        skipExplanations: true,
+      })
+      .expect(202);
+    const { values, errors } = await subscribeToEnd<{
+      type: string;
+      job: { status: string; progress: number; message: string | null };
+    }>(
+      stack.baseUrl,
+      owner,
+      'subscription($id: ID!) { jobEvents(id: $id) { type job { status progress message } } }',
+      { id: res.body.job.id },
+      'jobEvents',
+    );
+    expect(errors).toEqual([]);
+    expect(values.at(-1)?.job.status).toBe('succeeded');
+    const messages = values.map((v) => v.job.message ?? '');
+    // tree events are thinned to one per 250 ms: a 300-tree fit on this data takes longer
+    expect(messages.some((m) => /^(fold [1-3] of 3|final model), tree \d+ of 300$/.test(m))).toBe(
+      true,
+    );
+    expect(messages).toContain('fold 3 of 3');
+    const progress = values.map((v) => v.job.progress);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+  }, 120_000);
 });
