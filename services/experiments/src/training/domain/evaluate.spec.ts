@@ -11,8 +11,9 @@ function run(input: TrainInput): { output: TrainOutput; events: string[] } {
   const events: string[] = [];
   let next = steps.next();
   while (!next.done) {
+    const e = next.value;
     events.push(
-      next.value.type === 'fold' ? `fold ${next.value.fold}/${next.value.folds}` : next.value.phase,
+      e.type === 'fold' ? `fold ${e.fold}/${e.folds}` : e.type === 'phase' ? e.phase : 'trees',
     );
     next = steps.next();
   }
