@@ -49,10 +49,7 @@ function aggregatesOf(col: ColumnSchema, p: string, exact: boolean): string[] {
         `epoch(max(${q}))::DOUBLE AS ${p}emax`,
       ]);
     case 'boolean':
-      return out.concat([
-        `count(*) FILTER (WHERE ${q})::DOUBLE AS ${p}t`,
-        `count(*) FILTER (WHERE NOT ${q})::DOUBLE AS ${p}f`,
-      ]);
+      return out.concat([`count_if(${q})::DOUBLE AS ${p}t`, `count_if(NOT ${q})::DOUBLE AS ${p}f`]);
     case 'other':
       return out;
   }
@@ -62,18 +59,19 @@ function numericAggregates(q: string, p: string, integer: boolean): string[] {
   const x = `${q}::DOUBLE`;
   // quantile_cont interpolates integers in DOUBLE already; the cast would cost as much again.
   const qx = integer ? q : x;
+  // count_if() rather than count(*) FILTER (...): the same counts in half the time. The mean is
+  // the Kahan sum over the count and the std the root of the variance (what favg() and
+  // stddev_samp() compute from the same sums, without a second and third accumulator).
   return [
     `min(${x}) AS ${p}min`,
     `max(${x}) AS ${p}max`,
-    `favg(${x}) AS ${p}mean`,
     `fsum(${x}) AS ${p}sum`,
-    `stddev_samp(${x}) AS ${p}std`,
     `var_samp(${x}) AS ${p}var`,
-    `count(*) FILTER (WHERE ${x} = 0)::DOUBLE AS ${p}zeros`,
-    `count(*) FILTER (WHERE ${x} < 0)::DOUBLE AS ${p}neg`,
-    `count(*) FILTER (WHERE isinf(${x}))::DOUBLE AS ${p}inf`,
+    `count_if(${x} = 0)::DOUBLE AS ${p}zeros`,
+    `count_if(${x} < 0)::DOUBLE AS ${p}neg`,
+    `count_if(isinf(${x}))::DOUBLE AS ${p}inf`,
     `quantile_cont(${qx}, [${QUANTILES.join(', ')}]) AS ${p}q`,
-    ...NULL_LIKE_NUMBERS.map((v, i) => `count(*) FILTER (WHERE ${q} = ${v})::DOUBLE AS ${p}nl${i}`),
+    ...NULL_LIKE_NUMBERS.map((v, i) => `count_if(${q} = ${v})::DOUBLE AS ${p}nl${i}`),
   ];
 }
 
@@ -113,7 +111,7 @@ function parseColumn(col: ColumnSchema, row: Row, p: string, exact: boolean): Ba
       .filter((v) => v.count > 0)
       .sort((a, b) => b.count - a.count),
   };
-  if (kind === 'numeric') stats.numeric = parseNumeric(row, p);
+  if (kind === 'numeric') stats.numeric = parseNumeric(row, p, stats.count);
   if (kind === 'string') stats.text = parseText(row, p);
   if (kind === 'temporal') {
     stats.temporal = {
@@ -127,11 +125,14 @@ function parseColumn(col: ColumnSchema, row: Row, p: string, exact: boolean): Ba
   return stats;
 }
 
-function parseNumeric(row: Row, p: string) {
+function parseNumeric(row: Row, p: string, n: number) {
   const q = row[`${p}q`];
+  const sum = num(row[`${p}sum`]);
+  const variance = num(row[`${p}var`]);
   return {
-    ...{ min: num(row[`${p}min`]), max: num(row[`${p}max`]), mean: num(row[`${p}mean`]) },
-    ...{ sum: num(row[`${p}sum`]), std: num(row[`${p}std`]), variance: num(row[`${p}var`]) },
+    ...{ min: num(row[`${p}min`]), max: num(row[`${p}max`]) },
+    ...{ mean: sum === null || n === 0 ? null : sum / n, sum },
+    ...{ std: variance === null ? null : Math.sqrt(variance), variance },
     ...{ zeros: count(row[`${p}zeros`]), negatives: count(row[`${p}neg`]) },
     infinite: count(row[`${p}inf`]),
     quantiles: Array.isArray(q) ? q.map((v) => num(v)) : [],

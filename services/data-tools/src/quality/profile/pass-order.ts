@@ -29,9 +29,9 @@ export async function monotonicity(
     return `${v} - lag(${v} IGNORE NULLS) OVER w AS d${i}`;
   });
   const aggs = chosen.flatMap((_, i) => [
-    `count(*) FILTER (WHERE d${i} > 0)::DOUBLE AS u${i}`,
-    `count(*) FILTER (WHERE d${i} < 0)::DOUBLE AS n${i}`,
-    `count(*) FILTER (WHERE d${i} = 0)::DOUBLE AS e${i}`,
+    `count_if(d${i} > 0)::DOUBLE AS u${i}`,
+    `count_if(d${i} < 0)::DOUBLE AS n${i}`,
+    `count_if(d${i} = 0)::DOUBLE AS e${i}`,
   ]);
   const sql = `SELECT ${aggs.join(', ')} FROM (SELECT ${diffs.join(', ')} FROM ${ordered}
     WINDOW w AS (ORDER BY ${sqlIdent(ROW_ID)}))`;
