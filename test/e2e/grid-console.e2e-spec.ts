@@ -126,6 +126,21 @@ describe('SQL console and chart data through the gateway', () => {
     expect(v2.body).toMatchObject({ origin: 'prepared', parents: [target], rows: 30, columns: 2 });
   });
 
+  it('saves a query result over GraphQL (editors only)', async () => {
+    const query = `mutation ($sql: String!, $ds: ID!) {
+      saveSqlResult(sql: $sql, dataSourceId: $ds, version: 1)
+    }`;
+    const variables = { sql: 'SELECT k FROM data WHERE k < 10', ds: target.dataSourceId };
+    const gql = (user: TestUser) =>
+      request(stack.baseUrl).post('/graphql').set(user.auth).send({ query, variables }).expect(200);
+    expect((await gql(viewer)).body.errors[0].extensions.code).toBe('permission_denied');
+    expect((await gql(stranger)).body.errors[0].extensions.code).toBe('not_found');
+    const res = await gql(owner);
+    expect(res.body.errors).toBeUndefined();
+    const job = await waitForJob(stack.baseUrl, owner, res.body.data.saveSqlResult);
+    expect(job).toMatchObject({ status: 'succeeded', result: { version: 3, rows: 10 } });
+  });
+
   const chart = (kind: string, body: object, user: TestUser = owner) =>
     request(stack.baseUrl)
       .post(`/api/v1/charts/${kind}`)

@@ -1,5 +1,5 @@
 import type { RecipeExport } from '@hydroml/contracts';
-import { waitForJob, type TestUser } from './client.js';
+import { signUp, waitForJob, type TestUser } from './client.js';
 import type { Stack } from './stack.js';
 import { studioHarness } from './studio-harness.js';
 
@@ -16,6 +16,11 @@ const TEN_STEPS = [
   { op: 'missing.fill', params: { column: 'Flow_Rate', method: 'interpolate', orderBy: 'Date' } },
   { op: 'columns.rename', params: { mapping: { Flow_Rate: 'flow' } } },
 ];
+
+interface GqlReply {
+  data?: Record<string, unknown>;
+  errors?: Array<{ message: string; extensions?: { code?: string } }>;
+}
 
 describe('studio sessions through the gateway', () => {
   let stack: Stack;
@@ -190,5 +195,97 @@ describe('studio sessions through the gateway', () => {
     expect(final.body.schema.map((c: { name: string }) => c.name)).toEqual(
       expect.arrayContaining(['a', 'b']),
     );
+  });
+  it('lists sessions, pages a head, lists its values, appends a recipe and saves over GraphQL', async () => {
+    const gql = async (user: TestUser, query: string, variables: object) => {
+      const res = await api().post('/graphql').set(user.auth).send({ query, variables });
+      expect(res.status).toBe(200);
+      return res.body as GqlReply;
+    };
+    const session = await open(owner);
+    await step(session.id, 'rows.filter', {
+      filterModel: { Rainfall: { filterType: 'number', type: 'greaterThan', filter: 1 } },
+    });
+    const listed = await gql(
+      owner,
+      `query ($ds: ID!) { sessions(dataSourceId: $ds) { id version head steps { op } } }`,
+      { ds: dataSourceId },
+    );
+    expect(listed.errors).toBeUndefined();
+    expect(listed.data?.sessions).toContainEqual({
+      id: session.id,
+      version: 1,
+      head: 1,
+      steps: [{ op: 'rows.filter' }],
+    });
+    const read = await gql(
+      owner,
+      `query ($id: ID!, $request: StudioJSON) {
+        sessionRows(id: $id, request: $request) { rowData rowCount }
+        sessionColumnValues(id: $id, column: "Humidity", limit: 2) { values counts total offset limit }
+      }`,
+      {
+        id: session.id,
+        request: { startRow: 0, endRow: 2, sortModel: [{ colId: 'Rainfall', sort: 'desc' }] },
+      },
+    );
+    expect(read.errors).toBeUndefined();
+    const rest = await api()
+      .post(`/api/v1/sessions/${session.id}/rows`)
+      .set(owner.auth)
+      .send({ startRow: 0, endRow: 2, sortModel: [{ colId: 'Rainfall', sort: 'desc' }] })
+      .expect(200);
+    expect(read.data?.sessionRows).toEqual(rest.body);
+    expect(rest.body.rowCount).toBeGreaterThan(0);
+    const values = await api()
+      .get(`/api/v1/sessions/${session.id}/columns/Humidity/values?limit=2`)
+      .set(owner.auth)
+      .expect(200);
+    expect(read.data?.sessionColumnValues).toEqual(values.body);
+
+    const recipe = JSON.stringify({
+      steps: [{ op: 'formula.column', params: { expression: 'Rainfall * 2', as: 'rain2' } }],
+    });
+    const appended = await gql(
+      owner,
+      `mutation ($id: ID!, $recipe: String!) {
+        applySessionRecipe(id: $id, recipeJson: $recipe, mode: "append") { head steps { op } }
+      }`,
+      { id: session.id, recipe },
+    );
+    expect(appended.errors).toBeUndefined();
+    expect(appended.data?.applySessionRecipe).toEqual({
+      head: 2,
+      steps: [{ op: 'rows.filter' }, { op: 'formula.column' }],
+    });
+
+    const stranger = await signUp(stack.baseUrl);
+    const hidden = await gql(stranger, `query ($id: ID!) { sessionRows(id: $id) { rowCount } }`, {
+      id: session.id,
+    });
+    expect(hidden.errors?.[0].extensions?.code).toBe('not_found');
+    const save = `mutation ($id: ID!, $projectId: ID) {
+      saveSession(id: $id, target: "new", projectId: $projectId, name: "Wet days")
+    }`;
+    const noProject = await gql(owner, save, { id: session.id });
+    expect(noProject.errors?.[0].extensions?.code).toBe('invalid_argument');
+    const saved = await gql(owner, save, { id: session.id, projectId });
+    expect(saved.errors).toBeUndefined();
+    const job = await waitForJob(stack.baseUrl, owner, saved.data?.saveSession as string);
+    expect(job).toMatchObject({
+      status: 'succeeded',
+      result: { version: 1, rows: rest.body.rowCount },
+    });
+    const created = (job.result as { dataSourceId: string }).dataSourceId;
+    expect(created).not.toBe(dataSourceId);
+    const v1 = await api()
+      .get(`/api/v1/data-sources/${created}/versions/1`)
+      .set(owner.auth)
+      .expect(200);
+    expect(v1.body).toMatchObject({
+      parents: [{ dataSourceId, version: 1 }],
+      recipe: { base: { dataSourceId, version: 1 }, sessionId: session.id },
+    });
+    expect(v1.body.schema.map((c: { name: string }) => c.name)).toContain('rain2');
   });
 });

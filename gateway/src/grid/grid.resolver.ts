@@ -62,6 +62,20 @@ export class GridResolver {
     return this.nats.request(GridContracts.sql, dto, call);
   }
 
+  @Mutation(() => ID, {
+    description:
+      "Saves the query's full result as a new version (a job; editors); answers the job id",
+  })
+  async saveSqlResult(
+    @Args('sql', { type: () => String }) sql: string,
+    @Args('dataSourceId', { type: () => ID }) dataSourceId: string,
+    @Args('version', { type: () => Int }) version: number,
+    @Caller() call: CallContext,
+  ): Promise<string> {
+    const dto = { sql, dataSourceId, version };
+    return (await this.nats.request(GridContracts.saveSql, dto, call)).id;
+  }
+
   @Query(() => [SqlHistoryEntryType])
   sqlHistory(
     @Args('limit', { type: () => Int, nullable: true }) limit: number | undefined,

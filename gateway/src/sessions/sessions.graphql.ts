@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import type { SessionStateView } from '@hydroml/contracts';
+import type { SessionStateView, SessionView } from '@hydroml/contracts';
 
 @ObjectType('SessionColumn')
 export class SessionColumnType {
@@ -15,6 +15,21 @@ export class SessionStepType {
   @Field({ description: 'The params as JSON' }) paramsJson!: string;
 }
 
+/** A live session as the list shows it (no preview rows). */
+@ObjectType('StudioSessionSummary')
+export class StudioSessionSummaryType {
+  @Field(() => ID) id!: string;
+  @Field(() => ID) dataSourceId!: string;
+  @Field(() => Int) version!: number;
+  @Field(() => [SessionStepType]) steps!: SessionStepType[];
+  @Field(() => Int, { description: 'Applied steps (0 = the base version)' }) head!: number;
+  @Field(() => [SessionColumnType]) schema!: SessionColumnType[];
+  @Field(() => Int) revision!: number;
+  @Field(() => ID, { nullable: true }) createdBy!: string | null;
+  @Field() updatedAt!: string;
+  @Field() expiresAt!: string;
+}
+
 @ObjectType('StudioSession')
 export class StudioSessionType {
   @Field(() => ID) id!: string;
@@ -26,6 +41,15 @@ export class StudioSessionType {
   @Field(() => Int) revision!: number;
   @Field({ description: 'The head’s first rows as a JSON array' }) previewJson!: string;
   @Field() expiresAt!: string;
+}
+
+export function toSessionSummaryType(view: SessionView): StudioSessionSummaryType {
+  return {
+    ...{ id: view.id, dataSourceId: view.dataSourceId, version: view.version },
+    steps: view.steps.map((s) => ({ op: s.op, paramsJson: JSON.stringify(s.params) })),
+    ...{ head: view.head, schema: view.schema, revision: view.revision },
+    ...{ createdBy: view.createdBy, updatedAt: view.updatedAt, expiresAt: view.expiresAt },
+  };
 }
 
 export function toSessionType(view: SessionStateView): StudioSessionType {

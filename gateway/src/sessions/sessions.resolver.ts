@@ -4,6 +4,7 @@ import {
   SessionsContracts as S,
   type ApplyRecipeDto,
   type CallContext,
+  type SaveSessionDto,
 } from '@hydroml/contracts';
 import { NatsClient } from '@hydroml/nest-kit';
 import { Caller } from '../http/caller.decorator.js';
@@ -104,10 +105,16 @@ export class SessionsResolver {
   async applySessionRecipe(
     @Args('id', { type: () => ID }) sessionId: string,
     @Args('recipeJson', { type: () => String }) recipeJson: string,
+    @Args('mode', {
+      type: () => String,
+      nullable: true,
+      description: 'replace (default): the recipe becomes the steps; append: added after the head',
+    })
+    mode: string | undefined,
     @Caller() call: CallContext,
   ) {
     const recipe = paramsOf(recipeJson) as { steps?: unknown; inputSchema?: unknown };
-    const dto = { sessionId, steps: recipe.steps, inputSchema: recipe.inputSchema };
+    const dto = { sessionId, steps: recipe.steps, inputSchema: recipe.inputSchema, mode };
     return toSessionType(
       await this.nats.request(S.applyRecipe, dto as unknown as ApplyRecipeDto, call),
     );
@@ -122,11 +129,20 @@ export class SessionsResolver {
     return true;
   }
 
-  @Mutation(() => ID, { description: 'Saves the head as a new version; answers the job id' })
+  @Mutation(() => ID, {
+    description:
+      'Saves the head as a new version (target "version", the default) or as a new data source ' +
+      '(target "new", with projectId and name); answers the job id',
+  })
   async saveSession(
     @Args('id', { type: () => ID }) sessionId: string,
+    @Args('target', { type: () => String, nullable: true }) target: string | undefined,
+    @Args('projectId', { type: () => ID, nullable: true }) projectId: string | undefined,
+    @Args('name', { type: () => String, nullable: true }) name: string | undefined,
+    @Args('description', { type: () => String, nullable: true }) description: string | undefined,
     @Caller() call: CallContext,
   ) {
-    return (await this.nats.request(S.save, { sessionId }, call)).id;
+    const dto = { sessionId, target, projectId, name, description } as SaveSessionDto;
+    return (await this.nats.request(S.save, dto, call)).id;
   }
 }
