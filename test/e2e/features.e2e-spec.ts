@@ -16,7 +16,8 @@ describe('feature engineering and fusion steps in studio sessions', () => {
   let projectId: string;
 
   beforeAll(async () => {
-    stack = await startStack();
+    // A low join ceiling (the walk-through's join makes 1461 rows): a step's maxRows cannot raise it.
+    stack = await startStack({ JOIN_MAX_ROWS: '2000' });
     owner = await signUp(stack.baseUrl);
     const project = await request(stack.baseUrl)
       .post('/api/v1/projects')
@@ -98,5 +99,43 @@ describe('feature engineering and fusion steps in studio sessions', () => {
         { dataSourceId: right, version: 1 },
       ]),
     );
+  }, 120_000);
+
+  it('checks a join on every apply and replay: no trusted report, no maxRows above the ceiling', async () => {
+    const rows = (n: number, site: string) =>
+      Array.from({ length: n }, (_, i) => `${site},${i}`).join('\n') + '\n';
+    const small = await upload(`site,flow\n${rows(2, 's1')}`, 'few flows');
+    const big = await upload(`site,flow\n${rows(50, 's1')}`, 'many flows');
+    const right = await upload(`site,level\n${rows(50, 's1')}`, 'levels');
+    const openOn = async (dataSourceId: string) =>
+      (
+        await request(stack.baseUrl)
+          .post('/api/v1/sessions')
+          .set(owner.auth)
+          .send({ dataSourceId, version: 1 })
+          .expect(201)
+      ).body.id as string;
+    const join = { right: { dataSourceId: right, version: 1 }, on: ['site'], maxRows: 200 };
+    const id = await openOn(small);
+    const forged = { ...join, maxRows: 50, report: { estimatedRows: 1 } };
+    const refused = await step(id, 'fusion.join', forged).expect(400);
+    expect(refused.body.message).toMatch(/about 100 rows, more than the limit of 50/);
+    await step(id, 'fusion.join', join).expect(200);
+    const recipe = await request(stack.baseUrl)
+      .get(`/api/v1/sessions/${id}/recipe`)
+      .set(owner.auth)
+      .expect(200);
+    expect(recipe.body.steps[0].params.report).toMatchObject({ estimatedRows: 100 });
+    const replay = await request(stack.baseUrl)
+      .post(`/api/v1/sessions/${await openOn(big)}/recipe`)
+      .set(owner.auth)
+      .send(recipe.body)
+      .expect(400);
+    expect(replay.body.message).toMatch(/about 2500 rows, more than the limit of 200/);
+    const unbounded = await step(await openOn(big), 'fusion.join', {
+      ...join,
+      maxRows: 1_000_000,
+    }).expect(400);
+    expect(unbounded.body.message).toMatch(/about 2500 rows, more than the limit of 2000/);
   }, 120_000);
 });

@@ -30,4 +30,13 @@ export class DataToolsEnv extends JobsEnv {
 
   @Matches(/^\d+(\.\d+)?\s*(KB|MB|GB|KiB|MiB|GiB)$/)
   DUCKDB_MEMORY_LIMIT = '512MiB';
+
+  /**
+   * Largest estimated output of a join step (checked before the join runs, whenever a recipe is
+   * compiled against data); a step's own `maxRows` can only lower it.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  JOIN_MAX_ROWS = 50_000_000;
 }

@@ -42,7 +42,22 @@ const above = defineStep<{ column: string; value: number }>({
   },
 });
 
-const registry = new StepRegistry([center, above]);
+/** A step with a data check: counts its input's rows, refused above the server's join ceiling. */
+const counted = defineStep<{ rows?: number }>({
+  op: 'test.counted',
+  family: 'rows',
+  title: 'Count rows',
+  parse: (raw) => ({ rows: read.optionalNumber(raw, 'rows') }),
+  async check(p, input, ctx) {
+    const [row] = await ctx.query(`SELECT count(*)::INTEGER AS n FROM ${ident(input.name)}`);
+    const rows = Number(row.n);
+    if (rows > ctx.limits.joinMaxRows) throw new StepError(`${rows} rows`);
+    return { rows };
+  },
+  compile: (_p, input) => `SELECT * FROM ${ident(input.name)}`,
+});
+
+const registry = new StepRegistry([center, above, counted]);
 let instance: DuckDBInstance;
 let connection: DuckDBConnection;
 const base = {
@@ -107,5 +122,18 @@ describe('compileRecipe', () => {
     await expect(
       compileRecipe({ registry, engine, base, steps: [{ op: 'nope', params: {} }] }),
     ).rejects.toBeInstanceOf(StepError);
+  });
+
+  it("runs a step's check on every compile, whatever its params carry, unless already checked", async () => {
+    const engine = new DuckRecipeEngine(connection);
+    const steps = [{ op: 'test.counted', params: { rows: 1 } }];
+    const recipe = await compileRecipe({ registry, engine, base, steps });
+    expect(recipe.steps[0].params).toEqual({ rows: 3 });
+    const limits = { joinMaxRows: 2 };
+    await expect(compileRecipe({ registry, engine, base, steps, limits })).rejects.toThrow(
+      /step 1 \(test.counted\): 3 rows/,
+    );
+    const read = await compileRecipe({ registry, engine, base, steps, limits, checked: true });
+    expect(read.steps[0].params).toEqual({ rows: 1 });
   });
 });

@@ -3,7 +3,15 @@ import { appendSelect, type AppendRun } from './append-merge.js';
 import type { StepRegistry } from './registry.js';
 import { ident } from './sql.js';
 import { StepError } from './step-error.js';
-import { ROW_ID, type CompileContext, type FitContext, type SqlValue, type Step } from './types.js';
+import {
+  DEFAULT_RECIPE_LIMITS,
+  ROW_ID,
+  type CompileContext,
+  type FitContext,
+  type RecipeLimits,
+  type SqlValue,
+  type Step,
+} from './types.js';
 
 /** What the recipe compiler needs from a SQL engine (DuckDB in data-tools and experiments). */
 export interface RecipeEngine {
@@ -33,6 +41,13 @@ export interface CompileRecipeInput {
   refitFrom?: number;
   /** Schemas already known after each step (skips DESCRIBE for those). */
   knownSchemas?: ReadonlyArray<ColumnSchema[] | undefined>;
+  /** Server-side bounds (e.g. the join size ceiling); {@link DEFAULT_RECIPE_LIMITS} when absent. */
+  limits?: RecipeLimits;
+  /**
+   * The steps were checked against this same data by this server already (a stored session head
+   * read again): skip the steps' `check`s. Never set it for steps that came from a user.
+   */
+  checked?: boolean;
 }
 
 export interface CompiledRecipe {
@@ -131,13 +146,19 @@ async function addStep(chain: Chain, index: number, step: Step): Promise<void> {
   const definition = input.registry.get(step.op);
   let params = definition.parse(step.params ?? {});
   const refit = input.refit === true || (input.refitFrom !== undefined && index >= input.refitFrom);
-  if (definition.fit && (refit || !definition.isFitted?.(params))) {
+  const fitContext = (): FitContext => {
     const scratch = [...binds];
-    const fitContext: FitContext = {
+    return {
       ...contextFor(input, scratch),
       query: (sql) => input.engine.query(`WITH ${ctes.join(', ')} ${sql}`, scratch),
+      limits: input.limits ?? DEFAULT_RECIPE_LIMITS,
     };
-    params = await definition.fit(params, relation, fitContext);
+  };
+  if (definition.fit && (refit || !definition.isFitted?.(params))) {
+    params = await definition.fit(params, relation, fitContext());
+  }
+  if (definition.check && input.checked !== true) {
+    params = await definition.check(params, relation, fitContext());
   }
   const name = `__step_${index + 1}`;
   const ctx = contextFor(input, binds);

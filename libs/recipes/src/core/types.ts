@@ -47,10 +47,20 @@ export interface CompileContext {
   versionSchema(ref: VersionParent): ColumnSchema[];
 }
 
+/** Server-side bounds a step may not exceed, whatever its params say (set by configuration). */
+export interface RecipeLimits {
+  /** Largest estimated output of a join; a join's own `maxRows` can only lower it. */
+  joinMaxRows: number;
+}
+
+/** Used when the caller sets no limits. */
+export const DEFAULT_RECIPE_LIMITS: RecipeLimits = { joinMaxRows: 50_000_000 };
+
 /** What fitting may ask for: a query over the step's input relation. */
 export interface FitContext extends CompileContext {
   /** Runs `sql` (which may reference `input.name`) and returns its rows as JSON-safe values. */
   query(sql: string): Promise<Array<Record<string, unknown>>>;
+  limits: RecipeLimits;
 }
 
 /** Columns a step appends to its input: expressions over the input (window functions allowed). */
@@ -79,6 +89,12 @@ export interface StepDefinition<P = unknown> {
   parse(raw: Record<string, unknown>): P;
   isFitted?(params: P): boolean;
   fit?(params: P, input: Relation, ctx: FitContext): Promise<P>;
+  /**
+   * A check against the data the step runs on (a join's estimated size): unlike `fit`, it runs on
+   * every compile, whatever the params carry, unless the caller says these steps were checked on
+   * this same data already (`CompileRecipeInput.checked`). Returns the params with what it measured.
+   */
+  check?(params: P, input: Relation, ctx: FitContext): Promise<P>;
   compile(params: P, input: Relation, ctx: CompileContext): string;
   /**
    * Steps that only append columns (lags, rolling windows, encodings) may describe them here; the

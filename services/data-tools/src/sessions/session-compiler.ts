@@ -16,9 +16,22 @@ import {
   type SourceRelation,
   type Step,
 } from '@hydroml/recipes';
+import { DataToolsEnv } from '../data-tools-env.js';
 import { DuckEngine, readError } from '../engine/duck-engine.js';
 import { VersionRelations, type ResolvedVersion } from '../versions/version-relations.js';
 import { materialiseOrder } from './domain/row-order.js';
+
+export interface CompileOptions {
+  /** Schemas already known after each step (skips DESCRIBE). */
+  knownSchemas?: ReadonlyArray<ColumnSchema[] | undefined>;
+  /** Learned steps from this index on fit again. */
+  refitFrom?: number;
+  /**
+   * The steps were stored by a change of this session, which checked them on this same data (a
+   * head read again): skip the data checks (a join's size). Never for steps a user just sent.
+   */
+  checked?: boolean;
+}
 
 export interface CompiledSteps {
   recipe: CompiledRecipe;
@@ -32,14 +45,14 @@ export class SessionCompiler {
   constructor(
     private readonly relations: VersionRelations,
     private readonly engine: DuckEngine,
+    private readonly env: DataToolsEnv,
   ) {}
 
   async compile(
     call: CallContext,
     base: ResolvedVersion,
     steps: readonly Step[],
-    knownSchemas: ReadonlyArray<ColumnSchema[] | undefined> = [],
-    refitFrom?: number,
+    options: CompileOptions = {},
   ): Promise<CompiledSteps> {
     const sources = await this.relations.sourcesFor(call, steps);
     const relations = new Map<string, SourceRelation>(
@@ -52,8 +65,10 @@ export class SessionCompiler {
         base: base.relation,
         steps,
         sources: relations,
-        knownSchemas,
-        refitFrom,
+        knownSchemas: options.knownSchemas ?? [],
+        refitFrom: options.refitFrom,
+        limits: { joinMaxRows: this.env.JOIN_MAX_ROWS },
+        checked: options.checked,
       }),
     );
     return { recipe, sources };

@@ -96,13 +96,22 @@ export class SessionEdits {
       const { state, validateAll, refitFrom } = transition(stateOf(current));
       const upTo = validateAll ? state.steps.length : state.head;
       const wanted = state.steps.slice(0, upTo);
-      const all = await this.compiler.compile(call, base, wanted, state.schemas, refitFrom);
+      // Every step is checked on the data again (a join's size): stored params are not trusted.
+      const all = await this.compiler.compile(call, base, wanted, {
+        knownSchemas: state.schemas,
+        refitFrom,
+      });
       const steps: Step[] = [...all.recipe.steps, ...state.steps.slice(upTo)];
       const schemas = mergeSchemas(state.schemas, all.recipe.schemas);
       const head =
         upTo === state.head
           ? all.recipe
-          : (await this.compiler.compile(call, base, steps.slice(0, state.head), schemas)).recipe;
+          : (
+              await this.compiler.compile(call, base, steps.slice(0, state.head), {
+                knownSchemas: schemas,
+                checked: true,
+              })
+            ).recipe;
       // Rows in the same transaction: a step that fails on the data is not kept.
       preview = { columns: head.schema, rows: await this.compiler.preview(head, previewRows) };
       return { ...current, steps, head: state.head, schemas };

@@ -19,6 +19,7 @@ import {
   versionKey,
   type SourceRelation,
 } from '@hydroml/recipes';
+import { DataToolsEnv } from '../data-tools-env.js';
 import { DuckEngine, sqlString } from '../engine/duck-engine.js';
 import { VersionCache } from '../storage/version-cache.js';
 import { VersionWriter } from '../versions/version-writer.js';
@@ -54,6 +55,7 @@ export class SessionSaveJob implements OnModuleInit {
     private readonly cache: VersionCache,
     private readonly engine: DuckEngine,
     private readonly writer: VersionWriter,
+    private readonly env: DataToolsEnv,
   ) {}
 
   onModuleInit(): void {
@@ -71,7 +73,7 @@ export class SessionSaveJob implements OnModuleInit {
     const recipe = await this.engine.use((connection) =>
       compileRecipe({
         ...{ registry: STEPS, engine: new DuckRecipeEngine(connection), base },
-        ...{ steps: payload.steps, sources },
+        ...{ steps: payload.steps, sources, limits: { joinMaxRows: this.env.JOIN_MAX_ROWS } },
       }),
     );
     ctx.throwIfCancelled();

@@ -79,6 +79,36 @@ describe('fusion.join', () => {
     ).rejects.toThrow(/about 9 rows, more than the limit of 5/);
   });
 
+  it('never trusts a report in the params: the size is estimated on every compile', async () => {
+    const params = { right, on: ['site'], maxRows: 5, report: { estimatedRows: 1 } };
+    await expect(duck.run(readings, [{ op: 'fusion.join', params }], others)).rejects.toThrow(
+      /about 9 rows, more than the limit of 5/,
+    );
+  });
+
+  it('checks the size again when stored steps replay on other data', async () => {
+    const small: Frame = { columns: weather.columns, rows: weather.rows.slice(0, 1) };
+    const steps = [{ op: 'fusion.join', params: { right, on: ['site'], maxRows: 5 } }];
+    const first = await duck.run(readings, steps, { weather: small });
+    expect(first.recipe.steps[0].params.report).toMatchObject({ estimatedRows: 3 });
+    await expect(duck.run(readings, first.recipe.steps, others)).rejects.toThrow(
+      /about 9 rows, more than the limit of 5/,
+    );
+  });
+
+  it("caps the user's maxRows at the server's ceiling", async () => {
+    const steps = [{ op: 'fusion.join', params: { right, on: ['site'], maxRows: 1_000_000 } }];
+    await expect(duck.run(readings, steps, others, { limits: { joinMaxRows: 8 } })).rejects.toThrow(
+      /about 9 rows, more than the limit of 8/,
+    );
+    const ok = await duck.run(readings, steps, others, { limits: { joinMaxRows: 9 } });
+    expect(ok.rows).toHaveLength(9);
+    const lower = [{ op: 'fusion.join', params: { right, on: ['site'], maxRows: 4 } }];
+    await expect(
+      duck.run(readings, lower, others, { limits: { joinMaxRows: 100 } }),
+    ).rejects.toThrow(/limit of 4/);
+  });
+
   it('declares the joined version as a reference (lineage parent)', () => {
     const step = duck.registry.get('fusion.join');
     expect(step.refs?.(step.parse(join('inner')[0].params))).toEqual([right]);

@@ -21,9 +21,12 @@ interface JoinParams {
   how: JoinKind;
   on: KeyPair[];
   suffixes: [string, string];
-  /** Refuse the join when its estimated output has more rows than this. */
-  maxRows: number;
-  /** Fitted: matched and unmatched rows on each side and the estimated output size. */
+  /**
+   * Refuse the join when its estimated output has more rows than this; never above the server's
+   * ceiling (`FitContext.limits.joinMaxRows`), which applies when it is absent.
+   */
+  maxRows?: number;
+  /** Output only: matched and unmatched rows on each side and the estimated output size. */
   report?: JoinReport;
 }
 
@@ -55,8 +58,11 @@ function readSuffixes(raw: Record<string, unknown>): [string, string] {
   return [value[0], value[1]];
 }
 
-/** Key frequencies on both sides joined: the size of the join without running it. */
-async function fitReport(p: JoinParams, input: Relation, ctx: FitContext): Promise<JoinParams> {
+/**
+ * Key frequencies on both sides joined: the size of the join without running it, refused above the
+ * limit. Runs on every compile against data (a report in the params is never trusted).
+ */
+async function checkSize(p: JoinParams, input: Relation, ctx: FitContext): Promise<JoinParams> {
   const rightSchema: ColumnSchema[] = ctx.versionSchema(p.right);
   const rightSql = ctx.versionSource(p.right);
   const condition = keyCondition(p.on, input.schema, rightSchema, '__l', '__r');
@@ -87,9 +93,10 @@ async function fitReport(p: JoinParams, input: Relation, ctx: FitContext): Promi
     unmatchedRight: counts.rightRows - counts.matchedRight,
   };
   const estimatedRows = estimateRows(p.how, num(row.pairs) ?? 0, report);
-  if (estimatedRows > p.maxRows) {
+  const limit = Math.min(p.maxRows ?? ctx.limits.joinMaxRows, ctx.limits.joinMaxRows);
+  if (estimatedRows > limit) {
     throw new StepError(
-      `the join would make about ${estimatedRows} rows, more than the limit of ${p.maxRows}: check the keys`,
+      `the join would make about ${estimatedRows} rows, more than the limit of ${limit}: check the keys`,
       'on',
     );
   }
@@ -116,8 +123,9 @@ function compileJoin(
 
 /**
  * Join with another version the user can read (inner, left, right, full, semi, anti) on one or more
- * key pairs. Fitting counts key frequencies on both sides: the matched/unmatched report, and the
- * estimated output size, refused above `maxRows` before the join ever runs.
+ * key pairs. Every compile against data counts key frequencies on both sides: the matched/unmatched
+ * report, and the estimated output size, refused above `maxRows` (at most the server's ceiling)
+ * before the join ever runs.
  */
 export const joinStep = defineStep<JoinParams>({
   op: 'fusion.join',
@@ -128,12 +136,12 @@ export const joinStep = defineStep<JoinParams>({
     how: read.oneOf(raw, 'how', JOIN_KINDS, 'inner'),
     on: readKeys(raw),
     suffixes: readSuffixes(raw),
-    maxRows: raw.maxRows === undefined ? 50_000_000 : read.integer(raw, 'maxRows', 1),
+    maxRows: raw.maxRows === undefined ? undefined : read.integer(raw, 'maxRows', 1),
+    // Kept for display when a checked head is read again; recomputed by every check.
     report:
       raw.report === undefined ? undefined : (read.object(raw, 'report') as unknown as JoinReport),
   }),
-  isFitted: (p) => p.report !== undefined,
-  fit: fitReport,
+  check: checkSize,
   compile: (p, input, ctx) =>
     compileJoin(p, input, ctx.versionSource(p.right), ctx.versionSchema(p.right)),
   refs: (p) => [p.right],

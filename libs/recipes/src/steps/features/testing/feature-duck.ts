@@ -9,7 +9,7 @@ import {
 } from '../../../core/compile-recipe.js';
 import { StepRegistry } from '../../../core/registry.js';
 import { ident } from '../../../core/sql.js';
-import { ROW_ID, type Step } from '../../../core/types.js';
+import { ROW_ID, type RecipeLimits, type Step } from '../../../core/types.js';
 import { DuckRecipeEngine } from '../../../duck/duck-recipe-engine.js';
 import { FEATURE_STEPS } from '../index.js';
 
@@ -77,6 +77,7 @@ export class FeatureDuck {
     frame: Frame,
     steps: readonly Step[],
     others: Record<string, Frame> = {},
+    options: { limits?: RecipeLimits } = {},
   ): Promise<Outcome> {
     const sources = new Map<string, SourceRelation>();
     for (const [id, f] of Object.entries(others)) {
@@ -88,6 +89,7 @@ export class FeatureDuck {
       base: await this.relation(frame),
       steps,
       sources,
+      ...options,
     });
     // the stored (parsed and fitted) steps must replay to the same SQL: sessions store them
     const replay = await compileRecipe({
@@ -96,6 +98,7 @@ export class FeatureDuck {
       base: await this.relation(frame),
       steps: recipe.steps,
       sources,
+      ...options,
     });
     if (replay.withClause !== recipe.withClause) {
       throw new Error(`stored steps do not replay: ${JSON.stringify(recipe.steps)}`);
