@@ -13,6 +13,8 @@ import {
 
 const TEXT_TOKENS = NULL_LIKE_TEXT.map(sqlString).join(', ');
 const MAX_TOKEN = Math.max(...NULL_LIKE_TEXT.map((t) => t.length));
+/** First characters of the null-like tokens: a cheap test before comparing with each token. */
+const TOKEN_STARTS = [...new Set(NULL_LIKE_TEXT.map((t) => t.charCodeAt(0)))].join(', ');
 
 /**
  * Pass 1: one wide aggregate over every column (counts, distinct, min/max/mean/std/sum,
@@ -91,7 +93,7 @@ function textAggregates(q: string, p: string): string[] {
     `favg(length(${q})) AS ${p}lmean`,
     `count(CASE WHEN ${numberLike} THEN CASE WHEN ${number} THEN 1 END END)::DOUBLE AS ${p}num`,
     `count(CASE WHEN ${dateLike} THEN TRY_CAST(${t} AS TIMESTAMP) END)::DOUBLE AS ${p}dates`,
-    `histogram(CASE WHEN length(${t}) <= ${MAX_TOKEN} THEN ${token} END) AS ${p}nl`,
+    `histogram(CASE WHEN length(${t}) <= ${MAX_TOKEN} AND ascii(${t}) IN (${TOKEN_STARTS}) THEN ${token} END) AS ${p}nl`,
   ];
 }
 
