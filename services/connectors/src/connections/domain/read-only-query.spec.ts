@@ -1,7 +1,7 @@
 import { DomainError } from '@hydroml/contracts';
 import { assertReadOnlySelect } from './read-only-query.js';
 
-function verdict(sql: string, type: 'postgresql' | 'mysql' = 'postgresql'): string {
+function verdict(sql: string, type: 'postgresql' | 'mysql' | 'sqlite' = 'postgresql'): string {
   try {
     assertReadOnlySelect(sql, type);
     return 'ok';
@@ -39,5 +39,29 @@ describe('read-only query check', () => {
   it('refuses what it cannot parse', () => {
     expect(verdict('SELEC * FRM t')).toMatch(/could not be parsed/);
     expect(verdict('')).not.toBe('ok');
+  });
+
+  it('refuses MySQL executable comments, optimizer hints and -- without a space', () => {
+    expect(verdict("SELECT 1 /*! INTO OUTFILE '/tmp/x' */", 'mysql')).toMatch(/\/\*!/);
+    expect(verdict('SELECT * FROM t /*!50000 FOR UPDATE */', 'mysql')).toMatch(/\/\*!/);
+    expect(verdict("SELECT 1 /*M!100000 INTO OUTFILE '/tmp/x' */", 'mysql')).toMatch(/M!/);
+    expect(verdict('SELECT /*+ SET_VAR(max_execution_time=0) */ 1', 'mysql')).toMatch(/\/\*\+/);
+    expect(verdict("SELECT 1 --1 INTO OUTFILE '/tmp/x'", 'mysql')).toMatch(/followed by a space/);
+    expect(verdict('SELECT 1 #x\n/*! FOR UPDATE */', 'mysql')).toMatch(/\/\*!/);
+    expect(verdict("SELECT 'a' /* plain */ /*! INTO OUTFILE '/tmp/x' */", 'mysql')).not.toBe('ok');
+  });
+
+  it('tells comment markers inside strings and identifiers from real ones', () => {
+    expect(verdict("SELECT '/*!50000 FOR UPDATE */' AS s", 'mysql')).toBe('ok');
+    expect(verdict('SELECT "/*! x */", `a/*!b` FROM `t--1`', 'mysql')).toBe('ok');
+    expect(verdict("SELECT 'it''s /*!' AS s, 'a\\'b' AS t", 'mysql')).toBe('ok');
+    expect(verdict('SELECT 1 -- a note /*! not run */\n, 2', 'mysql')).toBe('ok');
+    expect(verdict('SELECT 1 /* plain /*! still plain */', 'mysql')).toBe('ok');
+    expect(verdict('SELECT 1 - -1 AS n', 'mysql')).toBe('ok');
+    // A quote closed only without backslash escapes (sql_mode NO_BACKSLASH_ESCAPES): fail closed.
+    expect(verdict("SELECT 'a\\' /*! INTO OUTFILE '/tmp/x' */ '", 'mysql')).not.toBe('ok');
+    expect(verdict("SELECT '/*!' '", 'mysql')).not.toBe('ok');
+    // PostgreSQL has no executable comments.
+    expect(verdict("SELECT 1 /*! harmless */, '--x'")).toBe('ok');
   });
 });

@@ -1,5 +1,6 @@
 import sqlParser from 'node-sql-parser';
 import { DomainError, type ConnectionType } from '@hydroml/contracts';
+import { mysqlHiddenCode } from './mysql-lexer.js';
 
 // node-sql-parser is CommonJS: Node's ESM loader exposes it only through the default export.
 const parser = new sqlParser.Parser();
@@ -56,9 +57,15 @@ function checkNode(node: Record<string, unknown>): void {
 /**
  * Decides by parsing, never by matching text: exactly one statement, a SELECT (CTEs allowed),
  * with no write, INTO or locking clause anywhere in its tree. A query the parser cannot read is
- * refused (fail closed). Execution still runs in a read-only transaction as a second guard.
+ * refused (fail closed). For MySQL, text the server would run but the parser skips as a comment
+ * is refused first (mysql-lexer.ts).
+ * Execution still runs in a read-only transaction as a second guard.
  */
 export function assertReadOnlySelect(sql: string, type: ConnectionType): void {
+  if (type === 'mysql') {
+    const hidden = mysqlHiddenCode(sql);
+    if (hidden) reject(hidden);
+  }
   let ast: unknown;
   try {
     ast = parser.astify(sql, { database: DIALECT[type] });

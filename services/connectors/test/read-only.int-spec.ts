@@ -1,0 +1,105 @@
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import { chmod, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { INestMicroservice } from '@nestjs/common';
+import mysql from 'mysql2/promise';
+import { ConnectorsContracts, type CallContext } from '@hydroml/contracts';
+import { loadEnv, startService, type NatsClient } from '@hydroml/nest-kit';
+import {
+  connectTestNats,
+  createTestDatabase,
+  errorCodeOf,
+  testEnvVars,
+  type TestDatabase,
+} from '@hydroml/testing';
+import { AppModule } from '../src/app.module.js';
+import { BrowseService } from '../src/browse/browse.service.js';
+import { ConnectorsEnv } from '../src/connectors-env.js';
+import { postgresSource } from './source-databases.js';
+
+const MARIADB_ROOT = {
+  host: '127.0.0.1',
+  port: 3306,
+  user: 'root',
+  password: process.env.TEST_MARIADB_ROOT_PASSWORD ?? '',
+};
+
+function caller(): CallContext {
+  return {
+    correlationId: 'int',
+    principal: { userId: randomUUID(), username: 'u', scopes: ['read', 'write'], via: 'jwt' },
+  };
+}
+
+/**
+ * The MariaDB server runs what `/*! ... *\/` holds, inside a read-only transaction too (INTO
+ * OUTFILE needs the FILE privilege, which root has): such queries must be refused before they
+ * reach it, by preview and by import alike.
+ */
+describe('read-only queries against the real servers', () => {
+  let db: TestDatabase;
+  let source: TestDatabase;
+  let app: INestMicroservice;
+  let nats: NatsClient;
+  let outDir: string;
+  const alice = caller();
+
+  beforeAll(async () => {
+    [db, source, outDir] = await Promise.all([
+      createTestDatabase(),
+      postgresSource(),
+      mkdtemp(join(tmpdir(), 'hydroml-outfile-')),
+    ]);
+    await chmod(outDir, 0o777); // the server writes as its own user
+    const env = loadEnv(ConnectorsEnv, testEnvVars(db.url, { QUERY_TIMEOUT_MS: '5000' }));
+    app = await startService('connectors', AppModule.forRoot(env), env);
+    nats = await connectTestNats(env.NATS_SUBJECT_PREFIX);
+  });
+  afterAll(async () => {
+    await nats.connection.close();
+    await app.close();
+    await Promise.all([db.drop(), source.drop(), rm(outDir, { recursive: true, force: true })]);
+  });
+
+  it('refuses MariaDB executable comments before the server could write a file', async () => {
+    // The control: straight to the server, the comment's INTO OUTFILE does write.
+    const root = await mysql.createConnection(MARIADB_ROOT);
+    await root.query(`SELECT 1 /*! INTO OUTFILE '${join(outDir, 'control')}' */`);
+    await root.end();
+    expect(await readdir(outDir)).toEqual(['control']);
+    const conn = await nats.request(
+      ConnectorsContracts.create,
+      { name: 'root', type: 'mysql', host: '127.0.0.1', database: 'mysql', ...MARIADB_ROOT },
+      alice,
+    );
+    const browse = app.get(BrowseService);
+    const queries = [
+      `SELECT 1 /*! INTO OUTFILE '${join(outDir, 'a')}' */`,
+      `SELECT 1 /*!50000 INTO OUTFILE '${join(outDir, 'b')}' */`,
+      `SELECT 1 /*M! INTO OUTFILE '${join(outDir, 'c')}' */`,
+      `SELECT 1 --1 INTO OUTFILE '${join(outDir, 'd')}'`,
+      'SELECT user FROM mysql.user /*!50000 FOR UPDATE */',
+    ];
+    for (const query of queries) {
+      expect(
+        await errorCodeOf(nats.request(ConnectorsContracts.preview, { id: conn.id, query }, alice)),
+      ).toBe('invalid_argument');
+      const importStart = { id: conn.id, query, projectId: randomUUID(), name: 'x' };
+      expect(await errorCodeOf(nats.request(ConnectorsContracts.import, importStart, alice))).toBe(
+        'invalid_argument',
+      );
+      await expect(browse.openCsvCopy(alice, conn.id, { query })).rejects.toThrow(
+        /only a single read-only SELECT/,
+      );
+    }
+    expect(await readdir(outDir)).toEqual(['control']);
+    const inString = await nats.request(
+      ConnectorsContracts.preview,
+      { id: conn.id, query: "SELECT '/*! INTO OUTFILE */' AS s" },
+      alice,
+    );
+    expect(inString.rows).toEqual([['/*! INTO OUTFILE */']]);
+  });
+});
