@@ -102,4 +102,29 @@ describe('read-only queries against the real servers', () => {
     );
     expect(inString.rows).toEqual([['/*! INTO OUTFILE */']]);
   });
+
+  it('refuses PostgreSQL functions that act on the server', async () => {
+    const conn = await nats.request(
+      ConnectorsContracts.create,
+      {
+        name: 'pg',
+        type: 'postgresql',
+        host: '127.0.0.1',
+        database: source.name,
+        user: 'postgres',
+      },
+      alice,
+    );
+    const run = (query: string) =>
+      errorCodeOf(nats.request(ConnectorsContracts.preview, { id: conn.id, query }, alice));
+    expect(await run(`SELECT lo_export(lo_from_bytea(0, 'x'), '${join(outDir, 'lo')}')`)).toBe(
+      'invalid_argument',
+    );
+    expect(await run("SELECT pg_catalog.pg_read_file('/etc/hostname')")).toBe('invalid_argument');
+    expect(await run('SELECT pg_terminate_backend(pg_backend_pid())')).toBe('invalid_argument');
+    expect(await run("SELECT set_config('statement_timeout', '0', false)")).toBe(
+      'invalid_argument',
+    );
+    expect(await readdir(outDir)).toEqual(['control']);
+  });
 });

@@ -64,4 +64,38 @@ describe('read-only query check', () => {
     // PostgreSQL has no executable comments.
     expect(verdict("SELECT 1 /*! harmless */, '--x'")).toBe('ok');
   });
+
+  it('refuses functions that act on the server, however they are named', () => {
+    const refused = [
+      "SELECT lo_export(16384, '/tmp/x')",
+      "SELECT pg_catalog.lo_import('/etc/passwd')",
+      'SELECT "LO_EXPORT"(1, \'/tmp/x\')',
+      'SELECT Pg_Terminate_Backend(123)',
+      'SELECT pg_cancel_backend(1), pg_reload_conf(), pg_rotate_logfile()',
+      "SELECT set_config('statement_timeout', '0', false)",
+      "SELECT dblink('host=x', 'select 1')",
+      "SELECT dblink_exec('host=x', 'DROP TABLE t')",
+      "SELECT pg_read_file('/etc/passwd')",
+      "SELECT * FROM pg_ls_dir('.') AS f",
+      'SELECT pg_advisory_lock(1)',
+      'SELECT x FROM t WHERE pg_try_advisory_xact_lock(x)',
+      "SELECT nextval('s'), setval('s', 1)",
+      "SELECT pg_notify('c', 'hi')",
+      "SELECT query_to_xml('SELECT lo_export(1, ''/tmp/x'')', true, true, '')",
+      "WITH f AS (SELECT pg_read_binary_file('/etc/passwd') AS b) SELECT * FROM f",
+    ];
+    for (const sql of refused)
+      expect([sql, verdict(sql)]).toEqual([sql, expect.stringMatching(/acts on the server/)]);
+    expect(verdict("SELECT LOAD_FILE('/etc/passwd')", 'mysql')).toMatch(/LOAD_FILE/);
+    expect(verdict("SELECT get_lock('a', 1)", 'mysql')).toMatch(/acts on the server/);
+    expect(verdict("SELECT `release_lock`('a')", 'mysql')).toMatch(/acts on the server/);
+    expect(verdict("SELECT load_extension('x')", 'sqlite')).toMatch(/acts on the server/);
+  });
+
+  it('keeps ordinary functions, and names that only look alike', () => {
+    expect(verdict('SELECT lower(s), count(*), now(), pg_sleep(0) FROM t GROUP BY s')).toBe('ok');
+    expect(verdict('SELECT lo_export_count FROM t')).toBe('ok');
+    expect(verdict("SELECT txid_current(), to_char(now(), 'YYYY') AS y")).toBe('ok');
+    expect(verdict('SELECT SLEEP(0), VERSION(), CONCAT(a, b) FROM t', 'mysql')).toBe('ok');
+  });
 });

@@ -1,5 +1,6 @@
 import sqlParser from 'node-sql-parser';
 import { DomainError, type ConnectionType } from '@hydroml/contracts';
+import { functionName, isDeniedFunction } from './denied-functions.js';
 import { mysqlHiddenCode } from './mysql-lexer.js';
 
 // node-sql-parser is CommonJS: Node's ESM loader exposes it only through the default export.
@@ -46,19 +47,24 @@ function* nodes(value: unknown): Generator<Record<string, unknown>> {
   }
 }
 
-function checkNode(node: Record<string, unknown>): void {
+function checkNode(node: Record<string, unknown>, type: ConnectionType): void {
   if (typeof node.type === 'string' && WRITES.has(node.type.toLowerCase()))
     reject(`it contains ${node.type.toUpperCase()}`);
   const into = node.into as { expr?: unknown } | undefined;
   if (node.type === 'select' && into?.expr) reject('SELECT ... INTO writes data');
   if (node.locking_read) reject('locking reads (FOR UPDATE / FOR SHARE) are not allowed');
+  if (node.type === 'function' || node.type === 'aggr_func') {
+    const name = functionName(node);
+    if (name !== null && isDeniedFunction(name, type))
+      reject(`${name}() acts on the server beyond reading`);
+  }
 }
 
 /**
  * Decides by parsing, never by matching text: exactly one statement, a SELECT (CTEs allowed),
- * with no write, INTO or locking clause anywhere in its tree. A query the parser cannot read is
- * refused (fail closed). For MySQL, text the server would run but the parser skips as a comment
- * is refused first (mysql-lexer.ts).
+ * with no write, INTO or locking clause and no call of a denied function (denied-functions.ts)
+ * anywhere in its tree. A query the parser cannot read is refused (fail closed). For MySQL, text
+ * the server would run but the parser skips as a comment is refused first (mysql-lexer.ts).
  * Execution still runs in a read-only transaction as a second guard.
  */
 export function assertReadOnlySelect(sql: string, type: ConnectionType): void {
@@ -78,5 +84,5 @@ export function assertReadOnlySelect(sql: string, type: ConnectionType): void {
   if (statements.length !== 1) reject(`found ${statements.length} statements`);
   const root = statements[0] as { type?: string };
   if (root.type !== 'select') reject(`it is a ${String(root.type).toUpperCase()} statement`);
-  for (const node of nodes(root)) checkNode(node);
+  for (const node of nodes(root)) checkNode(node, type);
 }
