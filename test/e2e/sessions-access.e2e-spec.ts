@@ -75,6 +75,49 @@ describe('studio sessions: access, listing, new data sources, GraphQL', () => {
       .expect(200);
     await api().post(`/api/v1/sessions/${mine.id}/save`).set(stranger.auth).send({}).expect(403);
   });
+  it("lets only a session's creator change it; other members read it and get 404 on changes", async () => {
+    const session = await open(owner);
+    await step(session.id, 'rows.slice', { limit: 5 });
+    await step(session.id, 'rows.slice', { limit: 4 });
+    await api().post(`/api/v1/sessions/${session.id}/undo`).set(owner.auth).expect(200);
+    const member = async (role: string) => {
+      const user = await signUp(stack.baseUrl);
+      await api()
+        .post(`/api/v1/projects/${projectId}/members`)
+        .set(owner.auth)
+        .send({ user: user.user.username, role })
+        .expect(201);
+      return user;
+    };
+    const recipe = { steps: [{ op: 'rows.slice', params: { limit: 1 } }] };
+    for (const other of [await member('editor'), await member('viewer')]) {
+      const url = `/api/v1/sessions/${session.id}`;
+      const changes = [
+        api()
+          .post(`${url}/steps`)
+          .send({ op: 'rows.slice', params: { limit: 1 } }),
+        api()
+          .patch(`${url}/steps/0`)
+          .send({ params: { limit: 2 } }),
+        api().delete(`${url}/steps/0`),
+        api().post(`${url}/undo`),
+        api().post(`${url}/redo`),
+        api().post(`${url}/head`).send({ index: 0 }),
+        api().post(`${url}/reset`),
+        api().post(`${url}/recipe`).send(recipe),
+        api().post(`${url}/save`).send({}),
+      ];
+      for (const change of changes) await change.set(other.auth).expect(404);
+      // Sessions are listed to every reader of the data source: reading one stays allowed.
+      const read = await api().get(url).set(other.auth).expect(200);
+      expect(read.body).toMatchObject({ head: 1, steps: [{ params: { limit: 5 } }, {}] });
+      await api().post(`${url}/rows`).set(other.auth).send({ startRow: 0, endRow: 10 }).expect(200);
+    }
+    const unchanged = await api().get(`/api/v1/sessions/${session.id}`).set(owner.auth);
+    expect(unchanged.body).toMatchObject({ head: 1 });
+    expect(unchanged.body.steps).toHaveLength(2);
+    await api().post(`/api/v1/sessions/${session.id}/redo`).set(owner.auth).expect(200);
+  });
   it('mirrors sessions in GraphQL', async () => {
     const session = await open(owner);
     const gql = async (query: string, variables: object) => {

@@ -89,8 +89,9 @@ export class SessionEdits {
     transition: (state: SessionState) => Transition,
     previewRows = this.env.SESSION_PREVIEW_ROWS,
   ): Promise<SessionStateView> {
-    // Access first: another tenant's session answers not_found before any lock is taken.
-    const base = await this.heads.baseOf(call, await this.sessions.get(id));
+    // Access first: another tenant's session, or another user's, answers not_found before any
+    // lock is taken.
+    const base = await this.heads.baseForChange(call, await this.sessions.get(id));
     let preview: SessionPreview = { columns: [], rows: [] };
     const saved = await this.sessions.update(id, async (current) => {
       const { state, validateAll, refitFrom } = transition(stateOf(current));

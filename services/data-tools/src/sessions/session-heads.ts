@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { CallContext, VersionParent } from '@hydroml/contracts';
+import { DomainError, type CallContext, type VersionParent } from '@hydroml/contracts';
+import { requirePrincipal } from '@hydroml/nest-kit';
 import type { CompiledRecipe } from '@hydroml/recipes';
 import { VersionRelations, type ResolvedVersion } from '../versions/version-relations.js';
 import type { SessionEntity } from './persistence/session.entity.js';
@@ -31,6 +32,16 @@ export function headCacheKey(baseKey: string, steps: SessionEntity['steps'], hea
 }
 
 /**
+ * Changes of a session (steps, head moves, recipes, save) are its creator's only: anyone else gets
+ * not_found, like any resource they may not touch.
+ */
+export function requireCreator(call: CallContext, session: SessionEntity): void {
+  if (session.createdBy === null || session.createdBy !== requirePrincipal(call).userId) {
+    throw new DomainError('not_found', 'session not found');
+  }
+}
+
+/**
  * Resolves a session to its compiled head after an access check: a session on a data source the
  * caller cannot read (another tenant's) answers not_found, like a missing one.
  */
@@ -42,9 +53,11 @@ export class SessionHeads {
     private readonly compiler: SessionCompiler,
   ) {}
 
-  async resolve(call: CallContext, sessionId: string): Promise<SessionHead> {
+  /** `forChange`: the caller must be the session's creator (see {@link requireCreator}). */
+  async resolve(call: CallContext, sessionId: string, forChange = false): Promise<SessionHead> {
     const session = await this.sessions.get(sessionId);
     const base = await this.baseOf(call, session);
+    if (forChange) requireCreator(call, session);
     const steps = session.steps.slice(0, session.head);
     // Stored steps were checked on this data by the change that stored them.
     const { recipe, sources } = await this.compiler.compile(call, base, steps, {
@@ -66,5 +79,12 @@ export class SessionHeads {
       dataSourceId: session.dataSourceId,
       version: session.version,
     });
+  }
+
+  /** {@link baseOf} for a change of the session: its creator only. */
+  async baseForChange(call: CallContext, session: SessionEntity): Promise<ResolvedVersion> {
+    const base = await this.baseOf(call, session);
+    requireCreator(call, session);
+    return base;
   }
 }

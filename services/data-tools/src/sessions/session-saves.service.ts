@@ -14,8 +14,8 @@ import { SESSION_SAVE, type SessionSavePayload } from './session-save.job.js';
 import { SessionHeads } from './session-heads.js';
 
 /**
- * "Save": the head becomes a new version of the same data source (editors) or of a new data source
- * in a project (editors of that project). Answers the job; the version appears when it succeeds.
+ * "Save": the session's creator makes its head a new version of the same data source (editors) or
+ * of a new data source in a project (editors of that project). Answers the job; the version appears when it succeeds.
  */
 @Injectable()
 export class SessionSaves {
@@ -27,7 +27,7 @@ export class SessionSaves {
   ) {}
 
   async save(call: CallContext, dto: SaveSessionDto): Promise<JobView> {
-    const head = await this.heads.resolve(call, dto.sessionId);
+    const head = await this.heads.resolve(call, dto.sessionId, true);
     const target = await this.target(call, dto, head.session.dataSourceId);
     const payload: SessionSavePayload = {
       ...{

@@ -107,7 +107,7 @@ export class SessionsService {
 
   /** A saved recipe on this session's version: compatible columns checked, every step validated. */
   async applyRecipe(call: CallContext, dto: ApplyRecipeDto): Promise<SessionStateView> {
-    const base = await this.heads.baseOf(call, await this.sessions.get(dto.sessionId));
+    const base = await this.heads.baseForChange(call, await this.sessions.get(dto.sessionId));
     if (dto.inputSchema) checkRecipeInput(dto.inputSchema, base.relation.schema);
     if (dto.steps.length === 0)
       throw new DomainError('invalid_argument', 'the recipe has no steps');
