@@ -230,6 +230,70 @@ describe('SQL console and chart data through the gateway', () => {
       .expect(404);
   });
 
+  it('saves a console result over a session head, with the base version and recipe as lineage', async () => {
+    const api = request(stack.baseUrl);
+    const opened = await api.post('/api/v1/sessions').set(owner.auth).send(target).expect(201);
+    const sessionId = opened.body.id as string;
+    const steps = [
+      {
+        op: 'rows.filter',
+        params: { filterModel: { k: { filterType: 'number', type: 'lessThan', filter: 50 } } },
+      },
+      { op: 'formula.column', params: { expression: 'k * 3', as: 'triple' } },
+    ];
+    for (const s of steps) {
+      await api.post(`/api/v1/sessions/${sessionId}/steps`).set(owner.auth).send(s).expect(200);
+    }
+    const body = { sessionId, sql: 'SELECT k, triple FROM data WHERE k % 2 = 0 ORDER BY k' };
+    await api.post('/api/v1/sql/save').set(viewer.auth).send(body).expect(403);
+    await api.post('/api/v1/sql/save').set(stranger.auth).send(body).expect(404);
+    const bad = { sessionId, sql: 'SELECT nope FROM data' };
+    await api.post('/api/v1/sql/save').set(owner.auth).send(bad).expect(400);
+    const queued = await api.post('/api/v1/sql/save').set(owner.auth).send(body).expect(202);
+    // A later change of the session does not change what was saved.
+    await api.post(`/api/v1/sessions/${sessionId}/undo`).set(owner.auth).expect(200);
+    const job = await waitForJob(stack.baseUrl, owner, queued.body.id);
+    expect(job).toMatchObject({ status: 'succeeded', result: { rows: 25 } });
+    const saved = (job.result as { version: number }).version;
+    const version = await api
+      .get(`/api/v1/data-sources/${target.dataSourceId}/versions/${saved}`)
+      .set(owner.auth)
+      .expect(200);
+    expect(version.body).toMatchObject({
+      origin: 'prepared',
+      parents: [target],
+      recipe: { base: target, sessionId },
+      rows: 25,
+    });
+    expect(version.body.recipe.steps.map((s: { op: string }) => s.op)).toEqual([
+      'rows.filter',
+      'formula.column',
+    ]);
+    const check = await api
+      .post('/api/v1/sql')
+      .set(owner.auth)
+      .send({
+        ...target,
+        version: saved,
+        sql: 'SELECT count(*) AS n, max(triple) AS top FROM data',
+      })
+      .expect(200);
+    expect(check.body.rows).toEqual([{ n: '25', top: '144' }]);
+
+    const gql = await api
+      .post('/graphql')
+      .set(owner.auth)
+      .send({
+        query: 'mutation ($id: ID!) { saveSqlResult(sessionId: $id, sql: "SELECT * FROM data") }',
+        variables: { id: sessionId },
+      })
+      .expect(200);
+    expect(gql.body.errors).toBeUndefined();
+    const second = await waitForJob(stack.baseUrl, owner, gql.body.data.saveSqlResult);
+    // The head now holds the filter only (after the undo): 50 rows, no derived column.
+    expect(second).toMatchObject({ status: 'succeeded', result: { rows: 50 } });
+  });
+
   it('refuses unknown columns and kinds, and answers 404 to another tenant', async () => {
     await chart('histogram', { column: 'c' }).expect(400);
     await chart('histogram', { column: "k'); COPY data TO '/tmp/x" }).expect(400);

@@ -64,15 +64,17 @@ export class GridResolver {
 
   @Mutation(() => ID, {
     description:
-      "Saves the query's full result as a new version (a job; editors); answers the job id",
+      "Saves the query's full result, over a version or a session head, as a new version of " +
+      'the data source it read (a job; editors); answers the job id',
   })
   async saveSqlResult(
     @Args('sql', { type: () => String }) sql: string,
-    @Args('dataSourceId', { type: () => ID }) dataSourceId: string,
-    @Args('version', { type: () => Int }) version: number,
+    @Args('dataSourceId', { type: () => ID, nullable: true }) dataSourceId: string | undefined,
+    @Args('version', { type: () => Int, nullable: true }) version: number | undefined,
+    @Args('sessionId', { type: () => ID, nullable: true }) sessionId: string | undefined,
     @Caller() call: CallContext,
   ): Promise<string> {
-    const dto = { sql, dataSourceId, version };
+    const dto = { sql, dataSourceId, version, sessionId };
     return (await this.nats.request(GridContracts.saveSql, dto, call)).id;
   }
 

@@ -24,7 +24,10 @@ export class SqlController {
     return this.nats.request(GridContracts.sql, dto, call);
   }
 
-  /** Saves the query's full result as a new version of the data source (a job; editors). */
+  /**
+   * Saves the query's full result, over a version or a session head (`sessionId`), as a new version
+   * of the data source it read (a job; editors).
+   */
   @Post('save')
   @HttpCode(202)
   save(@Body() dto: SaveSqlResultDto, @Caller() call: CallContext): Promise<JobView> {

@@ -101,8 +101,12 @@ export class SqlQueryDto extends DatasetTargetDto {
   limit?: number;
 }
 
-/** `POST /sql/save`: a console query's full result as a new version of the same data source (a job). */
-export class SaveSqlResultDto extends GridVersionRefDto {
+/**
+ * `POST /sql/save`: a console query's full result as a new version of the data source it read (a
+ * job): over a version (dataSourceId + version), or over a session head (sessionId; the new version
+ * of the session's data source records the session's base version and recipe in its lineage).
+ */
+export class SaveSqlResultDto extends DatasetTargetDto {
   @IsString()
   @Length(1, 100_000)
   sql!: string;

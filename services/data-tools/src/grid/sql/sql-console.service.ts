@@ -12,6 +12,7 @@ import { JobQueue } from '@hydroml/jobs';
 import { requireScope } from '@hydroml/nest-kit';
 import { AccessClient } from '../../access/access.client.js';
 import { DataToolsEnv } from '../../data-tools-env.js';
+import { SessionHeads } from '../../sessions/session-heads.js';
 import { DatasetTargets } from '../dataset-targets.js';
 import { runSandboxed } from './sql-sandbox.js';
 import { SqlHistoryRepository } from './sql-history.repository.js';
@@ -33,18 +34,43 @@ export class SqlConsoleService {
     private readonly env: DataToolsEnv,
     private readonly access: AccessClient,
     private readonly queue: JobQueue,
+    private readonly heads: SessionHeads,
   ) {}
 
   /**
-   * Saves a query's full result as a new version of the data source it read (editors): the query
-   * is checked here (it must run), and a job materialises it.
+   * Saves a query's full result as a new version of the data source it read (editors): over a
+   * version, or over a session head (a new version of the session's data source whose lineage
+   * records the session's base version and recipe, as a session save does). The query is checked
+   * here (it must run), and a job materialises it.
    */
   async save(call: CallContext, dto: SaveSqlResultDto): Promise<JobView> {
-    const resource = { type: 'data_source' as const, id: dto.dataSourceId };
+    const source = await this.saveSource(call, dto);
+    const resource = { type: 'data_source' as const, id: source.dataSourceId };
     const userId = await this.access.require(call, resource, 'write');
     await this.run(call, { ...dto, limit: 1 });
-    const payload: SqlSavePayload = { ...dto, createdBy: userId };
+    const payload: SqlSavePayload = { ...source, sql: dto.sql, createdBy: userId };
     return this.queue.enqueue(SQL_SAVE, { ...payload }, { resource, createdBy: userId });
+  }
+
+  /** What the save reads: the version named, or the session's head as it is now (not_found for strangers). */
+  private async saveSource(
+    call: CallContext,
+    dto: SaveSqlResultDto,
+  ): Promise<Omit<SqlSavePayload, 'sql' | 'createdBy'>> {
+    if (dto.sessionId === undefined) {
+      if (dto.dataSourceId === undefined || dto.version === undefined) {
+        throw new DomainError(
+          'invalid_argument',
+          'name a dataSourceId and version, or a sessionId',
+        );
+      }
+      return { dataSourceId: dto.dataSourceId, version: dto.version };
+    }
+    const head = await this.heads.resolve(call, dto.sessionId);
+    return {
+      ...{ dataSourceId: head.session.dataSourceId, version: head.session.version },
+      ...{ sessionId: head.session.id, parents: head.parents, steps: head.recipe.steps },
+    };
   }
 
   async run(call: CallContext, dto: SqlQueryDto): Promise<SqlResult> {

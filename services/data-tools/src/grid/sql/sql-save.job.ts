@@ -1,36 +1,40 @@
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { DomainError } from '@hydroml/contracts';
+import type { RecipeStepView, VersionParent } from '@hydroml/contracts';
 import { JobWorker, type JobContext } from '@hydroml/jobs';
-import { parquetSource } from '@hydroml/recipes';
 import { DataToolsEnv } from '../../data-tools-env.js';
 import { sqlString } from '../../engine/duck-engine.js';
-import { VersionCache } from '../../storage/version-cache.js';
 import { VersionWriter } from '../../versions/version-writer.js';
-import { VersionsRepository } from '../../versions/versions.repository.js';
 import { materialiseSandboxed } from './sql-sandbox.js';
+import { SqlSaveSources } from './sql-save-sources.js';
 
 export const SQL_SAVE = 'sql-save';
 
-/** A console result to keep: the query and the version it read (access checked when queued). */
+/**
+ * A console result to keep (access checked when queued): the query and what it read, a version or
+ * a session head. For a head, `parents` (its base version first, then the versions its steps read)
+ * and the fitted `steps` as they were when saved, so the job replays exactly that head.
+ */
 export interface SqlSavePayload {
   dataSourceId: string;
   version: number;
   sql: string;
   createdBy: string | null;
+  sessionId?: string;
+  parents?: VersionParent[];
+  steps?: RecipeStepView[];
 }
 
 /**
  * Runs the query in the console's sandbox into a Parquet file of the job's own folder (the only
- * place the sandbox may write), then publishes it as a new prepared version with its parent.
+ * place the sandbox may write), then publishes it as a new prepared version with its lineage.
  */
 @Injectable()
 export class SqlSaveJob implements OnModuleInit {
   constructor(
     private readonly worker: JobWorker,
-    private readonly versions: VersionsRepository,
-    private readonly cache: VersionCache,
+    private readonly sources: SqlSaveSources,
     private readonly writer: VersionWriter,
     private readonly env: DataToolsEnv,
   ) {}
@@ -41,18 +45,20 @@ export class SqlSaveJob implements OnModuleInit {
 
   async run(ctx: JobContext): Promise<Record<string, unknown>> {
     const payload = ctx.payload as unknown as SqlSavePayload;
-    const entity = await this.versions.find(payload.dataSourceId, payload.version);
-    if (!entity) throw new DomainError('not_found', `version ${payload.version} not found`);
-    const path = await this.cache.path(entity.blobKey, entity.sha256);
+    const parents = payload.parents ?? [
+      { dataSourceId: payload.dataSourceId, version: payload.version },
+    ];
     const dir = join(this.env.DATA_TOOLS_WORK_DIR, 'jobs', `sql-${ctx.job.id}`);
     const file = join(dir, 'result.parquet');
     await mkdir(dir, { recursive: true });
     try {
+      await ctx.progress(
+        0.05,
+        payload.steps ? 'compiling the session head' : 'reading the version',
+      );
+      const relation = await this.sources.relation(parents, payload.steps);
+      ctx.throwIfCancelled();
       await ctx.progress(0.1, 'running the query');
-      const relation = {
-        ...{ source: `(${parquetSource(sqlString(path))})`, binds: [], schema: entity.schema },
-        ...{ cacheKey: entity.sha256, files: [path] },
-      };
       await materialiseSandboxed(
         relation,
         payload.sql,
@@ -62,11 +68,14 @@ export class SqlSaveJob implements OnModuleInit {
           memoryLimit: this.env.DUCKDB_MEMORY_LIMIT,
         },
       );
-      const parent = { dataSourceId: payload.dataSourceId, version: payload.version };
+      const recipe = payload.steps
+        ? { base: parents[0], steps: payload.steps, sessionId: payload.sessionId }
+        : null;
       const version = await this.writer.write({
-        ...{ jobId: ctx.job.id, dataSourceId: payload.dataSourceId, origin: 'prepared' },
-        ...{ parents: [parent], sql: `SELECT * FROM read_parquet(${sqlString(file)})`, binds: [] },
-        ...{ recipe: null, createdBy: payload.createdBy, sourceFileName: 'SQL console' },
+        ...{ jobId: ctx.job.id, dataSourceId: payload.dataSourceId },
+        ...{ origin: parents.length > 1 ? 'fused' : 'prepared', parents },
+        ...{ sql: `SELECT * FROM read_parquet(${sqlString(file)})`, binds: [] },
+        ...{ recipe, createdBy: payload.createdBy, sourceFileName: 'SQL console' },
       });
       return { dataSourceId: version.dataSourceId, version: version.version, rows: version.rows };
     } finally {
