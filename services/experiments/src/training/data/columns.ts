@@ -35,15 +35,28 @@ export function toLabel(value: unknown): string | null {
   return JSON.stringify(value);
 }
 
-/** Strings as codes into a sorted dictionary (missing -> NaN). */
+/** Strings as codes into a sorted dictionary (missing -> NaN); one hash lookup per value. */
 export function encodeNew(values: ArrayLike<unknown>): {
   codes: Float64Array;
   categories: string[];
 } {
-  const labels = Array.from(values, toLabel);
-  const categories = [...new Set(labels.filter((l): l is string => l !== null))].sort();
-  const index = new Map(categories.map((c, i) => [c, i]));
-  const codes = Float64Array.from(labels, (l) => (l === null ? NaN : (index.get(l) ?? NaN)));
+  const n = values.length;
+  const seen = new Map<string, number>();
+  const firstSeen = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const label = toLabel(values[i]);
+    let k = label === null ? -1 : seen.get(label);
+    if (k === undefined && label !== null) {
+      k = seen.size;
+      seen.set(label, k);
+    }
+    firstSeen[i] = k ?? -1;
+  }
+  const categories = [...seen.keys()].sort();
+  const rank = new Float64Array(seen.size);
+  categories.forEach((c, r) => (rank[seen.get(c) ?? 0] = r));
+  const codes = new Float64Array(n);
+  for (let i = 0; i < n; i++) codes[i] = firstSeen[i] < 0 ? NaN : rank[firstSeen[i]];
   return { codes, categories };
 }
 
@@ -62,9 +75,12 @@ export function encodeKnown(
 export function trainingColumn(
   name: string,
   categorical: boolean,
-  values: unknown[],
+  values: ArrayLike<unknown>,
 ): FeatureColumn {
-  if (!categorical) return { name, kind: 'numeric', values: Float64Array.from(values, toNumber) };
+  if (!categorical) {
+    const numbers = values instanceof Float64Array ? values : Float64Array.from(values, toNumber);
+    return { name, kind: 'numeric', values: numbers };
+  }
   const { codes, categories } = encodeNew(values);
   return { name, kind: 'categorical', values: codes, categories };
 }

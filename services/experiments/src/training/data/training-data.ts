@@ -16,6 +16,7 @@ import {
   toNumber,
   trainingColumn,
 } from './columns.js';
+import { asNumbers, readColumns, type ColumnKind } from './column-reader.js';
 import { findColumn, type OpenedVersion } from './version-reader.js';
 
 /** What a spec resolves to once the data's schema is known. */
@@ -112,8 +113,10 @@ export async function readTrainInput(
   if (resolved.timeColumn) exprs.push(`CAST(${ident(resolved.timeColumn)} AS VARCHAR) AS "__t"`);
   const order = resolved.timeColumn ? `${ident(resolved.timeColumn)}, "__hydroml_rid"` : undefined;
   const sql = opened.select(exprs, `WHERE ${target} IS NOT NULL`, order);
-  const reader = await opened.connection.runAndReadAll(sql, opened.recipe.binds);
-  const data = reader.getColumnsJS();
+  const kinds = columns.map((c): ColumnKind => (isCategorical(c) ? 'text' : 'number'));
+  kinds.push(classification ? 'text' : 'number');
+  if (resolved.timeColumn) kinds.push('text');
+  const data = await readColumns(opened.connection, sql, opened.recipe.binds, kinds);
   if (data.length === 0 || data[0].length === 0) {
     throw new DomainError('failed_precondition', `the target '${resolved.target}' has no values`);
   }
@@ -122,10 +125,10 @@ export async function readTrainInput(
   const labels = classification ? encodeNew(y) : null;
   return {
     features,
-    target: labels ? labels.codes : Float64Array.from(y, toNumber),
+    target: labels ? labels.codes : asNumbers(y),
     targetName: resolved.target,
     classes: labels?.categories,
-    timeLabels: resolved.timeColumn ? data[columns.length + 1].map(String) : undefined,
+    timeLabels: resolved.timeColumn ? Array.from(data[columns.length + 1], String) : undefined,
     settings: resolved.settings,
   };
 }
