@@ -17,8 +17,9 @@ import { MinMaxScaler, RobustScaler, StandardScaler } from '../preprocessing/sca
 import { SimpleImputer } from '../preprocessing/simple-imputer.js';
 import { DecisionTreeClassifier, DecisionTreeRegressor } from '../tree/decision-tree.js';
 import { isClassifier, type Estimator } from '../util/estimator.js';
+import { readFileSync } from 'node:fs';
 import { Random } from '../util/random.js';
-import { loadModel, ModelFormatError, saveModel } from './model-format.js';
+import { loadModel, MODEL_FORMAT_VERSION, ModelFormatError, saveModel } from './model-format.js';
 
 const rng = new Random(11);
 const X = DenseMatrix.fromRows(
@@ -71,7 +72,10 @@ describe('model format', () => {
     ],
   ] as const)('%s predicts bit for bit the same after save and load', (_name, make) => {
     const model: Estimator = make();
-    expect(JSON.parse(saveModel(model))).toMatchObject({ version: 1, model: { kind: _name } });
+    expect(JSON.parse(saveModel(model))).toMatchObject({
+      version: MODEL_FORMAT_VERSION,
+      model: { kind: _name },
+    });
     roundTrip(
       model,
       _name.includes('Tree') || _name.includes('Forest') || _name.includes('Hist') ? X : clean,
@@ -119,6 +123,7 @@ describe('model format', () => {
     expect(() => loadModel(JSON.stringify({ ...doc, version: 99 }))).toThrow(
       /unsupported model format version 99/,
     );
+    expect(() => loadModel(JSON.stringify({ ...doc, version: 0 }))).toThrow(/version 0/);
     expect(() => loadModel('{"hello":1}')).toThrow(ModelFormatError);
     expect(() => loadModel(json.slice(0, 40))).toThrow(/not JSON/);
     expect(() => loadModel(JSON.stringify({ ...doc, model: { kind: 'Nope' } }))).toThrow(
@@ -129,4 +134,28 @@ describe('model format', () => {
     ).toThrow(/corrupt/);
     expect(() => loadModel(JSON.stringify({ ...doc, model: null }))).toThrow(/missing model state/);
   });
+
+  it('reads version 1 files (trees as base64 arrays): same predictions as when they were saved', () => {
+    const fixture = JSON.parse(
+      readFileSync(new URL('./fixtures/model-v1.json', import.meta.url), 'utf8'),
+    ) as V1Fixture;
+    const rows = DenseMatrix.fromRows(fixture.rows.map((r) => r.map((v) => v ?? NaN)));
+    for (const [kind, saved] of Object.entries(fixture.models)) {
+      expect(JSON.parse(saved.file)).toMatchObject({ version: 1, model: { kind } });
+      const { model, training } = loadModel(saved.file);
+      expect(training).toEqual({ rows: 80 });
+      expect(Array.from(model.predict(rows))).toEqual(saved.predictions);
+      const proba = isClassifier(model) ? Array.from(model.predictProba(rows).data) : null;
+      expect(proba).toEqual(saved.proba);
+      // saved again, in the current format: smaller for trees, same predictions
+      const again = saveModel(model, { training: { rows: 80 } });
+      expect(again.length).toBeLessThan(saved.file.length);
+      expect(Array.from(loadModel(again).model.predict(rows))).toEqual(saved.predictions);
+    }
+  });
 });
+
+interface V1Fixture {
+  rows: Array<Array<number | null>>;
+  models: Record<string, { file: string; predictions: number[]; proba: number[] | null }>;
+}

@@ -1,12 +1,6 @@
 import type { DenseMatrix } from '../data/dense-matrix.js';
-import {
-  decodeF64,
-  decodeI32,
-  encodeF64,
-  encodeI32,
-  expectNumber,
-  expectObject,
-} from '../util/codec.js';
+import { packFloats, packInts, unpackFloats, unpackInts } from '../persistence/compact-arrays.js';
+import { expectNumber, expectObject } from '../util/codec.js';
 import type { Json } from '../util/estimator.js';
 
 /**
@@ -61,29 +55,43 @@ export class TreeArrays {
     }
   }
 
+  /** Compact state (model format 2): see persistence/compact-arrays; right as right - left. */
   toJSON(): Json {
+    const rightFromLeft = new Int32Array(this.right.length);
+    let delta = true;
+    for (let i = 0; i < rightFromLeft.length; i++) {
+      const d = this.right[i] - this.left[i];
+      rightFromLeft[i] = d;
+      if ((d | 0) !== d) delta = false;
+    }
     return {
       nOutputs: this.nOutputs,
-      feature: encodeI32(this.feature),
-      threshold: encodeF64(this.threshold),
-      missingLeft: encodeI32(this.missingLeft),
-      left: encodeI32(this.left),
-      right: encodeI32(this.right),
-      value: encodeF64(this.value),
-      nSamples: encodeF64(this.nSamples),
+      feature: packInts(this.feature),
+      threshold: packFloats(this.threshold),
+      missingLeft: packInts(this.missingLeft),
+      left: packInts(this.left),
+      ...(delta ? { rightFromLeft: packInts(rightFromLeft) } : { right: packInts(this.right) }),
+      value: packFloats(this.value),
+      nSamples: packFloats(this.nSamples),
     };
   }
 
+  /** Reads the compact state and version 1's (every array as base64 of its own type's bytes). */
   static fromJSON(json: Json): TreeArrays {
     const o = expectObject(json);
+    const left = unpackInts(o.left);
+    const right = unpackInts(o.rightFromLeft ?? o.right);
+    if (o.rightFromLeft !== undefined) {
+      for (let i = 0; i < Math.min(right.length, left.length); i++) right[i] += left[i];
+    }
     const t = new TreeArrays(
-      decodeI32(o.feature),
-      decodeF64(o.threshold),
-      decodeI32(o.missingLeft),
-      decodeI32(o.left),
-      decodeI32(o.right),
-      decodeF64(o.value),
-      decodeF64(o.nSamples),
+      unpackInts(o.feature),
+      unpackFloats(o.threshold),
+      unpackInts(o.missingLeft),
+      left,
+      right,
+      unpackFloats(o.value),
+      unpackFloats(o.nSamples),
       expectNumber(o.nOutputs),
     );
     const m = t.feature.length;
