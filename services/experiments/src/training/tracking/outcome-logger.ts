@@ -49,6 +49,7 @@ export class OutcomeLogger {
     await this.recorder.log(run, { params });
   }
 
+  /** Metrics and artifacts are independent writes: they go out together, not one after another. */
   async outcome(
     run: RunHandle,
     input: TrainInput,
@@ -56,7 +57,7 @@ export class OutcomeLogger {
     recipe: Step[],
   ): Promise<void> {
     const foldMetrics = output.folds.flatMap((f, k) => metricList('fold_', f, k));
-    await this.recorder.log(run, {
+    const metrics = this.recorder.log(run, {
       metrics: [
         ...metricList('', output.test),
         ...metricList('cv_mean_', output.mean),
@@ -68,15 +69,20 @@ export class OutcomeLogger {
       ],
     });
     const json = (value: unknown) => JSON.stringify(value);
-    await this.recorder.artifact(run, 'model/model.json', output.modelJson);
-    await this.recorder.artifact(run, 'model/recipe.json', json({ steps: recipe }));
-    await this.recorder.artifact(run, 'predictions/test.csv', predictionsCsv(input, output));
-    await this.recorder.artifact(run, 'explain/importance.json', json(output.importance));
-    await this.recorder.artifact(run, 'charts/charts.json', json(output.charts));
-    await this.recorder.artifact(
-      run,
-      'metrics/folds.json',
-      json({ folds: output.folds, mean: output.mean, std: output.std, test: output.test }),
-    );
+    const artifacts: Array<[string, string]> = [
+      ['model/model.json', output.modelJson],
+      ['model/recipe.json', json({ steps: recipe })],
+      ['predictions/test.csv', predictionsCsv(input, output)],
+      ['explain/importance.json', json(output.importance)],
+      ['charts/charts.json', json(output.charts)],
+      [
+        'metrics/folds.json',
+        json({ folds: output.folds, mean: output.mean, std: output.std, test: output.test }),
+      ],
+    ];
+    await Promise.all([
+      metrics,
+      ...artifacts.map(([path, content]) => this.recorder.artifact(run, path, content)),
+    ]);
   }
 }
