@@ -25,7 +25,6 @@ interface EntryRow {
   metrics: Record<string, number>;
   spec: Record<string, unknown>;
   published_at: Date;
-  total?: string;
 }
 
 function toView(row: EntryRow): GalleryEntryView {
@@ -86,14 +85,21 @@ export class GalleryService {
     const order = dto.metric
       ? `(metrics->>$2)::float8 ${direction}, published_at DESC`
       : 'published_at DESC';
-    const rows: EntryRow[] = await this.db.query(
-      `SELECT *, count(*) OVER () AS total FROM gallery
-       WHERE ($1::text IS NULL OR model_type = $1) AND ($2::text IS NULL OR metrics ? $2)
-         AND ($3::text IS NULL OR title ILIKE '%' || $3 || '%' OR description ILIKE '%' || $3 || '%')
-       ORDER BY ${order} LIMIT $4 OFFSET $5`,
-      [dto.model ?? null, dto.metric ?? null, dto.q ?? null, pageSize, (page - 1) * pageSize],
-    );
-    return { items: rows.map(toView), total: Number(rows[0]?.total ?? 0), page, pageSize };
+    const where = `($1::text IS NULL OR model_type = $1) AND ($2::text IS NULL OR metrics ? $2)
+      AND ($3::text IS NULL OR title ILIKE '%' || $3 || '%' OR description ILIKE '%' || $3 || '%')`;
+    const filters = [dto.model ?? null, dto.metric ?? null, dto.q ?? null];
+    // Counted apart from the page, so a page past the end still tells how many entries match.
+    const [rows, counted] = await Promise.all([
+      this.db.query<EntryRow[]>(
+        `SELECT * FROM gallery WHERE ${where} ORDER BY ${order}, id LIMIT $4 OFFSET $5`,
+        [...filters, pageSize, (page - 1) * pageSize],
+      ),
+      this.db.query<Array<{ total: string }>>(
+        `SELECT count(*) AS total FROM gallery WHERE ${where}`,
+        filters,
+      ),
+    ]);
+    return { items: rows.map(toView), total: Number(counted[0].total), page, pageSize };
   }
 
   async fork(call: CallContext, dto: ForkDto): Promise<ForkView> {

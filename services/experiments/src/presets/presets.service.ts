@@ -44,6 +44,12 @@ export class PresetsService {
 
   private async fromRun(call: CallContext, runId: string) {
     const run = await this.runs.get(call, { run_id: runId });
+    if (run.info.status !== 'FINISHED') {
+      throw new DomainError(
+        'failed_precondition',
+        `run ${runId} is ${run.info.status}: a preset is taken only from a FINISHED run`,
+      );
+    }
     const logged = new Map(run.data.params.map((p) => [p.key, p.value]));
     const type = logged.get('model_type') as ModelType | undefined;
     if (!type || !MODEL_TYPES.includes(type)) {

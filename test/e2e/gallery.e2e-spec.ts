@@ -1,0 +1,146 @@
+import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import request from 'supertest';
+import type { GalleryEntryView, Page, TrainingAccepted, TrainingView } from '@hydroml/contracts';
+import { signUp, waitForJob, type TestUser } from './client.js';
+import { startStack, type Stack } from './stack.js';
+
+const SEATTLE = fileURLToPath(
+  new URL('../../node_modules/vega-datasets/data/seattle-weather.csv', import.meta.url),
+);
+
+describe('the gallery and presets through the gateway', () => {
+  let stack: Stack;
+  let alice: TestUser;
+  let bob: TestUser;
+  let aliceProject: string;
+  let aliceData: string;
+  const token = randomUUID().slice(0, 8);
+  const published: Array<{ entry: GalleryEntryView; training: TrainingView }> = [];
+
+  const api = () => request(stack.baseUrl);
+
+  async function project(user: TestUser, name: string): Promise<string> {
+    const res = await api().post('/api/v1/projects').set(user.auth).send({ name }).expect(201);
+    return res.body.id as string;
+  }
+
+  async function upload(user: TestUser, projectId: string): Promise<string> {
+    const res = await api()
+      .post(`/api/v1/projects/${projectId}/data-sources`)
+      .set(user.auth)
+      .field('name', 'Seattle weather')
+      .attach('file', SEATTLE)
+      .expect(201);
+    expect((await waitForJob(stack.baseUrl, user, res.body.job.id)).status).toBe('succeeded');
+    return res.body.dataSource.id as string;
+  }
+
+  async function settled(user: TestUser, accepted: TrainingAccepted): Promise<TrainingView> {
+    const job = await waitForJob(stack.baseUrl, user, accepted.job.id);
+    expect({ job: job.status, error: job.error?.message }).toEqual({
+      job: 'succeeded',
+      error: undefined,
+    });
+    const res = await api().get(`/api/v1/trainings/${accepted.training.id}`).set(user.auth);
+    return res.body as TrainingView;
+  }
+
+  const spec = (dataSourceId: string, type: string) => ({
+    dataSourceId,
+    version: 1,
+    target: 'temp_max',
+    features: ['precipitation', 'temp_min', 'wind'],
+    model: { type, params: type === 'gradient_boosting' ? { maxIter: 10 } : {} },
+    skipExplanations: true,
+  });
+
+  beforeAll(async () => {
+    stack = await startStack();
+    alice = await signUp(stack.baseUrl);
+    bob = await signUp(stack.baseUrl);
+    aliceProject = await project(alice, 'Published work');
+    aliceData = await upload(alice, aliceProject);
+    for (const [i, type] of ['ridge', 'linear', 'gradient_boosting'].entries()) {
+      const res = await api()
+        .post(`/api/v1/projects/${aliceProject}/trainings`)
+        .set(alice.auth)
+        .send(spec(aliceData, type))
+        .expect(202);
+      const training = await settled(alice, res.body as TrainingAccepted);
+      const entry = await api()
+        .post(`/api/v1/trainings/${training.id}/publish`)
+        .set(alice.auth)
+        .send({ title: `Seattle ${token} #${i}` })
+        .expect(201);
+      published.push({ entry: entry.body as GalleryEntryView, training });
+    }
+  }, 180_000);
+  afterAll(() => stack.close());
+
+  it('paginates the gallery: pages of pageSize, the full total on every page, even past the end', async () => {
+    const page = async (n: number) =>
+      (
+        await api()
+          .get(`/api/v1/gallery?q=${token}&metric=rmse&pageSize=2&page=${n}`)
+          .set(bob.auth)
+          .expect(200)
+      ).body as Page<GalleryEntryView>;
+    const [first, second, past] = [await page(1), await page(2), await page(3)];
+    expect(first).toMatchObject({ total: 3, page: 1, pageSize: 2 });
+    expect(first.items).toHaveLength(2);
+    expect(second).toMatchObject({ total: 3, page: 2, pageSize: 2 });
+    expect(second.items).toHaveLength(1);
+    expect(past).toMatchObject({ items: [], total: 3, page: 3, pageSize: 2 });
+    const ids = [...first.items, ...second.items].map((e) => e.id);
+    expect(new Set(ids)).toEqual(new Set(published.map((p) => p.entry.id)));
+    // An error metric: smallest first, across the pages.
+    const rmse = [...first.items, ...second.items].map((e) => e.metrics.rmse);
+    expect(rmse).toEqual([...rmse].sort((a, b) => a - b));
+    const none = await api().get(`/api/v1/gallery?q=${token}&model=knn`).set(bob.auth);
+    expect(none.body).toMatchObject({ items: [], total: 0 });
+  });
+
+  it('takes a preset only from a FINISHED run (412 while running or after a failure)', async () => {
+    const finished = published[0].training;
+    const preset = await api()
+      .post('/api/v1/presets')
+      .set(alice.auth)
+      .send({ name: `from-finished-${token}`, fromRunId: finished.runId })
+      .expect(201);
+    expect(preset.body).toMatchObject({ modelType: 'ridge', sourceRunId: finished.runId });
+    const mlflow = (path: string, body: object) =>
+      api().post(`/api/2.0/mlflow/${path}`).set(alice.auth).send(body);
+    const created = await mlflow('runs/create', {
+      experiment_id: finished.experimentId,
+      start_time: Date.now(),
+    }).expect(200);
+    const runId = created.body.run.info.run_id as string;
+    await mlflow('runs/log-parameter', { run_id: runId, key: 'model_type', value: 'ridge' }).expect(
+      200,
+    );
+    await mlflow('runs/log-parameter', { run_id: runId, key: 'alpha', value: '0.5' }).expect(200);
+    const fromRunning = await api()
+      .post('/api/v1/presets')
+      .set(alice.auth)
+      .send({ name: `from-running-${token}`, fromRunId: runId });
+    expect(fromRunning.status).toBe(412);
+    expect(fromRunning.body.message).toMatch(/is RUNNING: a preset is taken only from a FINISHED/);
+    await mlflow('runs/update', { run_id: runId, status: 'FAILED', end_time: Date.now() }).expect(
+      200,
+    );
+    const fromFailed = await api()
+      .post('/api/v1/presets')
+      .set(alice.auth)
+      .send({ name: `from-failed-${token}`, fromRunId: runId });
+    expect(fromFailed.status).toBe(412);
+    expect(fromFailed.body.message).toMatch(/is FAILED/);
+    await mlflow('runs/update', { run_id: runId, status: 'FINISHED' }).expect(200);
+    const fromDone = await api()
+      .post('/api/v1/presets')
+      .set(alice.auth)
+      .send({ name: `from-done-${token}`, fromRunId: runId })
+      .expect(201);
+    expect(fromDone.body.params).toMatchObject({ alpha: 0.5 });
+  });
+});
