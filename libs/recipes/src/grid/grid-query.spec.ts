@@ -210,4 +210,60 @@ describe('compileGridQuery: group rows', () => {
       /groupKeys/,
     );
   });
+
+  const typedSchema: ColumnSchema[] = [
+    { name: 'f', type: 'float', sourceType: 'DOUBLE' },
+    { name: 'n', type: 'integer', sourceType: 'BIGINT' },
+    { name: 'i', type: 'integer', sourceType: 'INTEGER' },
+    { name: 'd', type: 'date', sourceType: 'DATE' },
+    { name: 't', type: 'timestamp', sourceType: 'TIMESTAMP' },
+    { name: 'b', type: 'boolean', sourceType: 'BOOLEAN' },
+    { name: 's', type: 'string', sourceType: 'VARCHAR' },
+  ];
+  const typed: GridSource = {
+    withClause: `WITH "typed" AS (SELECT * FROM (VALUES
+      (1.0::DOUBLE, 5::BIGINT, 5, DATE '2024-01-01', TIMESTAMP '2024-01-01 00:00', true, '1.0', 0::BIGINT),
+      (1.0, 5, 6, DATE '2024-01-01', TIMESTAMP '2024-01-01 00:00', true, '1.0', 1),
+      (2.5, 7, 7, DATE '2024-03-02', TIMESTAMP '2024-01-02 03:00:00.5', false, 'x', 2),
+      (NULL, NULL, NULL, NULL, NULL, NULL, NULL, 3)) t(f, n, i, d, t, b, s, ${ROW_ID}))`,
+    source: '"typed"',
+    binds: [],
+    schema: typedSchema,
+  };
+
+  it.each(['f', 'n', 'i', 'd', 't', 'b', 's'])(
+    'opens every group of a %s column with the key as the client got it in JSON',
+    async (column) => {
+      const request = {
+        ...{ startRow: 0, endRow: 10, rowGroupCols: [{ id: column }] },
+        valueCols: column === 'i' ? [] : [{ id: 'i', aggFunc: 'sum' }],
+      };
+      const groups = await run(compileGridQuery(typed, request).pageSql, []);
+      expect(groups.length).toBeGreaterThanOrEqual(3);
+      for (const group of groups) {
+        const value = group[column];
+        const key = value === null ? null : JSON.stringify(value).replace(/^"|"$/g, '');
+        const open = compileGridQuery(typed, { ...request, groupKeys: [key] });
+        const rows = await run(open.pageSql, open.pageBinds);
+        expect(rows).toHaveLength(Number(group.__hydroml_child_count));
+        expect(rows.every((r) => r[column] === value)).toBe(true);
+        expect(column === 'i' || typeof group.i === 'number' || group.i === null).toBe(true);
+      }
+    },
+  );
+
+  it('sums integers as numbers and matches no row for a key that does not convert', async () => {
+    const request = {
+      ...{ startRow: 0, endRow: 10, rowGroupCols: [{ id: 'b' }] },
+      valueCols: [{ id: 'n', aggFunc: 'sum' }],
+    };
+    const groups = await run(compileGridQuery(typed, request).pageSql, []);
+    expect(groups.map((g) => g.n)).toEqual([7, 10, null]);
+    const bad = compileGridQuery(typed, {
+      ...request,
+      rowGroupCols: [{ id: 'f' }],
+      groupKeys: ['x'],
+    });
+    expect(await run(bad.pageSql, bad.pageBinds)).toEqual([]);
+  });
 });

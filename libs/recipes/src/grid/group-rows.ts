@@ -35,11 +35,24 @@ export function groupLevel(schema: readonly ColumnSchema[], request: GridRequest
   return { columns, keys, next: columns[keys.length] };
 }
 
-/** The rows of an opened group: the grouping column's text is the key (null for blanks). */
+/** Types whose group key is compared as a typed value (a DuckDB type name from DESCRIBE). */
+const TYPED_KEYS = new Set(['integer', 'float', 'boolean', 'date', 'timestamp']);
+const SAFE_TYPE_NAME = /^[A-Z][A-Z0-9_ ]*(\(\d+(, ?\d+)?\))?$/i;
+
+/**
+ * The rows of an opened group (null for blanks). The key is the group row's value as the client
+ * saw it in JSON (a float 1.0 arrives as "1", a BIGINT as "5", a date as "2024-01-02"), so it is
+ * converted to the column's type and compared as a value, not as text; a key that does not convert
+ * matches no row.
+ */
 export function groupKeyCondition(column: ColumnSchema, key: string | null, bind: Binder): string {
   const col = ident(column.name);
   if (key === null) return `${col} IS NULL`;
-  return `${column.type === 'string' ? col : `CAST(${col} AS VARCHAR)`} = ${bind(key)}`;
+  if (column.type === 'string') return `${col} = ${bind(key)}`;
+  if (TYPED_KEYS.has(column.type) && SAFE_TYPE_NAME.test(column.sourceType)) {
+    return `${col} = TRY_CAST(${bind(key)} AS ${column.sourceType})`;
+  }
+  return `CAST(${col} AS VARCHAR) = ${bind(key)}`;
 }
 
 function aggregate(column: ColumnSchema, aggFunc: unknown): string {
@@ -53,6 +66,9 @@ function aggregate(column: ColumnSchema, aggFunc: unknown): string {
       'valueCols',
     );
   }
+  // A sum of integers is HUGEINT, which JSON carries as text: send a number (exact to 2^53).
+  if (fn === 'sum' && column.type === 'integer')
+    return `CAST(sum(${ident(column.name)}) AS DOUBLE)`;
   return `${fn}(${ident(column.name)})`;
 }
 
