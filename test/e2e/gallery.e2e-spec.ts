@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import request from 'supertest';
-import type { GalleryEntryView, Page, TrainingAccepted, TrainingView } from '@hydroml/contracts';
+import type {
+  DraftView,
+  GalleryEntryView,
+  Page,
+  TrainingAccepted,
+  TrainingView,
+} from '@hydroml/contracts';
 import { signUp, waitForJob, type TestUser } from './client.js';
 import { startStack, type Stack } from './stack.js';
 
@@ -9,7 +15,12 @@ const SEATTLE = fileURLToPath(
   new URL('../../node_modules/vega-datasets/data/seattle-weather.csv', import.meta.url),
 );
 
-describe('the gallery and presets through the gateway', () => {
+interface GqlReply<T> {
+  data: T | null;
+  errors?: Array<{ message: string; extensions: { code: string } }>;
+}
+
+describe('the gallery, its drafts and presets through the gateway', () => {
   let stack: Stack;
   let alice: TestUser;
   let bob: TestUser;
@@ -100,6 +111,105 @@ describe('the gallery and presets through the gateway', () => {
     const none = await api().get(`/api/v1/gallery?q=${token}&model=knn`).set(bob.auth);
     expect(none.body).toMatchObject({ items: [], total: 0 });
   });
+
+  it("forks alice's experiment into bob's project and runs the draft on bob's own upload", async () => {
+    const entry = published.find((p) => p.entry.modelType === 'gradient_boosting')!;
+    const bobProject = await project(bob, 'Forked work');
+    const forked = await api()
+      .post(`/api/v1/gallery/${entry.entry.id}/fork`)
+      .set(bob.auth)
+      .send({ projectId: bobProject })
+      .expect(201);
+    const draftId = forked.body.id as string;
+    const listed = await api().get(`/api/v1/projects/${bobProject}/drafts`).set(bob.auth);
+    expect(listed.status).toBe(200);
+    expect((listed.body as DraftView[]).map((d) => [d.id, d.galleryId, d.modelType])).toEqual([
+      [draftId, entry.entry.id, 'gradient_boosting'],
+    ]);
+    const got = await api().get(`/api/v1/drafts/${draftId}`).set(bob.auth).expect(200);
+    expect(got.body).toMatchObject({ projectId: bobProject, title: entry.entry.title });
+    expect(got.body.draft).toMatchObject({ dataSourceId: aliceData, target: 'temp_max' });
+    // Alice published, but the draft is in bob's project: to her it does not exist.
+    await api().get(`/api/v1/drafts/${draftId}`).set(alice.auth).expect(404);
+    await api().get(`/api/v1/projects/${bobProject}/drafts`).set(alice.auth).expect(404);
+    await api().post(`/api/v1/drafts/${draftId}/run`).set(alice.auth).send({}).expect(404);
+    await api().delete(`/api/v1/drafts/${draftId}`).set(alice.auth).expect(404);
+
+    // Alice's data is not shared: a clear refusal naming what to give instead.
+    const refused = await api().post(`/api/v1/drafts/${draftId}/run`).set(bob.auth).send({});
+    expect(refused.status).toBe(412);
+    expect(refused.body.message).toContain(aliceData);
+    expect(refused.body.message).toMatch(/does not share its data/);
+    expect(refused.body.message).toMatch(/dataSourceId and version/);
+    await api()
+      .post(`/api/v1/drafts/${draftId}/run`)
+      .set(bob.auth)
+      .send({ dataSourceId: aliceData })
+      .expect(400);
+
+    const bobData = await upload(bob, bobProject);
+    const run = await api()
+      .post(`/api/v1/drafts/${draftId}/run`)
+      .set(bob.auth)
+      .send({ dataSourceId: bobData, version: 1 })
+      .expect(202);
+    const training = await settled(bob, run.body as TrainingAccepted);
+    expect(training).toMatchObject({ status: 'FINISHED', projectId: bobProject });
+    expect(training.spec).toMatchObject({
+      dataSourceId: bobData,
+      version: 1,
+      target: 'temp_max',
+      features: ['precipitation', 'temp_min', 'wind'],
+      model: { type: 'gradient_boosting', params: { maxIter: 10 } },
+    });
+    // The same file and spec: the same model quality as the published one.
+    expect(training.metrics.rmse).toBeCloseTo(entry.training.metrics.rmse, 6);
+    await api().get(`/api/v1/trainings/${training.id}`).set(alice.auth).expect(404);
+  }, 120_000);
+
+  it('lists, runs and deletes drafts over GraphQL with the same access rules', async () => {
+    const bobProject = await project(bob, 'GraphQL forks');
+    const bobData = await upload(bob, bobProject);
+    const ridge = published.find((p) => p.entry.modelType === 'ridge')!;
+    const forked = await api()
+      .post(`/api/v1/gallery/${ridge.entry.id}/fork`)
+      .set(bob.auth)
+      .send({ projectId: bobProject })
+      .expect(201);
+    const gql = async <T>(user: TestUser, query: string, variables: object) =>
+      (await api().post('/graphql').set(user.auth).send({ query, variables }).expect(200))
+        .body as GqlReply<T>;
+    const listed = await gql<{ drafts: Array<{ id: string; modelType: string; draft: string }> }>(
+      bob,
+      'query($p: ID!) { drafts(projectId: $p) { id modelType draft } }',
+      { p: bobProject },
+    );
+    expect(listed.data?.drafts.map((d) => [d.id, d.modelType])).toEqual([
+      [forked.body.id, 'ridge'],
+    ]);
+    expect(JSON.parse(listed.data!.drafts[0].draft)).toMatchObject({ dataSourceId: aliceData });
+    const runDraft =
+      'mutation($id: ID!, $in: RunDraftInput) { runDraft(id: $id, input: $in) { id projectId status } }';
+    const refused = await gql(bob, runDraft, { id: forked.body.id });
+    expect(refused.errors?.[0].extensions.code).toBe('failed_precondition');
+    const hidden = await gql(alice, runDraft, { id: forked.body.id });
+    expect(hidden.errors?.[0].extensions.code).toBe('not_found');
+    const started = await gql<{ runDraft: { id: string; projectId: string } }>(bob, runDraft, {
+      id: forked.body.id,
+      in: { dataSourceId: bobData, version: 1 },
+    });
+    expect(started.errors).toBeUndefined();
+    expect(started.data?.runDraft.projectId).toBe(bobProject);
+    const deleted = await gql<{ deleteDraft: boolean }>(
+      bob,
+      'mutation($id: ID!) { deleteDraft(id: $id) }',
+      { id: forked.body.id },
+    );
+    expect(deleted.data?.deleteDraft).toBe(true);
+    await api().get(`/api/v1/drafts/${forked.body.id}`).set(bob.auth).expect(404);
+    const after = await api().get(`/api/v1/projects/${bobProject}/drafts`).set(bob.auth);
+    expect(after.body).toEqual([]);
+  }, 120_000);
 
   it('takes a preset only from a FINISHED run (412 while running or after a failure)', async () => {
     const finished = published[0].training;

@@ -1,6 +1,11 @@
 import { contract, type Page } from '../contract.js';
+import type { TrainingAccepted } from './training.views.js';
 import {
+  DraftIdDto,
   ForkDto,
+  ProjectDraftsDto,
+  RunDraftDto,
+  type DraftView,
   GallerySearchDto,
   PublishTrainingDto,
   type ForkView,
@@ -17,4 +22,8 @@ export const GalleryContracts = {
     GallerySearchDto,
   ),
   fork: contract<ForkDto, ForkView>('experiments.gallery.fork', ForkDto),
+  listDrafts: contract<ProjectDraftsDto, DraftView[]>('experiments.drafts.list', ProjectDraftsDto),
+  getDraft: contract<DraftIdDto, DraftView>('experiments.drafts.get', DraftIdDto),
+  deleteDraft: contract<DraftIdDto, { deleted: true }>('experiments.drafts.delete', DraftIdDto),
+  runDraft: contract<RunDraftDto, TrainingAccepted>('experiments.drafts.run', RunDraftDto),
 } as const;

@@ -1,7 +1,12 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
+  DraftIdDto,
   ForkDto,
+  ProjectDraftsDto,
+  RunDraftDto,
+  type DraftView,
+  type TrainingAccepted,
   GalleryContracts,
   GallerySearchDto,
   PublishTrainingDto,
@@ -36,5 +41,25 @@ export class GalleryHandler {
   @MessagePattern(GalleryContracts.fork.subject)
   fork(@Payload() dto: ForkDto, @Call() call: CallContext): Promise<ForkView> {
     return this.gallery.fork(call, dto);
+  }
+
+  @MessagePattern(GalleryContracts.listDrafts.subject)
+  listDrafts(@Payload() dto: ProjectDraftsDto, @Call() call: CallContext): Promise<DraftView[]> {
+    return this.gallery.drafts.list(call, dto.projectId);
+  }
+
+  @MessagePattern(GalleryContracts.getDraft.subject)
+  getDraft(@Payload() dto: DraftIdDto, @Call() call: CallContext): Promise<DraftView> {
+    return this.gallery.drafts.get(call, dto.id);
+  }
+
+  @MessagePattern(GalleryContracts.deleteDraft.subject)
+  deleteDraft(@Payload() dto: DraftIdDto, @Call() call: CallContext): Promise<{ deleted: true }> {
+    return this.gallery.drafts.delete(call, dto.id);
+  }
+
+  @MessagePattern(GalleryContracts.runDraft.subject)
+  runDraft(@Payload() dto: RunDraftDto, @Call() call: CallContext): Promise<TrainingAccepted> {
+    return this.gallery.drafts.run(call, dto);
   }
 }
