@@ -1,3 +1,4 @@
+import { Redis } from 'ioredis';
 import request from 'supertest';
 import { signUp, waitForJob, type TestUser } from './client.js';
 import { startStack, type Stack } from './stack.js';
@@ -176,6 +177,84 @@ describe('grid through the gateway', () => {
     expect(res.body.data.gridRows.rowCount).toBe(300);
     expect(res.body.data.gridRows.rowData.map((r: { n: string }) => r.n)).toEqual(['299', '298']);
     expect(res.body.data.columnValues).toEqual({ values: ['Danube'], counts: [60], total: 1 });
+  });
+
+  describe('the Redis page cache', () => {
+    let redis: Redis;
+    beforeAll(() => {
+      redis = new Redis(stack.env.REDIS_URL);
+    });
+    afterAll(() => redis.quit());
+
+    /** The run's page keys (the stack's own key prefix) of one kind: `v` versions, `r` heads. */
+    const pageKeys = async (kind: 'v' | 'r') =>
+      new Set(await redis.keys(`${stack.env.REDIS_KEY_PREFIX}grid:page:${kind}:*`));
+    /** Runs `call` and answers the page keys it added. */
+    async function added(kind: 'v' | 'r', call: () => Promise<unknown>): Promise<string[]> {
+      const before = await pageKeys(kind);
+      await call();
+      return [...(await pageKeys(kind))].filter((k) => !before.has(k));
+    }
+
+    it('serves a repeated page from its Redis entry, not from DuckDB', async () => {
+      const body = { startRow: 0, endRow: 7, sortModel: [{ colId: 'flow', sort: 'asc' }] };
+      let first: request.Response | undefined;
+      const keys = await added('v', async () => {
+        first = await post(owner, body).expect(200);
+      });
+      expect(keys).toHaveLength(1);
+      expect(JSON.parse((await redis.get(keys[0])) ?? 'null')).toEqual(first?.body);
+      // A marker only the cache can answer: the repeated request returns it, so no query ran.
+      const marker = { rowData: [{ n: 'from the cache' }], rowCount: -1 };
+      await redis.set(keys[0], JSON.stringify(marker), 'KEEPTTL');
+      expect((await post(viewer, body).expect(200)).body).toEqual(marker);
+      expect((await post(stranger, body).expect(404)).body.rowCount).toBeUndefined();
+      await redis.del(keys[0]);
+      expect((await post(owner, body).expect(200)).body).toEqual(first?.body);
+      expect(await redis.exists(keys[0])).toBe(1);
+    });
+
+    it('gives a session head a fresh key after an edit, so the next page shows the edit', async () => {
+      const api = request(stack.baseUrl);
+      const id = base.split('/')[4];
+      const opened = await api
+        .post('/api/v1/sessions')
+        .set(owner.auth)
+        .send({ dataSourceId: id, version: 1 })
+        .expect(201);
+      const sessionId = opened.body.id as string;
+      const filter = (below: number) => ({
+        op: 'rows.filter',
+        params: { filterModel: { n: { filterType: 'number', type: 'lessThan', filter: below } } },
+      });
+      await api.post(`/api/v1/sessions/${sessionId}/steps`).set(owner.auth).send(filter(100));
+      const page = { startRow: 0, endRow: 3, sortModel: [{ colId: 'n', sort: 'desc' }] };
+      const rows = () => api.post(`/api/v1/sessions/${sessionId}/rows`).set(owner.auth).send(page);
+      let before: request.Response | undefined;
+      const [oldKey, ...more] = await added('r', async () => {
+        before = await rows().expect(200);
+      });
+      expect(more).toEqual([]);
+      const ns = (res?: request.Response) =>
+        (res?.body as { rowData: Array<{ n: string }> }).rowData.map((r) => r.n);
+      expect(before?.body.rowCount).toBe(100);
+      expect(ns(before)).toEqual(['99', '98', '97']);
+      expect(await added('r', () => rows().expect(200))).toEqual([]);
+      await api
+        .patch(`/api/v1/sessions/${sessionId}/steps/0`)
+        .set(owner.auth)
+        .send({ params: filter(10).params })
+        .expect(200);
+      let after: request.Response | undefined;
+      const [newKey] = await added('r', async () => {
+        after = await rows().expect(200);
+      });
+      expect(newKey).toBeDefined();
+      expect(newKey).not.toBe(oldKey);
+      expect(after?.body.rowCount).toBe(10);
+      expect(ns(after)).toEqual(['9', '8', '7']);
+      expect(JSON.parse((await redis.get(newKey)) ?? 'null')).toEqual(after?.body);
+    });
   });
 
   it('answers 404 to another tenant and lets a viewer read', async () => {
