@@ -101,11 +101,12 @@ export async function duplicates(
         source,
         rows,
         columns.map((s) => s.column.name),
+        true,
       );
   const rest = columns.map((s) => s.column.name).filter((n) => !keyColumns.includes(n));
   let duplicatesIgnoring: Duplicates['duplicatesIgnoring'] = null;
   if (keyColumns.length > 0 && rest.length > 0) {
-    const partial = await duplicateGroups(c, source, rows, rest);
+    const partial = await duplicateGroups(c, source, rows, rest, false);
     duplicatesIgnoring = { columns: [...keyColumns], rows: partial.duplicates };
   }
   return {
@@ -115,11 +116,31 @@ export async function duplicates(
   };
 }
 
-async function duplicateGroups(c: DuckDBConnection, source: string, rows: number, names: string[]) {
+/**
+ * Distinct rows over `names`, with the most repeated as examples. With `rare` (repeats expected
+ * to be few, as for whole rows) the rows are grouped by a hash of their values first (one 8-byte
+ * key instead of every value) and only rows whose hash repeats (the duplicates and any
+ * collisions) by their values: equal rows hash alike, so the count stays exact (hashes seen once
+ * plus the value groups of the rest). When most rows repeat, that second grouping would redo the
+ * plain one, so without `rare` the rows are grouped by their values directly.
+ */
+async function duplicateGroups(
+  c: DuckDBConnection,
+  source: string,
+  rows: number,
+  names: string[],
+  rare: boolean,
+) {
   const list = names.map(sqlIdent).join(', ');
-  const sql = `SELECT *, count(*) OVER ()::DOUBLE AS __groups FROM (
-    SELECT ${list}, count(*)::DOUBLE AS __n FROM ${source} GROUP BY ${list}) g
-    ORDER BY __n DESC LIMIT ${DUPLICATE_EXAMPLES}`;
+  const top = `ORDER BY __n DESC LIMIT ${DUPLICATE_EXAMPLES}`;
+  const sql = rare
+    ? `WITH h AS MATERIALIZED (SELECT hash(${list}) AS __h, count(*) AS __n FROM ${source} GROUP BY 1),
+      g AS (SELECT ${list}, count(*)::DOUBLE AS __n FROM ${source}
+        WHERE hash(${list}) IN (SELECT __h FROM h WHERE __n > 1) GROUP BY ${list})
+      SELECT *, (SELECT count(*) FROM h WHERE __n = 1)::DOUBLE + count(*) OVER ()::DOUBLE AS __groups
+      FROM g ${top}`
+    : `SELECT *, count(*) OVER ()::DOUBLE AS __groups FROM (
+      SELECT ${list}, count(*)::DOUBLE AS __n FROM ${source} GROUP BY ${list}) g ${top}`;
   const found = await queryRows(c, sql);
   const groups = found.length ? count(found[0].__groups) : rows;
   const examples = found
