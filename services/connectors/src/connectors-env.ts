@@ -33,6 +33,16 @@ export class ConnectorsEnv extends JobsEnv {
   @Max(3_600_000)
   QUERY_TIMEOUT_MS = 30_000;
 
+  /**
+   * How long an import's query may run (it streams every row, so far longer than a preview):
+   * the server cancels it then and the job fails with a readable error.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(500)
+  @Max(86_400_000)
+  IMPORT_QUERY_TIMEOUT_MS = 1_800_000;
+
   /** The blob store shared with the gateway and data-tools (imports are written there). */
   @IsIn(['fs', 'nats'])
   BLOB_BACKEND: 'fs' | 'nats' = 'fs';

@@ -23,10 +23,16 @@ function referenceCsv(rows: Array<Array<Buffer | null>>, fields: FieldPacket[]):
 describe('MySQL CSV export (copyCsv) against MariaDB', () => {
   const database = `hydroml_copy_${randomBytes(3).toString('hex')}`;
   let root: mysql.Connection;
-  const driver = new MysqlDriver({
+  const driverConfig = {
     ...{ host: '127.0.0.1', port: 3306, database, user: ROOT.user, password: ROOT.password },
-    ...{ sslMode: 'disable', connectTimeoutMs: 10_000, queryTimeoutMs: 60_000 },
-  });
+    ...{
+      sslMode: 'disable',
+      connectTimeoutMs: 10_000,
+      queryTimeoutMs: 60_000,
+      importTimeoutMs: 60_000,
+    },
+  } as const;
+  const driver = new MysqlDriver(driverConfig);
 
   beforeAll(async () => {
     root = await mysql.createConnection({ ...ROOT, multipleStatements: true });
@@ -78,5 +84,21 @@ describe('MySQL CSV export (copyCsv) against MariaDB', () => {
     await expect(async () => {
       for await (const chunk of copy.stream) expect(chunk).toBeDefined();
     }).rejects.toThrow(/nope/);
+  });
+
+  it('stops a query waiting for its first row when destroyed, and at the import timeout', async () => {
+    const started = Date.now();
+    const copy = await driver.copyCsv('SELECT SLEEP(30) AS s');
+    setTimeout(() => copy.stream.destroy(new Error('stopped by the job')), 300);
+    await expect(async () => {
+      for await (const chunk of copy.stream) expect(chunk).toBeDefined();
+    }).rejects.toThrow(/stopped by the job/);
+    expect(Date.now() - started).toBeLessThan(5000);
+    const short = new MysqlDriver({ ...driverConfig, importTimeoutMs: 1000 });
+    const slow = await short.copyCsv('SELECT SLEEP(30) AS s');
+    await expect(async () => {
+      for await (const chunk of slow.stream) expect(chunk).toBeDefined();
+    }).rejects.toThrow('the query was cancelled after 1000 ms');
+    expect(Date.now() - started).toBeLessThan(8000);
   });
 });

@@ -169,6 +169,7 @@ export class BrowseService {
       sslCa: row.sslCa ?? undefined,
       connectTimeoutMs: this.env.CONNECT_TIMEOUT_MS,
       queryTimeoutMs: this.env.QUERY_TIMEOUT_MS,
+      importTimeoutMs: this.env.IMPORT_QUERY_TIMEOUT_MS,
     });
   }
 }

@@ -1,4 +1,5 @@
 import type { PreviewResult, SslMode, TableDetail, TableSummary } from '@hydroml/contracts';
+import { queryError } from './query-errors.js';
 
 export interface DriverConfig {
   host: string;
@@ -10,6 +11,8 @@ export interface DriverConfig {
   sslCa?: string;
   connectTimeoutMs: number;
   queryTimeoutMs: number;
+  /** The limit of an import's query (stream, copyCsv), enforced by the server. */
+  importTimeoutMs: number;
 }
 
 /** One database engine behind the connectors service; each call opens and closes its own session. */
@@ -22,7 +25,10 @@ export interface DatabaseDriver {
   preview(sql: string, limit: number): Promise<PreviewResult>;
   /** A SELECT of every column of a described table, with safely quoted identifiers. */
   selectAll(table: TableDetail): string;
-  /** The rows of a checked SELECT in batches, from a server-side cursor: never all in memory. */
+  /**
+   * The rows of a checked SELECT in batches, from a server-side cursor: never all in memory.
+   * Like copyCsv, bounded by the import timeout.
+   */
   stream(sql: string, batchRows: number): AsyncGenerator<RowBatch>;
   /** The server's own CSV export (e.g. PostgreSQL COPY), when the engine has one: much faster. */
   copyCsv?(sql: string): Promise<CsvCopy>;
@@ -53,4 +59,18 @@ export function toCell(value: unknown): unknown {
 /** Trailing semicolons and whitespace would break wrapping the query in a sub-select. */
 export function stripTerminator(sql: string): string {
   return sql.replace(/[;\s]+$/u, '');
+}
+
+type CopyStream = CsvCopy['stream'];
+
+/** A copy's chunks with its errors as contract errors (a server-side timeout: deadline_exceeded). */
+export function contractErrors(source: CopyStream, timeoutMs: number): CopyStream {
+  async function* chunks(): AsyncGenerator<Uint8Array> {
+    try {
+      for await (const chunk of source) yield chunk;
+    } catch (error) {
+      throw queryError(error, timeoutMs);
+    }
+  }
+  return Object.assign(chunks(), { destroy: (error?: Error) => source.destroy(error) });
 }

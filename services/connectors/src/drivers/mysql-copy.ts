@@ -89,6 +89,11 @@ export function rawCsvCopy(
     }
   }
   const generator = chunks();
-  const stream = Object.assign(generator, { destroy: () => void generator.return(undefined) });
+  // Through the queue: a generator waiting for the server's first row would not see return().
+  const destroy = (error?: Error) => {
+    queue.push(error ?? null);
+    raw.destroy();
+  };
+  const stream = Object.assign(generator, { destroy });
   return { columns: () => state.columns, stream, rowCount: () => rows.count };
 }

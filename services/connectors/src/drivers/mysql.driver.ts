@@ -7,6 +7,7 @@ import {
   type TableSummary,
 } from '@hydroml/contracts';
 import {
+  contractErrors,
   stripTerminator,
   toCell,
   type DatabaseDriver,
@@ -97,7 +98,7 @@ export class MysqlDriver implements DatabaseDriver {
 
   preview(sql: string, limit: number): Promise<PreviewResult> {
     return this.session(async (c) => {
-      await this.limitStatementTime(c);
+      await this.limitStatementTime(c, this.config.queryTimeoutMs);
       await c.query('START TRANSACTION READ ONLY');
       try {
         const [rows, fields] = await c.query<mysql.RowDataPacket[]>({
@@ -125,7 +126,7 @@ export class MysqlDriver implements DatabaseDriver {
     const raw = createRawConnection(this.options());
     const connection = raw.promise();
     try {
-      await this.limitStatementTime(connection);
+      await this.limitStatementTime(connection, this.config.importTimeoutMs);
       await connection.query('START TRANSACTION READ ONLY');
       const query = raw.query({ sql: stripTerminator(sql), rowsAsArray: true });
       let columns: Array<{ name: string; type: string }> = [];
@@ -140,7 +141,7 @@ export class MysqlDriver implements DatabaseDriver {
       }
       if (rows.length > 0) yield { columns, rows };
     } catch (error) {
-      throw queryError(error, this.config.queryTimeoutMs);
+      throw queryError(error, this.config.importTimeoutMs);
     } finally {
       connection.destroy();
     }
@@ -148,22 +149,28 @@ export class MysqlDriver implements DatabaseDriver {
 
   /**
    * A CSV export like `mysql --batch`: raw text values (no type conversion in Node), dates and
-   * times in UTC, in a read-only transaction; encoded from the row packets, chunks of about 256 KiB.
+   * times in UTC, in a read-only transaction, within the import timeout; encoded from the row
+   * packets, chunks of about 256 KiB.
    */
   copyCsv(sql: string): Promise<CsvCopy> {
     const raw = createRawConnection(this.options());
     const setup = async () => {
+      await this.limitStatementTime(raw.promise(), this.config.importTimeoutMs);
       await raw.promise().query("SET time_zone = '+00:00'");
       await raw.promise().query('START TRANSACTION READ ONLY');
     };
-    return Promise.resolve(rawCsvCopy(raw, stripTerminator(sql), setup, fieldInfo));
+    const copy = rawCsvCopy(raw, stripTerminator(sql), setup, fieldInfo);
+    return Promise.resolve({
+      ...copy,
+      stream: contractErrors(copy.stream, this.config.importTimeoutMs),
+    });
   }
 
   /** Server-side limit too, so a cancelled client does not leave the query running. */
-  private async limitStatementTime(c: Connection): Promise<void> {
+  private async limitStatementTime(c: Connection, timeoutMs: number): Promise<void> {
     const [rows] = await c.query<mysql.RowDataPacket[]>('SELECT VERSION() AS v');
     const mariadb = String(rows[0].v).includes('MariaDB');
-    const ms = Math.floor(this.config.queryTimeoutMs);
+    const ms = Math.floor(timeoutMs);
     await c.query(
       mariadb
         ? `SET SESSION max_statement_time = ${ms / 1000}`

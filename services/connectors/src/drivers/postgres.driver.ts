@@ -7,6 +7,7 @@ import {
   type TableSummary,
 } from '@hydroml/contracts';
 import {
+  contractErrors,
   stripTerminator,
   toCell,
   type DatabaseDriver,
@@ -140,7 +141,9 @@ export class PostgresDriver implements DatabaseDriver {
     const client = await this.open();
     try {
       await client.query('BEGIN READ ONLY');
-      await client.query(`SET LOCAL statement_timeout = ${Math.floor(this.config.queryTimeoutMs)}`);
+      await client.query(
+        `SET LOCAL statement_timeout = ${Math.floor(this.config.importTimeoutMs)}`,
+      );
       await client.query(`DECLARE hydroml_import NO SCROLL CURSOR FOR ${stripTerminator(sql)}`);
       let types: Map<number, string> | undefined;
       for (;;) {
@@ -161,7 +164,7 @@ export class PostgresDriver implements DatabaseDriver {
         if (result.rows.length < batchRows) break;
       }
     } catch (error) {
-      throw queryError(error, this.config.queryTimeoutMs);
+      throw queryError(error, this.config.importTimeoutMs);
     } finally {
       await client.query('ROLLBACK').catch(() => undefined);
       await client.end().catch(() => undefined);
@@ -175,8 +178,10 @@ export class PostgresDriver implements DatabaseDriver {
     try {
       await client.query('BEGIN READ ONLY');
       await client.query("SET LOCAL TimeZone = 'UTC'; SET LOCAL DateStyle = 'ISO, YMD'");
-      // An import may run longer than a preview's timeout; cancelling the job ends it instead.
-      await client.query('SET LOCAL statement_timeout = 0');
+      // An import runs longer than a preview: it has its own limit (IMPORT_QUERY_TIMEOUT_MS).
+      await client.query(
+        `SET LOCAL statement_timeout = ${Math.floor(this.config.importTimeoutMs)}`,
+      );
       const probe = await client.query(`SELECT * FROM (${query}) AS hydroml_probe LIMIT 0`);
       const types = await this.typeNames(
         client,
@@ -191,10 +196,14 @@ export class PostgresDriver implements DatabaseDriver {
       );
       const close = () => void client.end().catch(() => undefined);
       stream.once('end', close).once('error', close).once('close', close);
-      return { columns: () => columns, stream, rowCount: () => stream.rowCount };
+      return {
+        columns: () => columns,
+        stream: contractErrors(stream, this.config.importTimeoutMs),
+        rowCount: () => stream.rowCount,
+      };
     } catch (error) {
       await client.end().catch(() => undefined);
-      throw queryError(error, this.config.queryTimeoutMs);
+      throw queryError(error, this.config.importTimeoutMs);
     }
   }
 

@@ -13,6 +13,8 @@ import { BLOB_STORE, type BlobStore } from '@hydroml/storage';
 import { BrowseService } from '../browse/browse.service.js';
 import { ConnectionsService } from '../connections/connections.service.js';
 import type { ConnectionEntity } from '../connections/persistence/connection.entity.js';
+import { ConnectorsEnv } from '../connectors-env.js';
+import { ImportGuard } from './import-guard.js';
 import { planIncremental, type IncrementalPlan } from './incremental.js';
 import { estimatedRowsOf, RowProgress } from './row-progress.js';
 import { datasetType, ndjsonValue } from './type-mapping.js';
@@ -26,7 +28,6 @@ interface ImportSource {
   types(): Record<string, ColumnType>;
 }
 const BATCH_ROWS = 10_000;
-
 export interface ImportPayload extends Record<string, unknown> {
   connectionId: string;
   principal: Principal;
@@ -50,6 +51,7 @@ export class ImportJob {
     private readonly connections: ConnectionsService,
     private readonly nats: NatsClient,
     @Inject(BLOB_STORE) private readonly blobs: BlobStore,
+    private readonly env: ConnectorsEnv,
   ) {}
 
   async run(ctx: JobContext): Promise<Record<string, unknown>> {
@@ -60,12 +62,8 @@ export class ImportJob {
     if (plan?.empty) return { rows: 0, upToDate: true, dataSourceId: payload.dataSourceId };
     const read = plan ? { ...payload, table: undefined, query: plan.query } : payload;
     const progress = new RowProgress(ctx, await this.estimate(call, read));
-    const source =
-      (await this.csvCopy(call, read, ctx, progress)) ??
-      (await this.ndjson(call, read, ctx, progress));
     const uploadKey = `uploads/${randomUUID()}`;
-    const blob = await this.blobs.put(uploadKey, source.stream);
-    ctx.throwIfCancelled();
+    const { source, blob } = await this.read(call, read, ctx, progress, uploadKey);
     const rows = source.rowCount();
     await progress.update(rows, true);
     if (plan && rows === 0) {
@@ -100,6 +98,34 @@ export class ImportJob {
     };
   }
 
+  /** The source's rows into the blob store; none left behind when the job stops or fails. */
+  private async read(
+    call: CallContext,
+    payload: ImportPayload,
+    ctx: JobContext,
+    progress: RowProgress,
+    uploadKey: string,
+  ): Promise<{ source: ImportSource; blob: { size: number } }> {
+    const guard = new ImportGuard(ctx, this.env.IMPORT_QUERY_TIMEOUT_MS);
+    try {
+      const source =
+        (await this.csvCopy(call, payload, guard, progress)) ??
+        (await this.ndjson(call, payload, guard, progress));
+      const blob = await this.blobs.put(uploadKey, source.stream);
+      try {
+        guard.check();
+      } catch (error) {
+        await this.blobs.delete(uploadKey);
+        throw error;
+      }
+      return { source, blob };
+    } catch (error) {
+      throw guard.translate(error);
+    } finally {
+      guard.dispose();
+    }
+  }
+
   private async incremental(
     call: CallContext,
     connection: Pick<ConnectionEntity, 'id' | 'type'>,
@@ -126,7 +152,7 @@ export class ImportJob {
   private async ndjson(
     call: CallContext,
     payload: ImportPayload,
-    ctx: JobContext,
+    guard: ImportGuard,
     progress: RowProgress,
   ): Promise<ImportSource> {
     const batches = await this.browse.openStream(call, payload.connectionId, payload, BATCH_ROWS);
@@ -136,7 +162,7 @@ export class ImportJob {
     let keys: string[] = [];
     async function* encode(): AsyncGenerator<Uint8Array> {
       for await (const batch of batches) {
-        ctx.throwIfCancelled();
+        guard.check();
         if (names.length === 0) {
           names = batch.columns.map((c) => c.name);
           columnTypes = batch.columns.map((c) => datasetType(c.type));
@@ -156,18 +182,17 @@ export class ImportJob {
   private async csvCopy(
     call: CallContext,
     payload: ImportPayload,
-    ctx: JobContext,
+    guard: ImportGuard,
     progress: RowProgress,
   ): Promise<ImportSource | null> {
     const copy = await this.browse.openCsvCopy(call, payload.connectionId, payload);
     if (!copy) return null;
-    const onAbort = () => copy.stream.destroy(new Error('import cancelled'));
-    ctx.signal.addEventListener('abort', onAbort, { once: true });
+    guard.onStop((reason) => copy.stream.destroy(reason));
     const types = () =>
       Object.fromEntries(copy.columns().map((c) => [c.name, datasetType(c.type)]));
     return {
       format: 'csv',
-      stream: withProgress(copy.stream, ctx, progress),
+      stream: withProgress(copy.stream, guard, progress),
       rowCount: () => copy.rowCount(),
       types,
     };
@@ -206,12 +231,12 @@ function ndjsonLine(row: unknown[], keys: string[], types: ColumnType[]): string
  */
 async function* withProgress(
   chunks: AsyncIterable<Uint8Array>,
-  ctx: JobContext,
+  guard: ImportGuard,
   progress: RowProgress,
 ): AsyncGenerator<Uint8Array> {
   let lines = -1; // the header
   for await (const chunk of chunks) {
-    ctx.throwIfCancelled();
+    guard.check();
     for (let at = chunk.indexOf(10); at >= 0; at = chunk.indexOf(10, at + 1)) lines += 1;
     await progress.update(Math.max(lines, 0));
     yield chunk;
