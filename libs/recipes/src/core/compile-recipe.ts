@@ -1,7 +1,7 @@
 import { DomainError, type ColumnSchema, type VersionParent } from '@hydroml/contracts';
 import { appendSelect, type AppendRun } from './append-merge.js';
 import type { StepRegistry } from './registry.js';
-import { ident } from './sql.js';
+import { ident, withoutNaN } from './sql.js';
 import { StepError } from './step-error.js';
 import {
   DEFAULT_RECIPE_LIMITS,
@@ -146,16 +146,19 @@ async function addStep(chain: Chain, index: number, step: Step): Promise<void> {
   const definition = input.registry.get(step.op);
   let params = definition.parse(step.params ?? {});
   const refit = input.refit === true || (input.refitFrom !== undefined && index >= input.refitFrom);
-  const fitContext = (): FitContext => {
+  const fitContext = (extra: string[] = []): FitContext => {
     const scratch = [...binds];
     return {
       ...contextFor(input, scratch),
-      query: (sql) => input.engine.query(`WITH ${ctes.join(', ')} ${sql}`, scratch),
+      query: (sql) => input.engine.query(`WITH ${[...ctes, ...extra].join(', ')} ${sql}`, scratch),
       limits: input.limits ?? DEFAULT_RECIPE_LIMITS,
     };
   };
   if (definition.fit && (refit || !definition.isFitted?.(params))) {
-    params = await definition.fit(params, relation, fitContext());
+    // Fits learn from the input with NaN read as NULL (missing, as in pandas).
+    const fitInput = { name: `__fit_${index}`, schema: relation.schema };
+    const view = `${ident(fitInput.name)} AS (${withoutNaN(relation.name, relation.schema)})`;
+    params = await definition.fit(params, fitInput, fitContext([view]));
   }
   if (definition.check && input.checked !== true) {
     params = await definition.check(params, relation, fitContext());

@@ -70,3 +70,33 @@ export function selectReplacing(
   for (const [name, expression] of added) items.push(`${expression} AS ${ident(name)}`);
   return `SELECT ${[...items, ident('__hydroml_rid')].join(', ')} FROM ${ident(input.name)}`;
 }
+
+/**
+ * FLOAT and DOUBLE columns can hold NaN (DuckDB's CSV reader reads 'NaN' as one); like pandas, the
+ * steps treat it as a missing value.
+ */
+export function canBeNaN(column: ColumnSchema): boolean {
+  return /^(FLOAT|DOUBLE|REAL|FLOAT4|FLOAT8)$/i.test(column.sourceType);
+}
+
+/** `col IS NULL`, or NaN too where the column can hold it. */
+export function isMissing(column: ColumnSchema): string {
+  const col = ident(column.name);
+  return canBeNaN(column) ? `(${col} IS NULL OR isnan(${col}))` : `${col} IS NULL`;
+}
+
+/** The column's value with NaN read as NULL (the column itself when it cannot hold NaN). */
+export function valueOrNull(column: ColumnSchema): string {
+  const col = ident(column.name);
+  return canBeNaN(column) ? `(CASE WHEN isnan(${col}) THEN NULL ELSE ${col} END)` : col;
+}
+
+/**
+ * The relation with NaN read as NULL in every float column: what learned steps fit on, so means,
+ * deviations and quantiles are over the values present (pandas skips NaN).
+ */
+export function withoutNaN(name: string, schema: readonly ColumnSchema[]): string {
+  const replaced = schema.filter(canBeNaN).map((c) => `${valueOrNull(c)} AS ${ident(c.name)}`);
+  if (replaced.length === 0) return `SELECT * FROM ${ident(name)}`;
+  return `SELECT * REPLACE (${replaced.join(', ')}) FROM ${ident(name)}`;
+}

@@ -2,11 +2,14 @@ import type { ColumnSchema } from '@hydroml/contracts';
 import { read } from '../../core/params.js';
 import { defineStep } from '../../core/registry.js';
 import {
+  canBeNaN,
   ident,
+  isMissing,
   NUMERIC_TYPES,
   requireColumn,
   requireColumnOfType,
   selectReplacing,
+  valueOrNull,
 } from '../../core/sql.js';
 import { StepError } from '../../core/step-error.js';
 import { ROW_ID, type CompileContext, type SqlValue } from '../../core/types.js';
@@ -83,7 +86,7 @@ const AFTER = 'ROWS BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING';
 
 /** Linear in the order column (numbers, or dates as epoch seconds; the row id by default). */
 function interpolate(p: FillParams, input: { schema: ColumnSchema[] }): string {
-  const col = ident(p.column);
+  const col = valueOrNull(requireColumn(input.schema, p.column));
   let x = ident(ROW_ID);
   if (p.orderBy) {
     const order = requireColumnOfType(
@@ -107,24 +110,32 @@ function interpolate(p: FillParams, input: { schema: ColumnSchema[] }): string {
   return `coalesce(${col}::DOUBLE, ${line}, CASE WHEN (${x1}) = (${x0}) THEN (${v0})::DOUBLE END)`;
 }
 
+/** `fill` where the column is missing (NULL, or NaN in a float column), else the value. */
+function where(column: ColumnSchema, fill: string): string {
+  const col = ident(column.name);
+  if (!canBeNaN(column)) return `coalesce(${col}, ${fill})`;
+  return `CASE WHEN ${isMissing(column)} THEN ${fill} ELSE ${col} END`;
+}
+
 function fillExpression(
   p: FillParams,
   column: ColumnSchema,
   input: { schema: ColumnSchema[] },
   ctx: CompileContext,
 ): string {
-  const col = ident(p.column);
+  // NaN counts as missing (as in pandas): filled, and never carried forward or backward.
+  const value = valueOrNull(column);
   switch (p.method) {
     case 'constant':
-      return `coalesce(${col}, ${typedValue(column, p.value ?? null, ctx)})`;
+      return where(column, typedValue(column, p.value ?? null, ctx));
     case 'mean':
     case 'median':
     case 'mode':
-      return `coalesce(${col}, ${typedValue(column, p.fitted ?? null, ctx)})`;
+      return where(column, typedValue(column, p.fitted ?? null, ctx));
     case 'ffill':
-      return `coalesce(${col}, last_value(${col} IGNORE NULLS) ${windowOf(p, input, BEFORE)})`;
+      return where(column, `last_value(${value} IGNORE NULLS) ${windowOf(p, input, BEFORE)}`);
     case 'bfill':
-      return `coalesce(${col}, first_value(${col} IGNORE NULLS) ${windowOf(p, input, AFTER)})`;
+      return where(column, `first_value(${value} IGNORE NULLS) ${windowOf(p, input, AFTER)}`);
     case 'interpolate':
       requireColumnOfType(input.schema, p.column, NUMERIC_TYPES);
       return interpolate(p, input);

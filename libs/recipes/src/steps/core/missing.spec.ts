@@ -108,4 +108,35 @@ describe('missing-value steps', () => {
       ]),
     ).rejects.toThrow(/step 2 \(missing.indicator\): column "v_missing" already exists/);
   });
+
+  it('treats NaN in a DOUBLE column as missing, like NULL (as pandas does)', async () => {
+    const nan: TestFrame = {
+      columns: { t: 'INTEGER', v: 'DOUBLE' },
+      rows: [
+        [1, 1],
+        [2, 'NaN'],
+        [3, null],
+        [4, 3],
+        [5, 'NaN'],
+      ],
+    };
+    const fill = async (params: Record<string, unknown>) =>
+      duck.run(registry, nan, [{ op: 'missing.fill', params: { column: 'v', ...params } }]);
+    const mean = await fill({ method: 'mean' });
+    expect(mean.recipe.steps[0].params.fitted).toEqual(2);
+    expect(values(mean.rows)).toEqual([1, 2, 2, 3, 2]);
+    expect(values((await fill({ method: 'median' })).rows)).toEqual([1, 2, 2, 3, 2]);
+    expect(values((await fill({ method: 'constant', value: 0 })).rows)).toEqual([1, 0, 0, 3, 0]);
+    expect(values((await fill({ method: 'ffill', orderBy: 't' })).rows)).toEqual([1, 1, 1, 3, 3]);
+    expect(values((await fill({ method: 'bfill', orderBy: 't' })).rows)).toEqual([
+      1,
+      3,
+      3,
+      3,
+      null,
+    ]);
+    const line = await fill({ method: 'interpolate', orderBy: 't' });
+    const round = (v: unknown) => (typeof v === 'number' ? Number(v.toFixed(9)) : v);
+    expect(values(line.rows).slice(0, 4).map(round)).toEqual([1, 5 / 3, 7 / 3, 3].map(round));
+  });
 });

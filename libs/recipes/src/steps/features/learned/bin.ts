@@ -1,6 +1,13 @@
 import { read } from '../../../core/params.js';
 import { defineStep } from '../../../core/registry.js';
-import { ident, requireColumnOfType, selectReplacing, NUMERIC_TYPES } from '../../../core/sql.js';
+import type { ColumnSchema } from '@hydroml/contracts';
+import {
+  ident,
+  isMissing,
+  requireColumnOfType,
+  selectReplacing,
+  NUMERIC_TYPES,
+} from '../../../core/sql.js';
 import { StepError } from '../../../core/step-error.js';
 import type { CompileContext } from '../../../core/types.js';
 import { num, outputName } from '../shared.js';
@@ -36,15 +43,16 @@ function readEdges(raw: Record<string, unknown>): number[] | undefined {
 }
 
 /** Bin index: how many interior edges are <= x (so [e_i, e_{i+1})). */
-function binExpression(p: BinParams, ctx: CompileContext): string {
+function binExpression(p: BinParams, column: ColumnSchema, ctx: CompileContext): string {
   const x = ident(p.column);
+  const missing = isMissing(column); // NULL, or NaN: no bin
   const edges = p.edges ?? [];
   const interior = edges.slice(1, -1).map((e) => `(${x} >= ${ctx.bind(e)}::DOUBLE)::INTEGER`);
   const index = interior.length > 0 ? interior.join(' + ') : '0';
-  if (p.outside === 'clip') return `CASE WHEN ${x} IS NULL THEN NULL ELSE (${index}) END::INTEGER`;
+  if (p.outside === 'clip') return `CASE WHEN ${missing} THEN NULL ELSE (${index}) END::INTEGER`;
   const [lo, hi] = [ctx.bind(edges[0]), ctx.bind(edges[edges.length - 1])];
   const outside = `${x} < ${lo}::DOUBLE OR ${x} > ${hi}::DOUBLE`;
-  return `CASE WHEN ${x} IS NULL OR ${outside} THEN NULL ELSE (${index}) END::INTEGER`;
+  return `CASE WHEN ${missing} OR ${outside} THEN NULL ELSE (${index}) END::INTEGER`;
 }
 
 /** Binning by equal width, quantiles (edges fitted once) or custom edges; outputs the bin index. */
@@ -86,8 +94,8 @@ export const binStep = defineStep<BinParams>({
     return { ...p, edges: edges.length < 2 ? [lo, lo + 1] : [...new Set(edges)] };
   },
   compile(p, input, ctx) {
-    requireColumnOfType(input.schema, p.column, NUMERIC_TYPES);
-    const expression = binExpression(p, ctx);
+    const column = requireColumnOfType(input.schema, p.column, NUMERIC_TYPES);
+    const expression = binExpression(p, column, ctx);
     if (!p.as) return selectReplacing(input, new Map([[p.column, expression]]));
     return selectReplacing(input, new Map(), [[outputName(input.schema, p.as), expression]]);
   },

@@ -1,6 +1,6 @@
 import { read } from '../../../core/params.js';
 import { defineStep } from '../../../core/registry.js';
-import { ident, selectReplacing } from '../../../core/sql.js';
+import { ident, requireColumn, selectReplacing, valueOrNull } from '../../../core/sql.js';
 import { num, readColumnList, readNumberRecord, requireNumeric } from '../shared.js';
 
 const STATISTICS = ['mean', 'median', 'mode', 'min', 'max'] as const;
@@ -28,7 +28,10 @@ function statisticSql(statistic: ImputeParams['statistic'], column: string): str
   }
 }
 
-/** Fills NULLs of numeric columns with a statistic fitted once (mean, median, mode, min, max). */
+/**
+ * Fills NULLs (and NaN) of numeric columns with a statistic fitted once (mean, median, mode, min,
+ * max) over the values present.
+ */
 export const imputeStep = defineStep<ImputeParams>({
   op: 'learned.impute',
   family: 'learned',
@@ -50,7 +53,8 @@ export const imputeStep = defineStep<ImputeParams>({
     const replaced = new Map(
       p.columns.map((c) => [
         c,
-        `coalesce(${ident(c)}::DOUBLE, ${ctx.bind(p.values?.[c] ?? null)}::DOUBLE)`,
+        // NaN is missing too (as in pandas)
+        `coalesce(${valueOrNull(requireColumn(input.schema, c))}::DOUBLE, ${ctx.bind(p.values?.[c] ?? null)}::DOUBLE)`,
       ]),
     );
     return selectReplacing(input, replaced);

@@ -159,6 +159,50 @@ describe('binning, outliers, imputation', () => {
   });
 });
 
+describe('NaN is missing in every fitted statistic (as in pandas)', () => {
+  const nan: Frame = {
+    columns: { x: 'DOUBLE' },
+    rows: [[1], ['NaN'], [null], [3], [5]],
+  };
+  const run = (op: string, params: Record<string, unknown>) =>
+    duck.run(nan, [{ op, params: { columns: ['x'], ...params } }]);
+
+  it('imputes NaN and NULL with the mean of the values present', async () => {
+    const { recipe, rows } = await run('learned.impute', { statistic: 'mean' });
+    expect(recipe.steps[0].params.values).toEqual({ x: 3 });
+    expect(rows.map((r) => r.x)).toEqual([1, 3, 3, 3, 5]);
+  });
+
+  it('scales with statistics over the values present, NaN passing through', async () => {
+    const { recipe, rows } = await run('learned.scale', { method: 'standard' });
+    expect(recipe.steps[0].params).toMatchObject({ center: { x: 3 } });
+    expect(
+      rounded([recipe.steps[0].params.scale as Record<string, number>].map((s) => s.x)),
+    ).toEqual(rounded([Math.sqrt(8 / 3)]));
+    expect(rows[1].x).toBe('NaN');
+    expect(rows[2].x).toBeNull();
+  });
+
+  it('keeps NaN as it is when capping or dropping outliers, and bins it nowhere', async () => {
+    const capped = await run('learned.outliers', {
+      method: 'quantile',
+      lowerQuantile: 0,
+      upperQuantile: 0.5,
+    });
+    expect(capped.recipe.steps[0].params).toMatchObject({ lower: { x: 1 }, upper: { x: 3 } });
+    expect(capped.rows.map((r) => r.x)).toEqual([1, 'NaN', null, 3, 3]);
+    const dropped = await run('learned.outliers', {
+      ...{ method: 'quantile', lowerQuantile: 0, upperQuantile: 0.5, action: 'drop' },
+    });
+    expect(dropped.rows.map((r) => r.x)).toEqual([1, 'NaN', null, 3]);
+    const binned = await duck.run(nan, [
+      { op: 'learned.bin', params: { column: 'x', bins: 2, as: 'b' } },
+    ]);
+    expect(binned.recipe.steps[0].params.edges).toEqual([1, 3, 5]);
+    expect(binned.rows.map((r) => r.b)).toEqual([0, null, null, 1, 1]);
+  });
+});
+
 describe('power transforms', () => {
   // Expected lambdas and values computed once with scipy 1.10.1 (Debian python3-scipy):
   //   stats.boxcox([0.5,1.2,2.3,3.1,4.8,7.5,9.9,15.2,22.0,40.1])       -> lambda 0.10014987223050545

@@ -1,6 +1,6 @@
 import { read } from '../../../core/params.js';
 import { defineStep } from '../../../core/registry.js';
-import { ident, selectReplacing } from '../../../core/sql.js';
+import { ident, isMissing, requireColumn, selectReplacing } from '../../../core/sql.js';
 import { num, readColumnList, readNumberRecord, requireNumeric, RID } from '../shared.js';
 
 const METHODS = ['iqr', 'zscore', 'quantile'] as const;
@@ -38,7 +38,7 @@ function boundsSql(p: OutlierParams, column: string): [string, string] {
 
 /**
  * Outliers by IQR fold, z-score or quantiles: bounds fitted once, then values capped to them or
- * rows outside them dropped (NULLs are kept).
+ * rows outside them dropped (missing values, NULL or NaN, are kept as they are).
  */
 export const outliersStep = defineStep<OutlierParams>({
   op: 'learned.outliers',
@@ -74,21 +74,22 @@ export const outliersStep = defineStep<OutlierParams>({
     requireNumeric(input.schema, p.columns);
     const bounds = p.columns.map((c) => ({
       c: ident(c),
+      missing: isMissing(requireColumn(input.schema, c)),
       lo: `${ctx.bind(p.lower?.[c] ?? null)}::DOUBLE`,
       hi: `${ctx.bind(p.upper?.[c] ?? null)}::DOUBLE`,
     }));
     if (p.action === 'drop') {
       const keep = bounds.map(
-        ({ c, lo, hi }) =>
-          `(${c} IS NULL OR (${c} >= coalesce(${lo}, ${c}) AND ${c} <= coalesce(${hi}, ${c})))`,
+        ({ c, lo, hi, missing }) =>
+          `(${missing} OR (${c} >= coalesce(${lo}, ${c}) AND ${c} <= coalesce(${hi}, ${c})))`,
       );
       const items = [...input.schema.map((s) => ident(s.name)), RID];
       return `SELECT ${items.join(', ')} FROM ${ident(input.name)} WHERE ${keep.join(' AND ')}`;
     }
     const replaced = new Map(
-      bounds.map(({ c, lo, hi }, i) => [
+      bounds.map(({ c, lo, hi, missing }, i) => [
         p.columns[i],
-        `CASE WHEN ${c} IS NULL THEN NULL ELSE least(greatest(${c}, coalesce(${lo}, ${c})), coalesce(${hi}, ${c})) END`,
+        `CASE WHEN ${missing} THEN ${c} ELSE least(greatest(${c}, coalesce(${lo}, ${c})), coalesce(${hi}, ${c})) END`,
       ]),
     );
     return selectReplacing(input, replaced);
