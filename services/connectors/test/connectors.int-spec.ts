@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
+import { createServer, type AddressInfo } from 'node:net';
 import type { INestMicroservice } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import {
@@ -19,6 +20,8 @@ import {
 import { AppModule } from '../src/app.module.js';
 import { ConnectorsEnv } from '../src/connectors-env.js';
 import { mariaSource, postgresSource, type MariaSource } from './source-databases.js';
+
+const CONNECT_TIMEOUT_MS = 2000;
 
 function caller(): CallContext {
   const userId = randomUUID();
@@ -47,7 +50,7 @@ describe('connectors service against real PostgreSQL and MariaDB', () => {
       ConnectorsEnv,
       testEnvVars(db.url, {
         QUERY_TIMEOUT_MS: '1000',
-        CONNECT_TIMEOUT_MS: '2000',
+        CONNECT_TIMEOUT_MS: String(CONNECT_TIMEOUT_MS),
         HEALTH_PORT: String(healthPort),
       }),
     );
@@ -123,6 +126,44 @@ describe('connectors service against real PostgreSQL and MariaDB', () => {
       const res = await nats.request(ConnectorsContracts.test, { id: conn.id }, alice);
       expect({ ok: res.ok, kind: res.failure?.kind }).toEqual({ ok: false, kind });
       expect(res.failure?.message).not.toContain('wrong-password');
+    }
+  });
+
+  it('fails within the connect timeout when the server never answers', async () => {
+    // A listener that accepts and stays silent, as a host behind a firewall that drops packets
+    // would (10.255.255.1 is no blackhole on every network: a proxy may answer for it).
+    const silent = createServer(() => undefined);
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const port = (silent.address() as AddressInfo).port;
+    try {
+      for (const dto of [pgConnection(), mariaConnection()]) {
+        const conn = await nats.request(ConnectorsContracts.create, { ...dto, port }, alice);
+        const started = Date.now();
+        const res = await nats.request(ConnectorsContracts.test, { id: conn.id }, alice);
+        const elapsed = Date.now() - started;
+        expect({ type: dto.type, ok: res.ok, kind: res.failure?.kind }).toEqual({
+          ...{ type: dto.type, ok: false, kind: 'timeout' },
+        });
+        expect(elapsed).toBeGreaterThanOrEqual(CONNECT_TIMEOUT_MS - 100);
+        expect(elapsed).toBeLessThan(CONNECT_TIMEOUT_MS + 1500);
+      }
+    } finally {
+      silent.close();
+    }
+  });
+
+  it('reports a TLS failure when the SSL mode asks for TLS the server does not offer', async () => {
+    // The machine's PostgreSQL (ssl off) and MariaDB (have_ssl DISABLED) offer no TLS.
+    for (const dto of [pgConnection(), mariaConnection()]) {
+      const conn = await nats.request(
+        ConnectorsContracts.create,
+        { ...dto, sslMode: 'require' },
+        alice,
+      );
+      const res = await nats.request(ConnectorsContracts.test, { id: conn.id }, alice);
+      expect({ type: dto.type, ok: res.ok, kind: res.failure?.kind }).toEqual({
+        ...{ type: dto.type, ok: false, kind: 'tls' },
+      });
     }
   });
 

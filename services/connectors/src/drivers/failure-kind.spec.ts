@@ -13,6 +13,7 @@ describe('connection failure kinds', () => {
       'timeout',
     );
     expect(failureKind(new Error('The server does not support SSL connections'))).toBe('tls');
+    expect(failureKind({ code: 'HANDSHAKE_NO_SSL_SUPPORT' })).toBe('tls');
     expect(failureKind(new DomainError('permission_denied', 'no', { kind: 'blocked' }))).toBe(
       'blocked',
     );

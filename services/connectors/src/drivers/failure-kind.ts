@@ -21,6 +21,7 @@ const BY_CODE: Record<string, ConnectionFailureKind> = {
   SELF_SIGNED_CERT_IN_CHAIN: 'tls',
   UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'tls',
   ERR_TLS_CERT_ALTNAME_INVALID: 'tls',
+  HANDSHAKE_NO_SSL_SUPPORT: 'tls', // mysql2: the server has no TLS but the SSL mode asks for it
 };
 
 /** Sorts a driver's connection error into what a user can act on. */
