@@ -91,11 +91,11 @@ export async function duplicates(
     return { duplicateRows: 0, duplicateExamples: [], duplicatesIgnoring: null };
   }
   // A column with a different value in every row rules out repeated rows: skip that grouping.
-  const unique = columns.some(
-    (s) => !s.distinctApproximate && s.count === rows && s.distinct === rows,
-  );
-  const all = unique
-    ? { duplicates: 0, examples: [] }
+  const unique = (s: BasicStats) =>
+    !s.distinctApproximate && s.count === rows && s.distinct === rows;
+  const none = { duplicates: 0, examples: [] };
+  const all = columns.some(unique)
+    ? none
     : await duplicateGroups(
         c,
         source,
@@ -103,10 +103,18 @@ export async function duplicates(
         columns.map((s) => s.column.name),
         true,
       );
-  const rest = columns.map((s) => s.column.name).filter((n) => !keyColumns.includes(n));
+  const rest = columns.filter((s) => !keyColumns.includes(s.column.name));
   let duplicatesIgnoring: Duplicates['duplicatesIgnoring'] = null;
   if (keyColumns.length > 0 && rest.length > 0) {
-    const partial = await duplicateGroups(c, source, rows, rest, false);
+    const partial = rest.some(unique)
+      ? none
+      : await duplicateGroups(
+          c,
+          source,
+          rows,
+          rest.map((s) => s.column.name),
+          false,
+        );
     duplicatesIgnoring = { columns: [...keyColumns], rows: partial.duplicates };
   }
   return {
