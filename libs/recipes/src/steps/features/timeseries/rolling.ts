@@ -75,7 +75,11 @@ function rollingOver(p: RollingParams, size: WindowSize): string {
   return `${partition}ORDER BY ${ident(p.orderBy)} RANGE BETWEEN ${start} AND CURRENT ROW`;
 }
 
-/** `agg(x) OVER (…)`, NULL when fewer than `minPeriods` non-null values are in the frame. */
+/**
+ * `agg(x) OVER (…)`, NULL when fewer than `minPeriods` non-null values are in the frame. For `count`
+ * the observations are the frame's rows, as in pandas (whose count sees each row as 0 or 1): the
+ * first rows of a row window are NULL, and a NULL value counts 0 once the frame is full.
+ */
 export function windowAggregate(
   fn: WindowFn,
   column: string,
@@ -83,8 +87,9 @@ export function windowAggregate(
   minPeriods: number,
 ): string {
   const value = `${AGG[fn]}(${ident(column)}) OVER (${over})${CAST[fn] ?? ''}`;
-  if (minPeriods <= 1 || fn === 'count') return value;
-  return `CASE WHEN count(${ident(column)}) OVER (${over}) >= ${minPeriods} THEN ${value} END`;
+  if (minPeriods <= 1) return value;
+  const observed = fn === 'count' ? 'count(*)' : `count(${ident(column)})`;
+  return `CASE WHEN ${observed} OVER (${over}) >= ${minPeriods} THEN ${value} END`;
 }
 
 function windowLabel(window: WindowSize): string {

@@ -100,13 +100,34 @@ describe('rolling, expanding and weighted windows', () => {
       B: [null, 15, 25],
     });
     expect(await byStation(steps, 'x_rolling_count_2')).toEqual({
-      A: [1, 2, 2, 2, 2],
-      B: [1, 2, 2],
+      A: [null, 2, 2, 2, 2],
+      B: [null, 2, 2],
     });
     expect(rounded((await byStation(steps, 'x_rolling_std_2')).B)).toEqual(
       rounded([null, Math.SQRT2 * 5, Math.SQRT2 * 5]),
     );
     expect((await byStation(steps, 'x_rolling_median_2')).A).toEqual([null, 1.5, 2.5, 4, 5.5]);
+  });
+
+  it('counts like pandas rolling(2).count(): NULL until the window is full, NULL values count 0', async () => {
+    const gappy: Frame = {
+      columns: { t: 'INTEGER', x: 'DOUBLE' },
+      rows: [
+        [1, 1],
+        [2, 2],
+        [3, null],
+        [4, 4],
+      ],
+    };
+    const steps = [
+      {
+        op: 'timeseries.rolling',
+        params: { orderBy: 't', column: 'x', fns: ['count', 'sum'], window: 2 },
+      },
+    ];
+    const { rows } = await duck.run(gappy, steps);
+    expect(rows.map((r) => r.x_rolling_count_2)).toEqual([null, 2, 1, 1]);
+    expect(rows.map((r) => r.x_rolling_sum_2)).toEqual([null, 3, null, null]);
   });
 
   it('expanding mean', async () => {
