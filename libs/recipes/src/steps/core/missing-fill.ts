@@ -84,7 +84,10 @@ function windowOf(p: FillParams, input: { schema: ColumnSchema[] }, frame: strin
 const BEFORE = 'ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW';
 const AFTER = 'ROWS BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING';
 
-/** Linear in the order column (numbers, or dates as epoch seconds; the row id by default). */
+/**
+ * Linear in the order column (numbers, or dates as epoch seconds; the row id by default); trailing
+ * missing values take the last known one, leading ones stay missing (pandas' interpolate).
+ */
 function interpolate(p: FillParams, input: { schema: ColumnSchema[] }): string {
   const col = valueOrNull(requireColumn(input.schema, p.column));
   let x = ident(ROW_ID);
@@ -107,7 +110,9 @@ function interpolate(p: FillParams, input: { schema: ColumnSchema[] }): string {
   const v1 = `first_value(${col} IGNORE NULLS) ${after}`;
   const x1 = `first_value(${known(`${x}::DOUBLE`)} IGNORE NULLS) ${after}`;
   const line = `(${v0}) + ((${v1}) - (${v0})) * (${x}::DOUBLE - (${x0})) / nullif((${x1}) - (${x0}), 0)`;
-  return `coalesce(${col}::DOUBLE, ${line}, CASE WHEN (${x1}) = (${x0}) THEN (${v0})::DOUBLE END)`;
+  // After the last known value (or between two at the same position) the last value carries on,
+  // as pandas' default limit_direction='forward' does; before the first one stays NULL.
+  return `coalesce(${col}::DOUBLE, ${line}, (${v0})::DOUBLE)`;
 }
 
 /** `fill` where the column is missing (NULL, or NaN in a float column), else the value. */

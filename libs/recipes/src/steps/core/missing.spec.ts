@@ -83,8 +83,9 @@ describe('missing-value steps', () => {
         params: { column: 'v', method: 'interpolate', orderBy: 't', groupBy: ['g'] },
       },
     ]);
-    // a: t=1 -> 1, t=4 -> 7, so t=2 -> 3; b: no value before t=1, none after t=3.
-    expect(values(out.rows)).toEqual([1, 3, 7, null, 10, null]);
+    // a: t=1 -> 1, t=4 -> 7, so t=2 -> 3; b: no value before t=1 (stays missing), none after t=3
+    // (the last one carries on, as pandas' interpolate does with limit_direction='forward').
+    expect(values(out.rows)).toEqual([1, 3, 7, null, 10, 10]);
     await expect(
       duck.run(registry, frame, [
         { op: 'missing.fill', params: { column: 's', method: 'interpolate' } },
@@ -137,6 +138,6 @@ describe('missing-value steps', () => {
     ]);
     const line = await fill({ method: 'interpolate', orderBy: 't' });
     const round = (v: unknown) => (typeof v === 'number' ? Number(v.toFixed(9)) : v);
-    expect(values(line.rows).slice(0, 4).map(round)).toEqual([1, 5 / 3, 7 / 3, 3].map(round));
+    expect(values(line.rows).map(round)).toEqual([1, 5 / 3, 7 / 3, 3, 3].map(round));
   });
 });
