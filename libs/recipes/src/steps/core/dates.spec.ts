@@ -70,6 +70,13 @@ describe('date steps', () => {
       ]),
     ).rejects.toThrow(/"part" must be one of/);
     await expect(
+      duck.run(registry, frame, [{ op: 'dates.extract', params: { column: 'd', part: 'hour' } }]),
+    ).rejects.toThrow(/column "d" is a date without a time of day: "hour" needs a timestamp/);
+    const hours = await duck.run(registry, frame, [
+      { op: 'dates.extract', params: { column: 't', part: 'hour' } },
+    ]);
+    expect(hours.rows.map((r) => r.t_hour)).toEqual([12, 0, null]);
+    await expect(
       duck.run(registry, frame, [{ op: 'dates.parse', params: { column: 's', format: 'dd/mm' } }]),
     ).rejects.toThrow(/strftime format/);
   });

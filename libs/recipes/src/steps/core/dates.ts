@@ -7,6 +7,7 @@ import {
   selectReplacing,
   TEMPORAL_TYPES,
 } from '../../core/sql.js';
+import { StepError } from '../../core/step-error.js';
 import type { CompileContext } from '../../core/types.js';
 import { readFormat, tryConvert } from './cast.js';
 import { waterYearSql } from '../../formula/functions.js';
@@ -82,7 +83,13 @@ const extract = defineStep<ExtractParams>({
     startMonth: raw.startMonth === undefined ? 10 : read.integer(raw, 'startMonth', 1, 12),
   }),
   compile(p, input, ctx) {
-    requireColumnOfType(input.schema, p.column, TEMPORAL_TYPES);
+    const column = requireColumnOfType(input.schema, p.column, TEMPORAL_TYPES);
+    if (p.part === 'hour' && column.type === 'date') {
+      throw new StepError(
+        `column "${p.column}" is a date without a time of day: "hour" needs a timestamp (cast it first)`,
+        'part',
+      );
+    }
     const name = requireNewName(input.schema, checkName(p.as ?? `${p.column}_${p.part}`, 'as'));
     const expression = partExpression(p.part, ident(p.column), p.startMonth, ctx);
     return selectReplacing(input, new Map(), [[name, `CAST(${expression} AS INTEGER)`]]);
