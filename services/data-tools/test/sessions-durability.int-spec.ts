@@ -120,10 +120,11 @@ describe('studio sessions across restarts and replicas', () => {
     );
     nats = await connectTestNats(env.NATS_SUBJECT_PREFIX);
     grants = nats.connection.subscribe(nats.subject('projects.access.check'), {
-      callback: (_error, msg) =>
+      callback: (_error, msg) => {
         msg.respond(
           JSON.stringify({ response: { allowed: true, role: 'owner' }, isDisposed: true }),
-        ),
+        );
+      },
     });
     const app = await start();
     dataSourceId = await ingest(app);
