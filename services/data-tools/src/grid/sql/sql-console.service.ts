@@ -66,7 +66,8 @@ export class SqlConsoleService {
       }
       return { dataSourceId: dto.dataSourceId, version: dto.version };
     }
-    const head = await this.heads.resolve(call, dto.sessionId);
+    // Saving what a session's head holds is its creator's call, as a session save is.
+    const head = await this.heads.resolve(call, dto.sessionId, true);
     return {
       ...{ dataSourceId: head.session.dataSourceId, version: head.session.version },
       ...{ sessionId: head.session.id, parents: head.parents, steps: head.recipe.steps },
