@@ -59,3 +59,45 @@ export async function mariaSource(): Promise<MariaSource> {
     },
   };
 }
+
+/**
+ * A table with a column of every common PostgreSQL type, and types with no dataset equivalent
+ * (composite, tsvector, point, money, range, xml): one row of values, one of NULLs.
+ */
+export async function addPostgresTypes(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query(`CREATE TYPE hydro.reading AS (station text, flow double precision);
+    CREATE TABLE hydro.types (id integer PRIMARY KEY, small smallint, big bigint, flag boolean,
+      ratio real, amount numeric(38,10), day date, at timestamp, at_tz timestamptz, clock time,
+      span interval, uid uuid, doc json, docb jsonb, ints integer[], tags text[], raw bytea,
+      reading hydro.reading, words tsvector, spot point, price money, window_ int4range, page xml);
+    INSERT INTO hydro.types VALUES (1, -32768, 9007199254740993, true, 0.5,
+      '1234567890123456789012345678.0123456789', '2024-02-29', '2024-02-29 13:45:01.25',
+      '2024-02-29 13:45:01.25+02', '23:59:59.5', '1 day 02:03:04', 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11',
+      '{"a": [1, "x"]}', '{"b": {"c": null}}', '{1,2,3}', '{"x y","z"}', '\\x00ff',
+      ROW('S1', 2.5), to_tsvector('simple', 'high water'), point(1.5, -2), 12.34, int4range(1, 5),
+      '<p>hi</p>'), (2, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+      NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL);`);
+  await client.end();
+}
+
+/** The MariaDB counterpart: JSON, DECIMAL(38,10), TIME, YEAR, ENUM, SET, BLOB, BIT and more. */
+export async function addMariaTypes(database: string): Promise<void> {
+  const root = await mysql.createConnection({
+    ...MARIADB_ROOT,
+    database,
+    multipleStatements: true,
+  });
+  await root.query(`SET time_zone = '+00:00';
+    CREATE TABLE types (id INT PRIMARY KEY, tiny TINYINT, small SMALLINT, big BIGINT, flag BOOLEAN,
+      ratio DOUBLE, amount DECIMAL(38,10), day DATE, at DATETIME(3), stamp TIMESTAMP NULL,
+      clock TIME, yr YEAR, doc JSON, kind ENUM('river', 'lake'), tags SET('a', 'b', 'c'),
+      raw BLOB, bits BIT(8), note VARCHAR(40));
+    INSERT INTO types VALUES (1, -128, -32768, 9007199254740993, 1, 0.5,
+      '1234567890123456789012345678.0123456789', '2024-02-29', '2024-02-29 13:45:01.250',
+      '2024-02-29 12:00:00', '23:59:59', 2024, '{"a": [1, "x"]}', 'lake', 'a,c', x'00ff', b'101',
+      'say "hi", then'), (2, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+      NULL, NULL, NULL, NULL, NULL, NULL);`);
+  await root.end();
+}

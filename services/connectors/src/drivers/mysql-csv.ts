@@ -12,10 +12,12 @@ const HEX = Buffer.from('0123456789abcdef');
 /** Room past the chunk size so a row usually ends before the buffer does. */
 const SLACK = 64 * 1024;
 
-/** Binary strings and blobs (charset 'binary') are written as \x-hex. */
+const BIT = 16;
+
+/** Binary strings and blobs (charset 'binary') and BIT values (raw bytes) are written as \x-hex. */
 export function isBinary(field: FieldPacket): boolean {
-  const textual = TEXTUAL_TYPES.has(Number(field.type ?? field.columnType));
-  return textual && field.characterSet === BINARY_CHARSET;
+  const type = Number(field.type ?? field.columnType);
+  return type === BIT || (TEXTUAL_TYPES.has(type) && field.characterSet === BINARY_CHARSET);
 }
 
 /**

@@ -5,10 +5,12 @@ import type { ColumnType } from '@hydroml/contracts';
  * - integers (smallint, integer, bigint, tinyint, mediumint, year) -> integer;
  * - real, double, float, numeric/decimal -> float (numeric beyond ~15 significant digits loses
  *   precision; such columns can be re-ingested as string);
- * - boolean / bit(1) -> boolean; date -> date;
+ * - boolean -> boolean; date -> date;
  * - timestamp, timestamptz, datetime -> timestamp (timestamptz in UTC);
- * - everything else (text, uuid, json/jsonb, arrays, time, interval, binary as \x-hex) -> string.
- * MySQL's tinyint(1) is reported by the protocol as a tiny integer and stays an integer.
+ * - everything else (text, uuid, json/jsonb, arrays, time, interval, enum, set; binary and MySQL
+ *   BIT as \x-hex) -> string, as is any type with no dataset equivalent (composite, tsvector,
+ *   point, money, ranges, xml, PostgreSQL bit strings): its text form, e.g. '(S1,2.5)', '$12.34'.
+ * MySQL's tinyint(1) (BOOLEAN) is reported by the protocol as a tiny integer and stays an integer.
  */
 export function datasetType(sourceType: string): ColumnType {
   const t = sourceType.toLowerCase();
