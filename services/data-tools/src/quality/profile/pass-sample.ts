@@ -104,7 +104,10 @@ export async function spearman(
   if (chosen.length < 2) return null;
   const ranks = chosen.map((s, i) => {
     const q = sqlIdent(s.column.name);
-    return `CASE WHEN ${q} IS NULL THEN NULL ELSE rank() OVER (ORDER BY ${q}) + (count(*) OVER (PARTITION BY ${q}) - 1) / 2.0 END AS r${i}`;
+    // Mean rank of a tie: (first rank + last rank) / 2, the last rank being the rows up to and
+    // including the tie; both windows share one sort (PARTITION BY a second one: twice the time).
+    const w = `(ORDER BY ${q} ASC NULLS LAST)`;
+    return `CASE WHEN ${q} IS NULL THEN NULL ELSE (rank() OVER ${w} + count(*) OVER ${w}) / 2 END AS r${i}`;
   });
   const pairs: Array<[number, number]> = [];
   chosen.forEach((_, i) => chosen.forEach((__, j) => j > i && pairs.push([i, j])));
