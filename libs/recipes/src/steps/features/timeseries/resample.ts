@@ -6,6 +6,7 @@ import {
   requireColumnOfType,
   NUMERIC_TYPES,
   TEMPORAL_TYPES,
+  valueOrNull,
 } from '../../../core/sql.js';
 import { StepError } from '../../../core/step-error.js';
 import type { Relation } from '../../../core/types.js';
@@ -54,9 +55,10 @@ export function readAggregations(raw: Record<string, unknown>): Aggregation[] {
 /** The aggregate SQL of one aggregation; `order` orders first/last (time, then row id). */
 export function aggregateSql(a: Aggregation, input: Relation, order: string): string {
   const needsNumber = ['sum', 'mean', 'median', 'std', 'var'].includes(a.fn);
-  if (needsNumber) requireColumnOfType(input.schema, a.column, NUMERIC_TYPES, 'aggregations');
-  else requireColumn(input.schema, a.column, 'aggregations');
-  const x = ident(a.column);
+  const column = needsNumber
+    ? requireColumnOfType(input.schema, a.column, NUMERIC_TYPES, 'aggregations')
+    : requireColumn(input.schema, a.column, 'aggregations');
+  const x = valueOrNull(column); // NaN is missing, as in pandas
   const sql: Record<GroupFn, string> = {
     sum: `sum(${x})`,
     mean: `avg(${x})`,

@@ -1,6 +1,7 @@
+import type { ColumnSchema } from '@hydroml/contracts';
 import { read } from '../../../core/params.js';
 import { defineStep } from '../../../core/registry.js';
-import { ident } from '../../../core/sql.js';
+import { ident, requireColumn, valueOrNull } from '../../../core/sql.js';
 import { StepError } from '../../../core/step-error.js';
 import type { AppendedColumns, Relation } from '../../../core/types.js';
 import {
@@ -82,13 +83,14 @@ function rollingOver(p: RollingParams, size: WindowSize): string {
  */
 export function windowAggregate(
   fn: WindowFn,
-  column: string,
+  column: ColumnSchema,
   over: string,
   minPeriods: number,
 ): string {
-  const value = `${AGG[fn]}(${ident(column)}) OVER (${over})${CAST[fn] ?? ''}`;
+  const x = valueOrNull(column); // NaN is missing, as in pandas
+  const value = `${AGG[fn]}(${x}) OVER (${over})${CAST[fn] ?? ''}`;
   if (minPeriods <= 1) return value;
-  const observed = fn === 'count' ? 'count(*)' : `count(${ident(column)})`;
+  const observed = fn === 'count' ? 'count(*)' : `count(${x})`;
   return `CASE WHEN ${observed} OVER (${over}) >= ${minPeriods} THEN ${value} END`;
 }
 
@@ -111,7 +113,7 @@ function rollingColumns(p: RollingParams, input: Relation): AppendedColumns {
       const name = p.as ?? `${c}_rolling_${fn}_${windowLabel(size)}`;
       added.push([
         outputName(input.schema, name, 'as', taken),
-        windowAggregate(fn, c, over, minPeriods),
+        windowAggregate(fn, requireColumn(input.schema, c), over, minPeriods),
       ]);
     }
   }
@@ -164,7 +166,7 @@ export const expandingStep = defineStep<ExpandingParams>({
     const added = p.columns.flatMap((c) =>
       p.fns.map((fn): [string, string] => [
         outputName(input.schema, `${c}_expanding_${fn}`, 'columns', taken),
-        windowAggregate(fn, c, over, p.minPeriods),
+        windowAggregate(fn, requireColumn(input.schema, c), over, p.minPeriods),
       ]),
     );
     return { columns: added, reads: [...p.columns, p.orderBy, ...p.partitionBy] };

@@ -130,6 +130,42 @@ describe('rolling, expanding and weighted windows', () => {
     expect(rows.map((r) => r.x_rolling_sum_2)).toEqual([null, 3, null, null]);
   });
 
+  it('skips NaN like NULL in rolling and expanding aggregates and group aggregates (pandas)', async () => {
+    const nan: Frame = {
+      columns: { g: 'VARCHAR', t: 'INTEGER', x: 'DOUBLE' },
+      rows: [
+        ['a', 1, 1],
+        ['a', 2, 'NaN'],
+        ['a', 3, 3],
+        ['b', 4, 'NaN'],
+      ],
+    };
+    const window = { orderBy: 't', column: 'x', fns: ['mean', 'count'], minPeriods: 1 };
+    const rolling = await duck.run(nan, [
+      { op: 'timeseries.rolling', params: { ...window, window: 2 } },
+      { op: 'timeseries.expanding', params: { orderBy: 't', column: 'x', fns: ['sum'] } },
+    ]);
+    expect(rolling.rows.map((r) => r.x_rolling_mean_2)).toEqual([1, 1, 3, 3]);
+    expect(rolling.rows.map((r) => r.x_rolling_count_2)).toEqual([1, 1, 1, 1]);
+    expect(rolling.rows.map((r) => r.x_expanding_sum)).toEqual([1, 1, 4, 4]);
+    const grouped = await duck.run(nan, [
+      {
+        op: 'reshape.group_by',
+        params: {
+          by: ['g'],
+          aggregations: [
+            { column: 'x', fn: 'mean' },
+            { column: 'x', fn: 'count' },
+          ],
+        },
+      },
+    ]);
+    expect(grouped.rows).toEqual([
+      { g: 'a', x_mean: 2, x_count: 2 },
+      { g: 'b', x_mean: null, x_count: 0 },
+    ]);
+  });
+
   it('expanding mean', async () => {
     const steps = [{ op: 'timeseries.expanding', params: { ...order, column: 'x', fn: 'mean' } }];
     expect(await byStation(steps, 'x_expanding_mean')).toEqual({
