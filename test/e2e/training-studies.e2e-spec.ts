@@ -45,6 +45,20 @@ describe('studies through the gateway', () => {
     validation: { mode: 'kfold', folds: 3 },
   });
 
+  async function studyOf(body: object): Promise<StudyView> {
+    const res = await request(stack.baseUrl)
+      .post(`/api/v1/projects/${projectId}/studies`)
+      .set(owner.auth)
+      .send(body);
+    expect(res.status).toBe(202);
+    return settledStudy((res.body as StudyAccepted).study.id);
+  }
+
+  /** Learning rates from 1e-4 (20 boosting iterations barely move: R² near 0) up to 0.3. */
+  const widelyVaryingRate = [
+    { name: 'learningRate', type: 'float', low: 0.0001, high: 0.3, log: true },
+  ] as const;
+
   beforeAll(async () => {
     stack = await startStack();
     owner = await signUp(stack.baseUrl);
@@ -249,4 +263,137 @@ describe('studies through the gateway', () => {
     );
     expect(events.map((e) => [e.type, e.study.status])).toEqual([['state', 'CANCELLED']]);
   }, 120_000);
+
+  it('refuses a pruner with hold-out validation, which reports no intermediate values', async () => {
+    const res = await request(stack.baseUrl)
+      .post(`/api/v1/projects/${projectId}/studies`)
+      .set(owner.auth)
+      .send({
+        spec: { ...spec(), validation: { mode: 'holdout' } },
+        search: [...widelyVaryingRate],
+        pruner: { type: 'median' },
+        budget: { trials: 3 },
+      });
+    expect(res.status).toBe(400);
+    expect(res.body.message).toMatch(/median pruner needs intermediate values/);
+    expect(res.body.message).toMatch(/k-fold or time-series cross-validation/);
+    const noValidation: Record<string, unknown> = { ...spec() };
+    delete noValidation.validation; // hold-out is the default
+    await request(stack.baseUrl)
+      .post(`/api/v1/projects/${projectId}/studies`)
+      .set(owner.auth)
+      .send({
+        spec: noValidation,
+        search: [...widelyVaryingRate],
+        pruner: { type: 'successive_halving' },
+        budget: { trials: 3 },
+      })
+      .expect(400);
+  });
+
+  it('prunes clearly worse trials with the median pruner over k-fold scores', async () => {
+    const study = await studyOf({
+      spec: spec(),
+      search: [...widelyVaryingRate],
+      sampler: { type: 'random', seed: 11 },
+      pruner: { type: 'median' },
+      budget: { trials: 14 },
+      parallelism: 1,
+    });
+    expect({ status: study.status, pruner: study.pruner }).toEqual({
+      status: 'FINISHED',
+      pruner: 'median',
+    });
+    expect(study.trials).toHaveLength(14);
+    const complete = study.trials.filter((t) => t.state === 'COMPLETE');
+    const pruned = study.trials.filter((t) => t.state === 'PRUNED');
+    expect(complete.length).toBeGreaterThanOrEqual(5);
+    expect(pruned.length).toBeGreaterThan(0);
+    for (const t of complete) expect(t.intermediate.map(([step]) => step)).toEqual([0, 1, 2]);
+    // The median pruner needs its 5 start-up trials to complete before it prunes.
+    const fifthComplete = complete[4].number;
+    for (const t of pruned) {
+      expect(t.number).toBeGreaterThan(fifthComplete);
+      // Its best score so far fell below the median of the earlier complete trials at that step.
+      const step = t.intermediate.at(-1)![0];
+      const best = Math.max(...t.intermediate.map(([, v]) => v));
+      const earlier = complete
+        .filter((c) => c.number < t.number)
+        .map((c) => c.intermediate[step][1])
+        .sort((a, b) => a - b);
+      const middle = (earlier.length - 1) / 2;
+      const median = (earlier[Math.floor(middle)] + earlier[Math.ceil(middle)]) / 2;
+      expect(best).toBeLessThan(median);
+    }
+  }, 240_000);
+
+  it('stops at its time budget with fewer trials than the trial budget, FINISHED', async () => {
+    const study = await studyOf({
+      spec: spec(),
+      search: [...widelyVaryingRate],
+      sampler: { type: 'random', seed: 2 },
+      budget: { trials: 500, timeoutSeconds: 3 },
+      parallelism: 1,
+    });
+    expect(study.status).toBe('FINISHED');
+    expect(study.budget).toEqual({ trials: 500, timeoutSeconds: 3 });
+    expect(study.trials.length).toBeGreaterThan(0);
+    expect(study.trials.length).toBeLessThan(500);
+    expect(study.best).not.toBeNull();
+    const created = Date.parse(study.createdAt);
+    expect(Date.parse(study.finishedAt!) - created).toBeGreaterThanOrEqual(3000);
+    // No trial starts after the deadline (a job queued before it may start a moment later).
+    for (const t of study.trials) expect(Date.parse(t.start!) - created).toBeLessThan(5000);
+  }, 120_000);
+
+  it('visits every point of a grid once, the budget capped at the grid size', async () => {
+    const study = await studyOf({
+      spec: spec(),
+      search: [
+        { name: 'learningRate', type: 'categorical', choices: [0.05, 0.1, 0.2] },
+        { name: 'maxLeafNodes', type: 'int', low: 4, high: 8, step: 4 },
+      ],
+      sampler: { type: 'grid', seed: 1 },
+      budget: { trials: 20 },
+      parallelism: 1,
+    });
+    expect({ status: study.status, sampler: study.sampler }).toEqual({
+      status: 'FINISHED',
+      sampler: 'grid',
+    });
+    expect(study.budget.trials).toBe(6);
+    expect(study.trials.every((t) => t.state === 'COMPLETE')).toBe(true);
+    const points = study.trials.map((t) => `${t.params.learningRate}/${t.params.maxLeafNodes}`);
+    expect(points.sort()).toEqual(['0.05/4', '0.05/8', '0.1/4', '0.1/8', '0.2/4', '0.2/8']);
+  }, 180_000);
+
+  it('prunes with successive halving: only trials at the top of their rung go on', async () => {
+    const study = await studyOf({
+      spec: spec(),
+      search: [...widelyVaryingRate],
+      sampler: { type: 'random', seed: 4 },
+      pruner: { type: 'successive_halving' },
+      budget: { trials: 8 },
+      parallelism: 1,
+    });
+    expect({ status: study.status, pruner: study.pruner }).toEqual({
+      status: 'FINISHED',
+      pruner: 'successive_halving',
+    });
+    expect(study.trials).toHaveLength(8);
+    const pruned = study.trials.filter((t) => t.state === 'PRUNED');
+    expect(pruned.length).toBeGreaterThan(0);
+    for (const t of pruned) {
+      // Rung 0 is fold 2 (step 1): a pruned trial never reached its third fold.
+      expect(t.intermediate.map(([step]) => step)).toEqual([0, 1]);
+      // Not the best at rung 0: an earlier trial scored higher on its second fold.
+      const rival = study.trials.filter((o) => o.number < t.number && o.intermediate[1]);
+      expect(t.intermediate[1][1]).toBeLessThan(
+        Math.max(...rival.map((o) => o.intermediate[1][1])),
+      );
+    }
+    expect(study.plots.intermediate.filter((p) => p.state === 'PRUNED')).toHaveLength(
+      pruned.length,
+    );
+  }, 240_000);
 });

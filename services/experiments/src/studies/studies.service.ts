@@ -16,7 +16,7 @@ import { hexToUuid } from '../tracking/domain/ids.js';
 import { metricNames } from '../training/domain/metric-set.js';
 import { RunRecorder } from '../training/tracking/run-recorder.js';
 import { PreflightClient } from '../training/preflight.client.js';
-import { suggestModel, validateSearch } from './domain/search-space.js';
+import { suggestModel, trialBudget, validateSearch } from './domain/search-space.js';
 import { PgHpoStorage } from './persistence/pg-hpo-storage.js';
 import { StudiesRepository, type StudyRow } from './persistence/studies.repository.js';
 import { StudyHpo } from './study-hpo.js';
@@ -72,7 +72,7 @@ export class StudiesService {
         { key: 'search_space', value: JSON.stringify(request.search).slice(0, 5900) },
       ],
     });
-    const nTrials = request.budget.trials ?? (request.budget.timeoutSeconds ? 10_000 : 20);
+    const nTrials = trialBudget(request);
     const parallelism = Math.min(request.parallelism ?? 1, nTrials);
     await this.studies.insert({
       id: record.studyId,

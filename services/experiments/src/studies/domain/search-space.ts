@@ -42,6 +42,24 @@ export function validateSearch(request: StudyRequestDto): void {
     }
   }
   if (request.sampler?.type === 'grid') gridSpace(request);
+  validatePruner(request);
+}
+
+/**
+ * A pruner acts on a trial's intermediate values, which trials report once per validation fold.
+ * Hold-out validation (the default) fits once, so it reports none and a pruner could never stop a
+ * trial: refuse it rather than accept a pruner that silently does nothing.
+ */
+export function validatePruner(request: StudyRequestDto): void {
+  const pruner = request.pruner?.type ?? 'none';
+  const validation = request.spec.validation?.mode ?? 'holdout';
+  if (pruner === 'none' || validation !== 'holdout') return;
+  throw new DomainError(
+    'invalid_argument',
+    `the ${pruner} pruner needs intermediate values, but hold-out validation fits each trial ` +
+      `once and reports none: use k-fold or time-series cross-validation (spec.validation ` +
+      `{mode: 'kfold' or 'timeseries', folds: n}, each fold's score is reported), or no pruner`,
+  );
 }
 
 function gridValues(p: SearchParamDto): Choice[] {
@@ -61,6 +79,22 @@ export function gridSpace(request: StudyRequestDto): Record<string, Choice[]> {
   if (types.length > 1) space[MODEL_TYPE_PARAM] = types;
   for (const p of request.search) space[p.name] = gridValues(p);
   return space;
+}
+
+/** The number of points of a grid study (its sampler visits each once), else null. */
+export function gridSize(request: StudyRequestDto): number | null {
+  if (request.sampler?.type !== 'grid') return null;
+  return Object.values(gridSpace(request)).reduce((n, values) => n * values.length, 1);
+}
+
+/**
+ * The study's trial budget: as asked, else 20 (10,000 when only time limits it); a grid's budget
+ * is at most its number of points (by default all of them), as more trials would repeat points.
+ */
+export function trialBudget(request: StudyRequestDto): number {
+  const grid = gridSize(request);
+  const asked = request.budget.trials ?? grid ?? (request.budget.timeoutSeconds ? 10_000 : 20);
+  return grid === null ? asked : Math.min(asked, grid);
 }
 
 export function samplerOf(request: StudyRequestDto): Sampler {
