@@ -124,6 +124,7 @@ describe('SQL console and chart data through the gateway', () => {
       .set(owner.auth)
       .expect(200);
     expect(v2.body).toMatchObject({ origin: 'prepared', parents: [target], rows: 30, columns: 2 });
+    expect(v2.body.recipe).toEqual({ base: target, steps: [], query: body.sql });
   });
 
   it('saves a query result over GraphQL (editors only)', async () => {
@@ -263,7 +264,7 @@ describe('SQL console and chart data through the gateway', () => {
     expect(version.body).toMatchObject({
       origin: 'prepared',
       parents: [target],
-      recipe: { base: target, sessionId },
+      recipe: { base: target, sessionId, query: body.sql },
       rows: 25,
     });
     expect(version.body.recipe.steps.map((s: { op: string }) => s.op)).toEqual([

@@ -58,6 +58,8 @@ export interface VersionRecipe {
   base: VersionParent;
   steps: RecipeStepView[];
   sessionId?: string;
+  /** A SQL-console save: the query run over the base after the steps (the view `data`). */
+  query?: string;
 }
 
 /** How an imported version was read (no secrets: the connection by id and name). */

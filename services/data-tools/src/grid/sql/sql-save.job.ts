@@ -68,9 +68,10 @@ export class SqlSaveJob implements OnModuleInit {
           memoryLimit: this.env.DUCKDB_MEMORY_LIMIT,
         },
       );
-      const recipe = payload.steps
-        ? { base: parents[0], steps: payload.steps, sessionId: payload.sessionId }
-        : null;
+      const recipe = {
+        ...{ base: parents[0], steps: payload.steps ?? [], query: payload.sql },
+        ...(payload.sessionId ? { sessionId: payload.sessionId } : {}),
+      };
       const version = await this.writer.write({
         ...{ jobId: ctx.job.id, dataSourceId: payload.dataSourceId },
         ...{ origin: parents.length > 1 ? 'fused' : 'prepared', parents },
