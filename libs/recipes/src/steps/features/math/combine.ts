@@ -1,6 +1,12 @@
 import { read } from '../../../core/params.js';
 import { defineStep } from '../../../core/registry.js';
-import { ident, requireColumnOfType, NUMERIC_TYPES } from '../../../core/sql.js';
+import {
+  ident,
+  requireColumn,
+  requireColumnOfType,
+  valueOrNull,
+  NUMERIC_TYPES,
+} from '../../../core/sql.js';
 import { StepError } from '../../../core/step-error.js';
 import { appending, outputName, requireNumeric } from '../shared.js';
 
@@ -32,7 +38,9 @@ export const aggregateColumnsStep = defineStep<AggregateParams>({
   }),
   ...appending<AggregateParams>((p, input) => {
     requireNumeric(input.schema, p.columns);
-    const list = `[${p.columns.map((c) => `${ident(c)}::DOUBLE`).join(', ')}]`;
+    // NaN is skipped like NULL, as pandas' df[cols].sum(axis=1) does
+    const values = p.columns.map((c) => `${valueOrNull(requireColumn(input.schema, c))}::DOUBLE`);
+    const list = `[${values.join(', ')}]`;
     const expression = `CASE WHEN list_count(${list}) = 0 THEN NULL ELSE ${LIST_FN[p.fn]}(${list}) END`;
     return { columns: [[outputName(input.schema, p.as), expression]], reads: p.columns };
   }),

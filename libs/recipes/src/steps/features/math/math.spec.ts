@@ -28,6 +28,17 @@ describe('math steps', () => {
       [2, 5],
     ]);
     expect(rounded(rows.map((r) => r.product))).toEqual([2.52, 0, 10]);
+    const nan: Frame = {
+      columns: { a: 'DOUBLE', b: 'DOUBLE' },
+      rows: [
+        [1, 'NaN'],
+        ['NaN', 'NaN'],
+      ],
+    };
+    const skipped = await duck.run(nan, [
+      { op: 'math.aggregate', params: { columns: ['a', 'b'], fn: 'mean', as: 'm' } },
+    ]);
+    expect(skipped.rows.map((r) => r.m)).toEqual([1, null]);
   });
 
   it('relative features against a column or a constant (÷ 0 gives NULL)', async () => {

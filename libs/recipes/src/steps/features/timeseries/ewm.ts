@@ -1,6 +1,6 @@
 import { read } from '../../../core/params.js';
 import { defineStep } from '../../../core/registry.js';
-import { ident } from '../../../core/sql.js';
+import { ident, requireColumn, valueOrNull } from '../../../core/sql.js';
 import { StepError } from '../../../core/step-error.js';
 import type { CompileContext, Relation } from '../../../core/types.js';
 import {
@@ -56,10 +56,10 @@ function ewmSql(p: EwmParams, input: Relation, ctx: CompileContext): string {
   const byBlock = `PARTITION BY ${[...partition, BLK].join(', ')} ORDER BY ${POS} ROWS UNBOUNDED PRECEDING`;
   const prevBlock = `${partition.length ? `PARTITION BY ${partition.join(', ')} ` : ''}ORDER BY ${BLK} RANGE BETWEEN 1 PRECEDING AND 1 PRECEDING`;
   const weight = `exp((${POS} - ${BLK} * ${bBind}::BIGINT) * ${cBind}::DOUBLE)`;
-  const weights = p.columns.map(
-    (col, i) =>
-      `${ident(col)}::DOUBLE * ${weight} AS ${wx(i)}, CASE WHEN ${ident(col)} IS NOT NULL THEN ${weight} END AS ${w(i)}`,
-  );
+  const weights = p.columns.map((col, i) => {
+    const x = valueOrNull(requireColumn(input.schema, col)); // NaN is missing, as in pandas
+    return `${x}::DOUBLE * ${weight} AS ${wx(i)}, CASE WHEN ${x} IS NOT NULL THEN ${weight} END AS ${w(i)}`;
+  });
   const sums = p.columns.map(
     (_, i) =>
       `sum(${wx(i)}) OVER (${byBlock}) AS ${cw(i)}, sum(${w(i)}) OVER (${byBlock}) AS ${cn(i)}, sum(${wx(i)}) OVER (${prevBlock}) AS ${pw(i)}, sum(${w(i)}) OVER (${prevBlock}) AS ${pn(i)}`,

@@ -198,6 +198,20 @@ describe('rolling, expanding and weighted windows', () => {
         ),
       ),
     ).toEqual([1, 1, 2.6]);
+    const nan: Frame = {
+      ...gappy,
+      rows: [
+        [1, 1],
+        [2, 'NaN'],
+        [3, 3],
+      ],
+    };
+    const ewmNaN = await duck.column(
+      nan,
+      [{ op: 'timeseries.ewm', params: { orderBy: 't', column: 'x', alpha: 0.5 } }],
+      'x_ewm',
+    );
+    expect(rounded(ewmNaN)).toEqual([1, 1, 2.6]);
   });
 
   it('EWM mean stays exact across blocks on a long series', async () => {
