@@ -156,7 +156,8 @@ export class BrowseService {
 
   private async driverFor(row: ConnectionEntity): Promise<DatabaseDriver> {
     if (row.type === 'sqlite') {
-      return new SqliteDriver(await this.sqlite.path(row), this.env.QUERY_TIMEOUT_MS);
+      const path = await this.sqlite.path(row);
+      return new SqliteDriver(path, this.env.QUERY_TIMEOUT_MS, this.env.IMPORT_QUERY_TIMEOUT_MS);
     }
     await this.hosts.assertAllowed(row.host);
     return createDriver(row.type, {

@@ -28,6 +28,8 @@ export class SqliteDriver implements DatabaseDriver {
   constructor(
     private readonly path: string,
     private readonly timeoutMs: number,
+    /** Imports (stream) wait this long for each batch; the import job bounds their total. */
+    private readonly importTimeoutMs = timeoutMs,
   ) {}
 
   async serverVersion(): Promise<string> {
@@ -71,12 +73,12 @@ export class SqliteDriver implements DatabaseDriver {
   async *stream(sql: string, batchRows: number): AsyncGenerator<RowBatch> {
     const task = { op: 'query' as const, path: this.path, sql: stripTerminator(sql), batchRows };
     try {
-      for await (const m of runInWorker(task, this.timeoutMs)) {
+      for await (const m of runInWorker(task, this.importTimeoutMs)) {
         if (m.columns && (m.rows?.length || m.last))
           yield { columns: m.columns, rows: m.rows ?? [] };
       }
     } catch (error) {
-      throw sqliteQueryError(error, this.timeoutMs);
+      throw sqliteQueryError(error, this.importTimeoutMs);
     }
   }
 
