@@ -396,4 +396,108 @@ describe('studies through the gateway', () => {
       pruned.length,
     );
   }, 240_000);
+
+  it('registers the best model of an ended study on request, refusing while it runs or twice', async () => {
+    const started = await request(stack.baseUrl)
+      .post(`/api/v1/projects/${projectId}/studies`)
+      .set(owner.auth)
+      .send({
+        spec: spec(),
+        search: [{ name: 'learningRate', type: 'float', low: 0.1, high: 0.3 }],
+        sampler: { type: 'random', seed: 8 },
+        budget: { trials: 2 },
+      })
+      .expect(202);
+    const id = (started.body as StudyAccepted).study.id;
+    const register = (who: TestUser, body: object) =>
+      request(stack.baseUrl).post(`/api/v1/studies/${id}/register`).set(who.auth).send(body);
+    const early = await register(owner, { name: 'late-best' });
+    expect(early.status).toBe(412);
+    expect(early.body.message).toMatch(/still RUNNING/);
+    const study = await settledStudy(id);
+    expect(study.status).toBe('FINISHED');
+    expect(study.registered).toBeNull();
+    expect(study.bestModel).toMatchObject({
+      status: 'not_registered',
+      trialNumber: study.best?.number,
+      registered: null,
+      registrable: true,
+    });
+    expect(study.bestModel.reason).toMatch(/not asked at creation.*\/register/);
+    await register(stranger, { name: 'late-best' }).expect(404);
+    const done = await register(owner, { name: 'late-best', alias: 'tuned' }).expect(200);
+    const after = done.body as StudyView;
+    expect(after.registered).toEqual({ name: 'late-best', version: '1', alias: 'tuned' });
+    expect(after.bestModel).toMatchObject({
+      status: 'registered',
+      reason: null,
+      registrable: false,
+    });
+    const alias = await request(stack.baseUrl)
+      .get('/api/2.0/mlflow/registered-models/alias?name=late-best&alias=tuned')
+      .set(owner.auth)
+      .expect(200);
+    expect(alias.body.model_version.run_id).toBe(study.best?.runId);
+    const again = await register(owner, { name: 'late-best' });
+    expect(again.status).toBe(409);
+    expect(again.body.message).toMatch(/already registered as late-best v1/);
+  }, 120_000);
+
+  it('says why the best model is not registered when the best trial was external', async () => {
+    const started = await request(stack.baseUrl)
+      .post(`/api/v1/projects/${projectId}/studies`)
+      .set(owner.auth)
+      .send({
+        spec: spec(),
+        search: [{ name: 'learningRate', type: 'float', low: 0.01, high: 0.02 }],
+        sampler: { type: 'random', seed: 9 },
+        budget: { trials: 2 },
+        registerBest: { name: 'never-registered' },
+      })
+      .expect(202);
+    const id = (started.body as StudyAccepted).study.id;
+    const asked = await request(stack.baseUrl)
+      .post(`/api/v1/studies/${id}/ask`)
+      .set(owner.auth)
+      .expect(200);
+    // R² 1 beats every trial the service runs (a low learning rate keeps theirs well below).
+    await request(stack.baseUrl)
+      .post(`/api/v1/studies/${id}/tell`)
+      .set(owner.auth)
+      .send({ trialNumber: asked.body.trialNumber, value: 1 })
+      .expect(200);
+    const study = await settledStudy(id);
+    expect(study.status).toBe('FINISHED');
+    expect(study.best).toMatchObject({ number: asked.body.trialNumber, external: true });
+    expect(study.registered).toBeNull();
+    expect(study.bestModel).toMatchObject({
+      status: 'no_model',
+      trialNumber: asked.body.trialNumber,
+      registrable: false,
+    });
+    expect(study.bestModel.reason).toMatch(/external worker \(ask\/tell\)/);
+    const refused = await request(stack.baseUrl)
+      .post(`/api/v1/studies/${id}/register`)
+      .set(owner.auth)
+      .send({ name: 'never-registered' });
+    expect(refused.status).toBe(412);
+    expect(refused.body.message).toMatch(/external worker/);
+    const gql = await request(stack.baseUrl)
+      .post('/graphql')
+      .set(owner.auth)
+      .send({
+        query: `mutation { registerStudyBest(id: "${id}", name: "x") { id } }`,
+      })
+      .expect(200);
+    expect(gql.body.errors[0].extensions.code).toBe('failed_precondition');
+    const read = await request(stack.baseUrl)
+      .post('/graphql')
+      .set(owner.auth)
+      .send({ query: `{ study(id: "${id}") { bestModel { status reason registrable } } }` })
+      .expect(200);
+    expect(read.body.data.study.bestModel).toMatchObject({
+      status: 'no_model',
+      registrable: false,
+    });
+  }, 120_000);
 });

@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/commo
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import {
+  RegisterBestDto,
   StudyContracts as S,
   StudyRequestDto,
   TellRequestDto,
@@ -68,6 +69,20 @@ export class StudiesController {
   @HttpCode(200)
   cancel(@Param('id', UUID) id: string, @Caller() call: CallContext): Promise<StudyView> {
     return this.nats.request(S.cancel, { id }, call);
+  }
+
+  /**
+   * Registers the best trial's model of an ended study under `name` (and `alias`): for studies
+   * that did not ask for it at creation, or whose registration did not happen (see `bestModel`).
+   */
+  @Post('studies/:id/register')
+  @HttpCode(200)
+  register(
+    @Param('id', UUID) id: string,
+    @Body() body: RegisterBestDto,
+    @Caller() call: CallContext,
+  ): Promise<StudyView> {
+    return this.nats.request(S.register, { ...body, id }, call);
   }
 
   @Post('studies/:id/ask')

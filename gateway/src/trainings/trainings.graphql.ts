@@ -36,6 +36,25 @@ export class StudyTrialType {
   @Field(() => String, { nullable: true }) runId!: string | null;
 }
 
+@ObjectType('RegisteredBest')
+export class RegisteredBestType {
+  @Field(() => String) name!: string;
+  @Field(() => String) version!: string;
+  @Field(() => String, { nullable: true }) alias!: string | null;
+}
+
+@ObjectType('StudyBestModel')
+export class BestModelType {
+  @Field(() => String, {
+    description: 'registered, pending, not_registered, no_model (external best trial) or no_trial',
+  })
+  status!: string;
+  @Field(() => Int, { nullable: true }) trialNumber!: number | null;
+  @Field(() => RegisteredBestType, { nullable: true }) registered!: RegisteredBestType | null;
+  @Field(() => String, { nullable: true }) reason!: string | null;
+  @Field(() => Boolean) registrable!: boolean;
+}
+
 @ObjectType('Study')
 export class StudyType {
   @Field(() => ID) id!: string;
@@ -47,6 +66,7 @@ export class StudyType {
   @Field(() => [StudyTrialType]) trials!: StudyTrialType[];
   @Field(() => StudyTrialType, { nullable: true }) best!: StudyTrialType | null;
   @Field(() => String, { nullable: true }) parentRunId!: string | null;
+  @Field(() => BestModelType) bestModel!: BestModelType;
 }
 
 export function toTrainingType(view: TrainingView): TrainingType {

@@ -57,6 +57,19 @@ export class TrainingsResolver {
     return toStudyType(await this.nats.request(S.cancel, { id }, call));
   }
 
+  @Mutation(() => StudyType, {
+    description: "Registers an ended study's best trial's model under name (and alias)",
+  })
+  async registerStudyBest(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('name') name: string,
+    @Args('alias', { type: () => String, nullable: true }) alias: string | null,
+    @Caller() call: CallContext,
+  ): Promise<StudyType> {
+    const dto = { id, name, ...(alias ? { alias } : {}) };
+    return toStudyType(await this.nats.request(S.register, dto, call));
+  }
+
   @Subscription(() => StudyEventType, {
     description: 'A study now, after each trial that ends, and when it closes',
     resolve: (event: StudyEvent): StudyEventType => ({ ...event, study: toStudyType(event.study) }),

@@ -1,6 +1,12 @@
 import { contract } from '../contract.js';
 import type { Page } from '../contract.js';
-import { ProjectStudiesDto, StartStudyDto, StudyIdDto, TellStudyDto } from './studies.dto.js';
+import {
+  ProjectStudiesDto,
+  RegisterStudyBestDto,
+  StartStudyDto,
+  StudyIdDto,
+  TellStudyDto,
+} from './studies.dto.js';
 import type { AskedTrial, StudyAccepted, StudyView, TrialView } from './studies.views.js';
 
 export const StudyContracts = {
@@ -10,4 +16,8 @@ export const StudyContracts = {
   ask: contract<StudyIdDto, AskedTrial>('experiments.studies.ask', StudyIdDto),
   tell: contract<TellStudyDto, TrialView>('experiments.studies.tell', TellStudyDto),
   cancel: contract<StudyIdDto, StudyView>('experiments.studies.cancel', StudyIdDto),
+  register: contract<RegisterStudyBestDto, StudyView>(
+    'experiments.studies.register',
+    RegisterStudyBestDto,
+  ),
 } as const;

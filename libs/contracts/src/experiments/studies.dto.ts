@@ -183,6 +183,12 @@ export class ProjectStudiesDto {
   projectId!: string;
 }
 
+/** POST /studies/:id/register: the ended study's best trial's model, under this name (and alias). */
+export class RegisterStudyBestDto extends RegisterBestDto {
+  @IsUUID()
+  id!: string;
+}
+
 export class TellRequestDto {
   @IsInt()
   @Min(0)

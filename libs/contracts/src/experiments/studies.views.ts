@@ -18,6 +18,30 @@ export interface TrialView {
   complete: string | null;
 }
 
+export interface RegisteredBest {
+  name: string;
+  version: string;
+  alias: string | null;
+}
+
+/**
+ * `registered`; `pending` (registered when the running study ends, or registrable then);
+ * `not_registered` (not asked at creation, or not done: see `reason`); `no_model` (the best trial
+ * was told by an external worker, so HydroML holds no model of it); `no_trial` (none completed).
+ */
+export type BestModelStatus = 'registered' | 'pending' | 'not_registered' | 'no_model' | 'no_trial';
+
+export interface BestModelView {
+  status: BestModelStatus;
+  /** The best trial the status is about, when there is one. */
+  trialNumber: number | null;
+  registered: RegisteredBest | null;
+  /** Why the model is not registered (null once it is). */
+  reason: string | null;
+  /** True when POST /studies/:id/register would register it now. */
+  registrable: boolean;
+}
+
 export interface StudyView {
   id: string;
   projectId: string;
@@ -41,7 +65,9 @@ export interface StudyView {
     slice: Record<string, Array<{ number: number; x: unknown; value: number }>>;
     intermediate: Array<{ number: number; state: string; steps: Array<[number, number]> }>;
   };
-  registered: { name: string; version: string; alias: string | null } | null;
+  registered: RegisteredBest | null;
+  /** The best trial's model in the registry: registered, or why not and whether it can be. */
+  bestModel: BestModelView;
   error: string | null;
   createdAt: string;
   finishedAt: string | null;

@@ -2,6 +2,7 @@ import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
   ProjectStudiesDto,
+  RegisterStudyBestDto,
   StartStudyDto,
   StudyContracts,
   StudyIdDto,
@@ -48,5 +49,10 @@ export class StudiesHandler {
   @MessagePattern(StudyContracts.tell.subject)
   tell(@Payload() dto: TellStudyDto, @Call() call: CallContext): Promise<TrialView> {
     return this.studies.tell(call, dto);
+  }
+
+  @MessagePattern(StudyContracts.register.subject)
+  register(@Payload() dto: RegisterStudyBestDto, @Call() call: CallContext): Promise<StudyView> {
+    return this.studies.register(call, dto);
   }
 }

@@ -9,6 +9,7 @@ import { StudyCanceller } from './study-canceller.js';
 import { StudyFinisher } from './study-finisher.js';
 import { StudyHpo } from './study-hpo.js';
 import { StudyNudges } from './study-nudges.js';
+import { StudyRegistrar } from './study-registrar.js';
 import { StudyScheduler } from './study-scheduler.js';
 import { TrialJob } from './trial.job.js';
 
@@ -21,6 +22,7 @@ export const studiesParts: ModuleParts = {
     StudyHpo,
     PreparedCache,
     StudyScheduler,
+    StudyRegistrar,
     StudyFinisher,
     StudyNudges,
     StudyCanceller,

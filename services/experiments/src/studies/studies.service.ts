@@ -4,6 +4,7 @@ import {
   type AskedTrial,
   type CallContext,
   type Page,
+  type RegisterStudyBestDto,
   type StartStudyDto,
   type StudyAccepted,
   type StudyView,
@@ -19,12 +20,14 @@ import { PreflightClient } from '../training/preflight.client.js';
 import { suggestModel, trialBudget, validateSearch } from './domain/search-space.js';
 import { PgHpoStorage } from './persistence/pg-hpo-storage.js';
 import { StudiesRepository, type StudyRow } from './persistence/studies.repository.js';
+import { bestModelOf } from './best-model.js';
 import { StudyHpo } from './study-hpo.js';
 import { MAXIMIZED } from './study-payloads.js';
 import { StudyCanceller } from './study-canceller.js';
 import { StudyNudges } from './study-nudges.js';
+import { StudyRegistrar } from './study-registrar.js';
 import { StudyScheduler } from './study-scheduler.js';
-import { toStudyView, toTrialView } from './study-view.js';
+import { bestTrial, toStudyView, toTrialView } from './study-view.js';
 
 /** Studies: a training spec tuned by trials that run as jobs, plus external ask/tell. */
 @Injectable()
@@ -39,6 +42,7 @@ export class StudiesService {
     private readonly scheduler: StudyScheduler,
     private readonly nudges: StudyNudges,
     private readonly canceller: StudyCanceller,
+    private readonly registrar: StudyRegistrar,
   ) {}
 
   async start(call: CallContext, dto: StartStudyDto): Promise<StudyAccepted> {
@@ -146,6 +150,29 @@ export class StudiesService {
   async cancel(call: CallContext, id: string): Promise<StudyView> {
     await this.canceller.cancel(call, await this.open(call, id));
     return this.get(call, id);
+  }
+
+  /**
+   * Registers the best trial's model of an ended study (editors): 412 while it runs, when no trial
+   * completed or the best one was external (no model), 409 once it is registered.
+   */
+  async register(call: CallContext, dto: RegisterStudyBestDto): Promise<StudyView> {
+    const row = await this.load(call, dto.id, 'write');
+    const trial = bestTrial(row, await this.storage.getAllTrials(row.id));
+    const best = bestModelOf(row, trial);
+    if (best.status === 'registered') {
+      const { name, version } = best.registered!;
+      throw new DomainError(
+        'conflict',
+        `the best model is already registered as ${name} v${version}`,
+      );
+    }
+    if (!best.registrable) {
+      const why = row.status === 'RUNNING' ? `study ${row.id} is still RUNNING` : best.reason;
+      throw new DomainError('failed_precondition', `cannot register the best model: ${why}`);
+    }
+    await this.registrar.register(call, row, trial!.systemAttrs.run_id as string, dto);
+    return this.get(call, row.id);
   }
 
   private async open(call: CallContext, id: string): Promise<StudyRow> {

@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, type CallContext } from '@hydroml/contracts';
+import type { CallContext } from '@hydroml/contracts';
 import { logger } from '@hydroml/nest-kit';
-import { ModelVersionsService } from '../registry/model-versions.service.js';
-import { RegisteredModelsService } from '../registry/registered-models.service.js';
 import { uuidToHex } from '../tracking/domain/ids.js';
 import { RunRecorder } from '../training/tracking/run-recorder.js';
 import { PgHpoStorage } from './persistence/pg-hpo-storage.js';
 import { StudiesRepository, type StudyRow } from './persistence/studies.repository.js';
 import { StudyNudges } from './study-nudges.js';
+import { StudyRegistrar } from './study-registrar.js';
 import { bestTrial } from './study-view.js';
 
 /** Closes a study once its budget is spent: best trial on the parent run, best model registered. */
@@ -17,8 +16,7 @@ export class StudyFinisher {
     private readonly studies: StudiesRepository,
     private readonly storage: PgHpoStorage,
     private readonly recorder: RunRecorder,
-    private readonly models: RegisteredModelsService,
-    private readonly versions: ModelVersionsService,
+    private readonly registrar: StudyRegistrar,
     private readonly nudges: StudyNudges,
   ) {}
 
@@ -57,23 +55,10 @@ export class StudyFinisher {
     }
   }
 
+  /** The best trial's model when asked at creation (an external trial has none: the view says so). */
   private async register(call: CallContext, row: StudyRow, runId: unknown): Promise<void> {
     const target = row.spec.request.registerBest;
     if (!target || typeof runId !== 'string') return;
-    await this.models
-      .create(call, { name: target.name, project_id: row.project_id })
-      .catch((error: unknown) => {
-        if (!(error instanceof DomainError && error.code === 'conflict')) throw error;
-      });
-    const version = await this.versions.create(call, {
-      name: target.name,
-      source: `runs:/${runId}/model`,
-      run_id: runId,
-    });
-    const alias = target.alias ?? null;
-    if (alias) await this.models.setAlias(call, target.name, alias, version.version);
-    await this.studies.setResult(row.id, {
-      registered: { name: target.name, version: version.version, alias },
-    });
+    await this.registrar.register(call, row, runId, target);
   }
 }

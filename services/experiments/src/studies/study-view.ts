@@ -9,6 +9,7 @@ import {
 } from '@hydroml/hpo';
 import type { StudyView, TrialView } from '@hydroml/contracts';
 import { uuidToHex } from '../tracking/domain/ids.js';
+import { bestModelOf } from './best-model.js';
 import type { StudyRow } from './persistence/studies.repository.js';
 
 export function toTrialView(t: FrozenTrial): TrialView {
@@ -70,6 +71,7 @@ export function toStudyView(row: StudyRow, trials: readonly FrozenTrial[]): Stud
       intermediate: intermediateValues(trials),
     },
     registered: row.result?.registered ?? null,
+    bestModel: bestModelOf(row, best),
     error: row.result?.error ?? null,
     createdAt: new Date(row.created_at).toISOString(),
     finishedAt: row.finished_at ? new Date(row.finished_at).toISOString() : null,

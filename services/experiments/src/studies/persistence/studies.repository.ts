@@ -1,6 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { StudyRequestDto, StudyStatus, PreflightResult } from '@hydroml/contracts';
+import type {
+  PreflightResult,
+  RegisteredBest,
+  StudyRequestDto,
+  StudyStatus,
+} from '@hydroml/contracts';
 
 /** What a study stores about itself beyond libs/hpo's trials. */
 export interface StudyConfig {
@@ -23,7 +28,7 @@ export interface StudyRow {
   parent_run_id: string | null;
   experiment_num: string | null;
   result: {
-    registered?: { name: string; version: string; alias: string | null };
+    registered?: RegisteredBest;
     error?: string;
   } | null;
   created_by: string | null;
