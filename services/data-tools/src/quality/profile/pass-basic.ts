@@ -84,7 +84,10 @@ function textAggregates(q: string, p: string): string[] {
   // both sides on every row (3x the time on text columns), a CASE only the rows that pass.
   const t = q;
   const numberLike = `ascii(${t}) BETWEEN 43 AND 57 OR ascii(${t}) IN (32, 73, 105, 78, 110)`;
+  // Dates: digits, then one of the separators DuckDB's date parser accepts (space, -, /, backslash):
+  // that turns away most other text starting with a digit (hashes, codes) before the costly cast.
   const dateLike = `ascii(${t}) BETWEEN 48 AND 57`;
+  const dateStart = `regexp_matches(${t}, '^[0-9]+[-/\\\\ ]')`;
   const number = `TRY_CAST(${t} AS DOUBLE) IS NOT NULL AND ${t} NOT IN (${TEXT_TOKENS})`;
   const token = `CASE WHEN ${t} IN (${TEXT_TOKENS}) THEN ${t} END`;
   return [
@@ -92,7 +95,7 @@ function textAggregates(q: string, p: string): string[] {
     `max(length(${q}))::DOUBLE AS ${p}lmax`,
     `favg(length(${q})) AS ${p}lmean`,
     `count(CASE WHEN ${numberLike} THEN CASE WHEN ${number} THEN 1 END END)::DOUBLE AS ${p}num`,
-    `count(CASE WHEN ${dateLike} THEN TRY_CAST(${t} AS TIMESTAMP) END)::DOUBLE AS ${p}dates`,
+    `count(CASE WHEN ${dateLike} THEN CASE WHEN ${dateStart} THEN TRY_CAST(${t} AS TIMESTAMP) END END)::DOUBLE AS ${p}dates`,
     `histogram(CASE WHEN length(${t}) <= ${MAX_TOKEN} AND ascii(${t}) IN (${TOKEN_STARTS}) THEN ${token} END) AS ${p}nl`,
   ];
 }

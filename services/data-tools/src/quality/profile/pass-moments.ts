@@ -95,7 +95,8 @@ function binningOf(s: BasicStats): Binning | null {
 
 function histogramSelect(b: Binning, i: number, bind: (v: number) => string): string {
   const index = `least(floor((${b.expr} - ${bind(b.lo)}) / ${bind(b.width)}), ${b.bins - 1})::INTEGER`;
-  return `histogram(${index}) FILTER (WHERE NOT isinf(${b.expr})) AS h${i}`;
+  // CASE, not FILTER: the same rows (histogram() skips nulls), a little cheaper.
+  return `histogram(CASE WHEN NOT isinf(${b.expr}) THEN ${index} END) AS h${i}`;
 }
 
 function parseHistogram(row: Row, b: Binning, i: number): Histogram {
