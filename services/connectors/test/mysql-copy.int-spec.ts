@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import mysql, { type FieldPacket } from 'mysql2/promise';
+import type { DriverConfig } from '../src/drivers/driver.js';
 import { MysqlDriver } from '../src/drivers/mysql.driver.js';
 
 const ROOT = {
@@ -23,7 +24,7 @@ function referenceCsv(rows: Array<Array<Buffer | null>>, fields: FieldPacket[]):
 describe('MySQL CSV export (copyCsv) against MariaDB', () => {
   const database = `hydroml_copy_${randomBytes(3).toString('hex')}`;
   let root: mysql.Connection;
-  const driverConfig = {
+  const driverConfig: DriverConfig = {
     ...{ host: '127.0.0.1', port: 3306, database, user: ROOT.user, password: ROOT.password },
     ...{
       sslMode: 'disable',
@@ -31,7 +32,7 @@ describe('MySQL CSV export (copyCsv) against MariaDB', () => {
       queryTimeoutMs: 60_000,
       importTimeoutMs: 60_000,
     },
-  } as const;
+  };
   const driver = new MysqlDriver(driverConfig);
 
   beforeAll(async () => {

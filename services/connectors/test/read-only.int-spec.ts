@@ -71,7 +71,7 @@ describe('read-only queries against the real servers', () => {
     expect(await readdir(outDir)).toEqual(['control']);
     const conn = await nats.request(
       ConnectorsContracts.create,
-      { name: 'root', type: 'mysql', host: '127.0.0.1', database: 'mysql', ...MARIADB_ROOT },
+      { name: 'root', type: 'mysql', database: 'mysql', ...MARIADB_ROOT },
       alice,
     );
     const browse = app.get(BrowseService);
