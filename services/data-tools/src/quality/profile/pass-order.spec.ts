@@ -2,7 +2,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckEngine } from '../../engine/duck-engine.js';
-import { datetimeSteps } from './pass-order.js';
+import type { ColumnType } from '@hydroml/contracts';
+import { datetimeSteps, monotonicity } from './pass-order.js';
+import { kindOf, type BasicStats } from './profile.internal.js';
 
 describe('datetimeSteps', () => {
   let dir: string;
@@ -59,5 +61,34 @@ describe('datetimeSteps', () => {
       gaps: 0,
       largestGaps: [],
     });
+  });
+
+  const column = (name: string, type: ColumnType): BasicStats => ({
+    ...{ column: { name, type, sourceType: '' }, kind: kindOf(type), count: 2, distinct: 2 },
+    ...{ distinctApproximate: false, nullLike: [] },
+  });
+
+  it('classifies monotonicity over every row, beyond the first ones too', async () => {
+    // 30,000 rows: `late` rises until row 20,000 then drops once; `wave` goes up and down early;
+    // `up` rises with nulls in between; `flat` never falls but repeats; `down` falls.
+    const rows = `SELECT i AS __hydroml_rid, CASE WHEN i = 20000 THEN -1 ELSE i END AS late,
+      (i % 7)::DOUBLE AS wave, CASE WHEN i % 3 = 0 THEN NULL ELSE i * 2 END AS up,
+      i // 10 AS flat, TIMESTAMP '2030-01-01' - INTERVAL (i) MINUTE AS down FROM range(30000) t(i)`;
+    const columns = [
+      ...(['late', 'wave', 'up', 'flat'] as const).map((n) => column(n, 'integer')),
+      column('down', 'timestamp'),
+    ];
+    const run = (limit: number) =>
+      engine.use((c) =>
+        monotonicity(c, `(SELECT * FROM (${rows}) WHERE __hydroml_rid < ${limit})`, columns),
+      );
+    expect(Object.fromEntries(await run(30000))).toEqual({
+      late: 'none',
+      wave: 'none',
+      up: 'strictly_increasing',
+      flat: 'increasing',
+      down: 'strictly_decreasing',
+    });
+    expect((await run(500)).get('late')).toBe('strictly_increasing');
   });
 });

@@ -5,9 +5,15 @@ import { sqlIdent } from '../../engine/duck-engine.js';
 import { count, num, queryRows, text } from './duck-rows.js';
 import type { BasicStats } from './profile.internal.js';
 
+/** Rows in file order looked at first: a column going both up and down there is not monotonic. */
+const PREFIX_ROWS = 10_000;
+
 /**
  * Monotonicity of numeric and datetime columns in file order (`ordered` carries the row id),
- * nulls skipped: one window pass sharing a single ordering.
+ * nulls skipped: one window pass sharing a single ordering. The first PREFIX_ROWS rows are read
+ * first: steps there are steps of the whole file, so a column with both an ascent and a descent
+ * there is 'none' for good, and only the others (and only when the table is longer) need the
+ * ordering of every row.
  */
 export async function monotonicity(
   c: DuckDBConnection,
@@ -19,6 +25,26 @@ export async function monotonicity(
   );
   const out = new Map<string, Monotonicity>();
   if (chosen.length === 0) return out;
+  const prefix = await stepCounts(c, ordered, chosen, `WHERE ${sqlIdent(ROW_ID)} < ${PREFIX_ROWS}`);
+  const open = chosen.filter((_, i) => !(prefix.steps[i].up > 0 && prefix.steps[i].down > 0));
+  const whole = prefix.rows < PREFIX_ROWS || open.length === 0 ? prefix : null;
+  const full = whole ?? (await stepCounts(c, ordered, open, ''));
+  const counted = whole ? chosen : open;
+  chosen.forEach((s) => out.set(s.column.name, 'none'));
+  counted.forEach((s, i) => {
+    const { up, down, equal } = full.steps[i];
+    out.set(s.column.name, classify(up, down, equal));
+  });
+  return out;
+}
+
+/** Ascents, descents and equal steps between consecutive non-null values, in row-id order. */
+async function stepCounts(
+  c: DuckDBConnection,
+  ordered: string,
+  chosen: readonly BasicStats[],
+  where: string,
+) {
   const value = (s: BasicStats) =>
     s.kind === 'temporal'
       ? `epoch(${sqlIdent(s.column.name)})`
@@ -33,13 +59,14 @@ export async function monotonicity(
     `count_if(d${i} < 0)::DOUBLE AS n${i}`,
     `count_if(d${i} = 0)::DOUBLE AS e${i}`,
   ]);
-  const sql = `SELECT ${aggs.join(', ')} FROM (SELECT ${diffs.join(', ')} FROM ${ordered}
-    WINDOW w AS (ORDER BY ${sqlIdent(ROW_ID)}))`;
+  const sql = `SELECT count(*)::DOUBLE AS __rows, ${aggs.join(', ')} FROM (
+    SELECT ${diffs.join(', ')} FROM ${ordered} ${where} WINDOW w AS (ORDER BY ${sqlIdent(ROW_ID)}))`;
   const [row] = await queryRows(c, sql);
-  chosen.forEach((s, i) => {
-    out.set(s.column.name, classify(count(row[`u${i}`]), count(row[`n${i}`]), count(row[`e${i}`])));
-  });
-  return out;
+  const steps = chosen.map((_, i) => ({
+    ...{ up: count(row[`u${i}`]), down: count(row[`n${i}`]) },
+    equal: count(row[`e${i}`]),
+  }));
+  return { rows: count(row.__rows), steps };
 }
 
 function classify(up: number, down: number, equal: number): Monotonicity {
