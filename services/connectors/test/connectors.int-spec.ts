@@ -19,7 +19,13 @@ import {
 } from '@hydroml/testing';
 import { AppModule } from '../src/app.module.js';
 import { ConnectorsEnv } from '../src/connectors-env.js';
-import { mariaSource, postgresSource, type MariaSource } from './source-databases.js';
+import {
+  mariaConnectionTo,
+  mariaSource,
+  pgConnectionTo,
+  postgresSource,
+  type MariaSource,
+} from './source-databases.js';
 
 const CONNECT_TIMEOUT_MS = 2000;
 
@@ -63,21 +69,8 @@ describe('connectors service against real PostgreSQL and MariaDB', () => {
     await Promise.all([db.drop(), source.drop(), maria.drop()]);
   });
 
-  const pgConnection = (): CreateConnectionDto => ({
-    name: 'pg',
-    type: 'postgresql',
-    host: '127.0.0.1',
-    database: source.name,
-    user: 'postgres',
-  });
-  const mariaConnection = (password = maria.password): CreateConnectionDto => ({
-    name: 'maria',
-    type: 'mysql',
-    host: '127.0.0.1',
-    database: maria.database,
-    user: maria.user,
-    password,
-  });
+  const pgConnection = () => pgConnectionTo(source);
+  const mariaConnection = (password?: string) => mariaConnectionTo(maria, password);
 
   it('stores the password sealed, never returns it, and keeps it on edits without a new one', async () => {
     const view = await nats.request(ConnectorsContracts.create, mariaConnection(), alice);

@@ -16,7 +16,13 @@ import {
 import { AppModule } from '../src/app.module.js';
 import { BrowseService } from '../src/browse/browse.service.js';
 import { ConnectorsEnv } from '../src/connectors-env.js';
-import { mariaSource, postgresSource, type MariaSource } from './source-databases.js';
+import {
+  mariaConnectionTo,
+  mariaSource,
+  pgConnectionTo,
+  postgresSource,
+  type MariaSource,
+} from './source-databases.js';
 
 function caller(): CallContext {
   const userId = randomUUID();
@@ -61,17 +67,7 @@ describe('connector imports', () => {
   });
 
   it('streams a table from a server-side cursor in batches, with its column types', async () => {
-    const conn = await nats.request(
-      ConnectorsContracts.create,
-      {
-        name: 'pg',
-        type: 'postgresql',
-        host: '127.0.0.1',
-        database: source.name,
-        user: 'postgres',
-      },
-      alice,
-    );
+    const conn = await nats.request(ConnectorsContracts.create, pgConnectionTo(source), alice);
     const batches = await app
       .get(BrowseService)
       .openStream(alice, conn.id, { table: 'hydro.gauges' }, 40);
@@ -90,18 +86,7 @@ describe('connector imports', () => {
       'timestamp with time zone',
       'bytea',
     ]);
-    const maria2 = await nats.request(
-      ConnectorsContracts.create,
-      {
-        name: 'm',
-        type: 'mysql',
-        host: '127.0.0.1',
-        database: maria.database,
-        user: maria.user,
-        password: maria.password,
-      },
-      alice,
-    );
+    const maria2 = await nats.request(ConnectorsContracts.create, mariaConnectionTo(maria), alice);
     const mBatches = await app
       .get(BrowseService)
       .openStream(
@@ -119,17 +104,7 @@ describe('connector imports', () => {
   });
 
   it('checks an import up front and refuses writes, wrong targets and other users', async () => {
-    const conn = await nats.request(
-      ConnectorsContracts.create,
-      {
-        name: 'pg',
-        type: 'postgresql',
-        host: '127.0.0.1',
-        database: source.name,
-        user: 'postgres',
-      },
-      alice,
-    );
+    const conn = await nats.request(ConnectorsContracts.create, pgConnectionTo(source), alice);
     const start = (body: object, who = alice) =>
       errorCodeOf(nats.request(ConnectorsContracts.import, { id: conn.id, ...body }, who));
     expect(

@@ -12,7 +12,7 @@ import {
 } from '@hydroml/testing';
 import { AppModule } from '../src/app.module.js';
 import { ConnectorsEnv } from '../src/connectors-env.js';
-import { mariaSource, type MariaSource } from './source-databases.js';
+import { mariaConnectionTo, mariaSource, type MariaSource } from './source-databases.js';
 
 const KEY_A = `a:${randomBytes(32).toString('base64')}`;
 const KEY_B = `b:${randomBytes(32).toString('base64')}`;
@@ -59,11 +59,7 @@ describe('connector key rotation', () => {
 
   it('re-seals under the new key at boot, and the password still works under it alone', async () => {
     let { app, nats } = await boot(KEY_A);
-    const dto = {
-      ...{ name: 'm', type: 'mysql' as const, host: '127.0.0.1', database: maria.database },
-      ...{ user: maria.user, password: maria.password },
-    };
-    const { id } = await nats.request(ConnectorsContracts.create, dto, alice);
+    const { id } = await nats.request(ConnectorsContracts.create, mariaConnectionTo(maria), alice);
     const underA = await stored(app, id);
     expect(underA.key_id).toBe('a');
     expect((await nats.request(ConnectorsContracts.test, { id }, alice)).ok).toBe(true);

@@ -17,7 +17,7 @@ import {
 import { AppModule } from '../src/app.module.js';
 import { BrowseService } from '../src/browse/browse.service.js';
 import { ConnectorsEnv } from '../src/connectors-env.js';
-import { postgresSource } from './source-databases.js';
+import { pgConnectionTo, postgresSource } from './source-databases.js';
 
 const MARIADB_ROOT = {
   host: '127.0.0.1',
@@ -104,17 +104,7 @@ describe('read-only queries against the real servers', () => {
   });
 
   it('refuses PostgreSQL functions that act on the server', async () => {
-    const conn = await nats.request(
-      ConnectorsContracts.create,
-      {
-        name: 'pg',
-        type: 'postgresql',
-        host: '127.0.0.1',
-        database: source.name,
-        user: 'postgres',
-      },
-      alice,
-    );
+    const conn = await nats.request(ConnectorsContracts.create, pgConnectionTo(source), alice);
     const run = (query: string) =>
       errorCodeOf(nats.request(ConnectorsContracts.preview, { id: conn.id, query }, alice));
     expect(await run(`SELECT lo_export(lo_from_bytea(0, 'x'), '${join(outDir, 'lo')}')`)).toBe(

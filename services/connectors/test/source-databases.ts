@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import mysql from 'mysql2/promise';
 import pg from 'pg';
+import type { CreateConnectionDto } from '@hydroml/contracts';
 import { createTestDatabase, type TestDatabase } from '@hydroml/testing';
 
 const MARIADB_ROOT = {
@@ -100,4 +101,26 @@ export async function addMariaTypes(database: string): Promise<void> {
       'say "hi", then'), (2, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
       NULL, NULL, NULL, NULL, NULL, NULL);`);
   await root.end();
+}
+
+/** A connection to a {@link postgresSource} as the postgres user. */
+export function pgConnectionTo(source: Pick<TestDatabase, 'name'>): CreateConnectionDto {
+  return {
+    name: 'pg',
+    type: 'postgresql',
+    host: '127.0.0.1',
+    database: source.name,
+    user: 'postgres',
+  };
+}
+
+/** A connection to a {@link mariaSource} as its reading user (another password to fail). */
+export function mariaConnectionTo(
+  source: MariaSource,
+  password = source.password,
+): CreateConnectionDto {
+  return {
+    ...{ name: 'maria', type: 'mysql', host: '127.0.0.1', database: source.database },
+    ...{ user: source.user, password },
+  };
 }
