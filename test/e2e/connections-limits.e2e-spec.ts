@@ -1,4 +1,3 @@
-import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import request from 'supertest';
 import type { JobView, ProjectView } from '@hydroml/contracts';
@@ -9,15 +8,10 @@ import {
   type MariaSource,
 } from '../../services/connectors/test/source-databases.js';
 import { signUp, waitForJob, type TestUser } from './client.js';
+import { filesUnder } from './files-and-events.js';
 import { startStack, type Stack } from './stack.js';
 
 const IMPORT_TIMEOUT_MS = 3000;
-
-/** Every file under a directory (none when it does not exist). */
-async function filesUnder(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
-  return entries.filter((e) => e.isFile()).map((e) => e.name);
-}
 
 describe('import limits: the query timeout and cancelling', () => {
   let stack: Stack;
