@@ -10,6 +10,7 @@ import { columnProfile, type ColumnFacts } from './column-profile.js';
 import { basicPass } from './pass-basic.js';
 import { duplicates, exactIdCandidates, missingPatterns, topValues } from './pass-groups.js';
 import { secondPass } from './pass-moments.js';
+import { quantilesPass } from './pass-quantiles.js';
 import { allDatetimeSteps, monotonicity } from './pass-order.js';
 import { PassClock } from './pass-clock.js';
 import { cramers, sampledColumns, sampleSource, spearman, textPatterns } from './pass-sample.js';
@@ -45,6 +46,7 @@ export async function computeProfile(
   const step = (fraction: number, pass: string) => clock.next(fraction, pass);
   await step(0.05, 'counting and summarising columns');
   const { rows, columns } = await basicPass(c, source, input.schema);
+  await quantilesPass(c, source, columns);
   await step(0.35, 'moments, histograms and correlations');
   const second = await secondPass(c, source, rows, columns);
   await step(0.55, 'frequent values, order and time steps');

@@ -7,7 +7,6 @@ import {
   kindOf,
   NULL_LIKE_NUMBERS,
   NULL_LIKE_TEXT,
-  QUANTILES,
   type BasicStats,
 } from './profile.internal.js';
 
@@ -18,7 +17,8 @@ const TOKEN_STARTS = [...new Set(NULL_LIKE_TEXT.map((t) => t.charCodeAt(0)))].jo
 
 /**
  * Pass 1: one wide aggregate over every column (counts, distinct, min/max/mean/std/sum,
- * zeros/negatives/infinities, linear quantiles, string lengths, null-like tokens).
+ * zeros/negatives/infinities, string lengths, null-like tokens); quantiles follow in
+ * pass-quantiles.ts.
  */
 export async function basicPass(
   c: DuckDBConnection,
@@ -40,7 +40,7 @@ function aggregatesOf(col: ColumnSchema, p: string, exact: boolean): string[] {
   const out = [`count(${q})::DOUBLE AS ${p}n`, `${distinct}::DOUBLE AS ${p}d`];
   switch (kindOf(col.type)) {
     case 'numeric':
-      return out.concat(numericAggregates(q, p, col.type === 'integer'));
+      return out.concat(numericAggregates(q, p));
     case 'string':
       return out.concat(textAggregates(q, p));
     case 'temporal':
@@ -57,10 +57,8 @@ function aggregatesOf(col: ColumnSchema, p: string, exact: boolean): string[] {
   }
 }
 
-function numericAggregates(q: string, p: string, integer: boolean): string[] {
+function numericAggregates(q: string, p: string): string[] {
   const x = `${q}::DOUBLE`;
-  // quantile_cont interpolates integers in DOUBLE already; the cast would cost as much again.
-  const qx = integer ? q : x;
   // count_if() rather than count(*) FILTER (...): the same counts in half the time. The mean is
   // the Kahan sum over the count and the std the root of the variance (what favg() and
   // stddev_samp() compute from the same sums, without a second and third accumulator).
@@ -72,7 +70,6 @@ function numericAggregates(q: string, p: string, integer: boolean): string[] {
     `count_if(${x} = 0)::DOUBLE AS ${p}zeros`,
     `count_if(${x} < 0)::DOUBLE AS ${p}neg`,
     `count_if(isinf(${x}))::DOUBLE AS ${p}inf`,
-    `quantile_cont(${qx}, [${QUANTILES.join(', ')}]) AS ${p}q`,
     ...NULL_LIKE_NUMBERS.map((v, i) => `count_if(${q} = ${v})::DOUBLE AS ${p}nl${i}`),
   ];
 }
@@ -131,7 +128,6 @@ function parseColumn(col: ColumnSchema, row: Row, p: string, exact: boolean): Ba
 }
 
 function parseNumeric(row: Row, p: string, n: number) {
-  const q = row[`${p}q`];
   const sum = num(row[`${p}sum`]);
   const variance = num(row[`${p}var`]);
   return {
@@ -140,7 +136,8 @@ function parseNumeric(row: Row, p: string, n: number) {
     ...{ std: variance === null ? null : Math.sqrt(variance), variance },
     ...{ zeros: count(row[`${p}zeros`]), negatives: count(row[`${p}neg`]) },
     infinite: count(row[`${p}inf`]),
-    quantiles: Array.isArray(q) ? q.map((v) => num(v)) : [],
+    // Filled by the quantiles pass (pass-quantiles.ts).
+    quantiles: [],
   };
 }
 
