@@ -24,6 +24,7 @@ describe('grid through the gateway', () => {
   let stranger: TestUser;
   let rowsPath: string;
   let base: string;
+  let projectId: string;
 
   beforeAll(async () => {
     stack = await startStack();
@@ -34,6 +35,7 @@ describe('grid through the gateway', () => {
     ];
     const api = request(stack.baseUrl);
     const project = await api.post('/api/v1/projects').set(owner.auth).send({ name: 'Grid' });
+    projectId = project.body.id as string;
     await api
       .post(`/api/v1/projects/${project.body.id}/members`)
       .set(owner.auth)
@@ -262,5 +264,22 @@ describe('grid through the gateway', () => {
     await request(stack.baseUrl).get(`${base}/columns/river/values`).set(stranger.auth).expect(404);
     const res = await post(viewer, { startRow: 0, endRow: 5 }).expect(200);
     expect(res.body.rowCount).toBe(300);
+  });
+
+  it('forgets a remembered grant as soon as the membership ends', async () => {
+    const api = request(stack.baseUrl);
+    const guest = await signUp(stack.baseUrl);
+    const members = `/api/v1/projects/${projectId}/members`;
+    await api
+      .post(members)
+      .set(owner.auth)
+      .send({ user: guest.user.email, role: 'viewer' })
+      .expect(201);
+    // Two reads: the second is answered with the grant data-tools remembered from the first.
+    await post(guest, { startRow: 0, endRow: 5 }).expect(200);
+    await post(guest, { startRow: 5, endRow: 10 }).expect(200);
+    await api.delete(`${members}/${guest.user.id}`).set(owner.auth).expect(204);
+    await post(guest, { startRow: 10, endRow: 15 }).expect(404);
+    await api.get(`${base}/columns/river/values`).set(guest.auth).expect(404);
   });
 });

@@ -6,6 +6,7 @@ import { gridParts } from './grid/grid.parts.js';
 import { qualityParts } from './quality/quality.parts.js';
 import { sessionsParts } from './sessions/sessions.parts.js';
 import { AccessClient } from './access/access.client.js';
+import { AccessHandler } from './access/access.handler.js';
 import { DataToolsEnv } from './data-tools-env.js';
 import { DatasetsHandler } from './datasets/datasets.handler.js';
 import { DatasetsService } from './datasets/datasets.service.js';
@@ -39,7 +40,7 @@ export class AppModule {
           migrations: [BaselineDataTools1764300000200, Datasets1764300000220, ...parts.migrations],
         }),
       ],
-      controllers: [DatasetsHandler, JobsHandler, ...parts.controllers],
+      controllers: [AccessHandler, DatasetsHandler, JobsHandler, ...parts.controllers],
       providers: [
         ...storageProviders,
         ...jobsProviders,

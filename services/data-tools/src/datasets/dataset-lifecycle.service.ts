@@ -92,6 +92,7 @@ export class DatasetLifecycleService {
       'write',
     );
     await this.nats.request(ProjectsContracts.deleteDataSource, { id: dataSourceId }, call);
+    await this.access.revoke({ type: 'data_source', id: dataSourceId });
     const keys = await this.lifecycle.softDelete(dataSourceId);
     await this.purge(dataSourceId, keys, userId);
   }
