@@ -1,3 +1,4 @@
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import {
   DataToolsContracts,
@@ -75,6 +76,7 @@ export function draftRequest(row: DraftRow, dto: RunDraftDto): StartTrainingDto 
 }
 
 /** Drafts forked from the gallery: listed, read and deleted per project, and run as trainings. */
+@Injectable()
 export class GalleryDrafts {
   constructor(
     private readonly db: DataSource,

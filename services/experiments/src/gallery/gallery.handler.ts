@@ -16,11 +16,15 @@ import {
   type Page,
 } from '@hydroml/contracts';
 import { Call } from '@hydroml/nest-kit';
+import { GalleryDrafts } from './gallery-drafts.js';
 import { GalleryService } from './gallery.service.js';
 
 @Controller()
 export class GalleryHandler {
-  constructor(private readonly gallery: GalleryService) {}
+  constructor(
+    private readonly gallery: GalleryService,
+    private readonly drafts: GalleryDrafts,
+  ) {}
 
   @MessagePattern(GalleryContracts.publish.subject)
   publish(
@@ -45,21 +49,21 @@ export class GalleryHandler {
 
   @MessagePattern(GalleryContracts.listDrafts.subject)
   listDrafts(@Payload() dto: ProjectDraftsDto, @Call() call: CallContext): Promise<DraftView[]> {
-    return this.gallery.drafts.list(call, dto.projectId);
+    return this.drafts.list(call, dto.projectId);
   }
 
   @MessagePattern(GalleryContracts.getDraft.subject)
   getDraft(@Payload() dto: DraftIdDto, @Call() call: CallContext): Promise<DraftView> {
-    return this.gallery.drafts.get(call, dto.id);
+    return this.drafts.get(call, dto.id);
   }
 
   @MessagePattern(GalleryContracts.deleteDraft.subject)
   deleteDraft(@Payload() dto: DraftIdDto, @Call() call: CallContext): Promise<{ deleted: true }> {
-    return this.gallery.drafts.delete(call, dto.id);
+    return this.drafts.delete(call, dto.id);
   }
 
   @MessagePattern(GalleryContracts.runDraft.subject)
   runDraft(@Payload() dto: RunDraftDto, @Call() call: CallContext): Promise<TrainingAccepted> {
-    return this.gallery.drafts.run(call, dto);
+    return this.drafts.run(call, dto);
   }
 }

@@ -11,11 +11,10 @@ import {
   type Page,
   type PublishTrainingDto,
 } from '@hydroml/contracts';
-import { NatsClient, requirePrincipal } from '@hydroml/nest-kit';
+import { requirePrincipal } from '@hydroml/nest-kit';
 import { ProjectAccessService } from '../access/project-access.service.js';
 import { MAXIMIZED } from '../studies/study-payloads.js';
 import { TrainingsService } from '../training/trainings.service.js';
-import { GalleryDrafts } from './gallery-drafts.js';
 
 interface EntryRow {
   id: string;
@@ -44,17 +43,11 @@ function toView(row: EntryRow): GalleryEntryView {
 /** The public gallery: finished trainings any signed-in user can find and fork as drafts. */
 @Injectable()
 export class GalleryService {
-  /** The drafts forked into projects (list, read, delete, run). */
-  readonly drafts: GalleryDrafts;
-
   constructor(
     private readonly db: DataSource,
     private readonly trainings: TrainingsService,
     private readonly access: ProjectAccessService,
-    nats: NatsClient,
-  ) {
-    this.drafts = new GalleryDrafts(db, access, trainings, nats);
-  }
+  ) {}
 
   async publish(call: CallContext, dto: PublishTrainingDto): Promise<GalleryEntryView> {
     const training = await this.trainings.get(call, dto.trainingId);

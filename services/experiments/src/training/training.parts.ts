@@ -3,6 +3,7 @@ import { jobsProviders, JobEntity } from '@hydroml/jobs';
 import { loadEnv, BaseEnv, mergeParts, type ModuleParts } from '@hydroml/nest-kit';
 import { blobStoreProvider } from '@hydroml/storage';
 import { Training1764300000300 } from '../migrations/1764300000300-training.js';
+import { GalleryDrafts } from '../gallery/gallery-drafts.js';
 import { GalleryHandler } from '../gallery/gallery.handler.js';
 import { GalleryService } from '../gallery/gallery.service.js';
 import { Presets1764300000320 } from '../migrations/1764300000320-presets.js';
@@ -60,6 +61,7 @@ const ownParts: ModuleParts = {
     PredictJob,
     PresetsService,
     GalleryService,
+    GalleryDrafts,
     ExperimentsJobsRuntime,
   ],
   entities: [JobEntity],
