@@ -24,6 +24,8 @@ export interface PreparedTraining {
 export interface ExecuteOptions {
   signal?: AbortSignal;
   onEvent?: (event: TrainEvent) => Promise<EventAnswer> | EventAnswer;
+  /** The model file as soon as the final fit is scored (see RunTrainingOptions.onModel). */
+  onModel?: (model: Uint8Array) => Promise<void>;
 }
 
 /** Reads the data, fits in a worker thread and logs the outcome on a run: trainings and trials. */
@@ -66,9 +68,18 @@ export class TrainingExecutor {
     prepared: PreparedTraining,
     options: ExecuteOptions = {},
   ): Promise<TrainOutput> {
-    await this.logger.params(run, spec, prepared.resolved);
-    const output = await this.fit(prepared, options);
-    await this.logger.outcome(run, prepared.input, output, prepared.recipe);
+    // the params do not depend on the fit: they are written while it runs
+    const params = this.logger.params(run, spec, prepared.resolved);
+    params.catch(() => undefined); // awaited below, after the fit or its failure
+    const output = await this.fit(prepared, {
+      ...options,
+      onModel: (model) => this.logger.model(run, model),
+    }).catch(async (error: unknown) => {
+      await params.catch(() => undefined);
+      throw error;
+    });
+    await params;
+    await this.logger.outcome(run, prepared.input, output, prepared.recipe, true);
     return output;
   }
 }

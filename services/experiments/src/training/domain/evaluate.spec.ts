@@ -53,7 +53,32 @@ describe('evaluate (a training as events)', () => {
     expect(output.charts.hydrograph).toHaveLength(50);
     expect(output.importance.impurity).toHaveProperty('kind');
     expect(output.importance.shap?.meanAbs).toHaveProperty('x');
-    expect(loadModel(output.modelJson).model.predict([[1, 0]])).toHaveLength(1);
+    expect(loadModel(new TextDecoder().decode(output.model)).model.predict([[1, 0]])).toHaveLength(
+      1,
+    );
+  });
+
+  it('hands the model file over before the explanations, as the output carries it', () => {
+    const input: TrainInput = {
+      features: [trainingColumn('x', false, x)],
+      target: Float64Array.from(x, (v) => 3 * v),
+      targetName: 'flow',
+      settings: settings({}),
+    };
+    const seen: string[] = [];
+    let handed: Uint8Array | null = null;
+    const steps = evaluate(input, undefined, (model) => {
+      handed = model;
+      seen.push('model');
+    });
+    let next = steps.next();
+    while (!next.done) {
+      if (next.value.type === 'phase') seen.push(next.value.phase);
+      next = steps.next();
+    }
+    expect(seen).toEqual(['final fit', 'model', 'explanations']);
+    expect(handed).toBe(next.value.model);
+    expect(next.value.model).toEqual(run(input).output.model);
   });
 
   it('cross-validates a classifier per fold with ROC and confusion data', () => {
@@ -125,7 +150,7 @@ describe('evaluate with tree progress', () => {
       ...fit(null),
     ]);
     const plain = run(input).output;
-    expect(output.modelJson).toBe(plain.modelJson);
+    expect(output.model).toEqual(plain.model);
     expect(output.folds).toEqual(plain.folds);
     expect(output.test).toEqual(plain.test);
   });
@@ -140,7 +165,7 @@ describe('evaluate with tree progress', () => {
       'null:4/4',
     ]);
     expect(log.filter((l) => l.startsWith('2:'))).toHaveLength(4);
-    expect(output.modelJson).toBe(run(input).output.modelJson);
+    expect(output.model).toEqual(run(input).output.model);
   });
 
   it('reports no trees for models without them, and fits pipeline regressions', () => {

@@ -19,6 +19,12 @@ import type { Metrics, TrainEvent, TrainInput, TrainOutput, TreesEvent } from '.
 /** Receives tree progress from inside a fit (synchronously, while the fit runs). */
 export type TreesSink = (event: TreesEvent) => void;
 
+/**
+ * Receives the model file as soon as the final fit is scored, before the explanations (a worker
+ * hands it over to be stored meanwhile); the output still carries it.
+ */
+export type ModelSink = (model: Uint8Array) => void;
+
 export function isClassifierModel(model: Estimator): model is Classifier {
   return typeof (model as Partial<Classifier>).predictProba === 'function';
 }
@@ -87,6 +93,7 @@ function fitAndScore(
 export function* evaluate(
   input: TrainInput,
   onTrees?: TreesSink,
+  onModel?: ModelSink,
 ): Generator<TrainEvent, TrainOutput> {
   const started = performance.now();
   const X = toMatrix(input);
@@ -117,15 +124,30 @@ export function* evaluate(
     yield { type: 'fold', fold: 1, folds: 1, metrics: final.metrics };
   }
   const fitSeconds = (performance.now() - started) / 1000;
+  const model = modelFile(input, X, final.model, trainIndex.length);
+  onModel?.(model);
   yield { type: 'phase', phase: 'explanations', fraction: 0.85 };
-  return finish(input, X, { trainIndex, testIndex }, final, folds, fitSeconds);
+  return finish(input, X, { trainIndex, testIndex }, { ...final, file: model }, folds, fitSeconds);
+}
+
+function modelFile(input: TrainInput, X: DenseMatrix, model: Estimator, rows: number): Uint8Array {
+  const json = saveModel(model, {
+    features: X.columns,
+    training: {
+      target: input.targetName,
+      task: input.settings.task,
+      classes: input.classes ?? null,
+      rows,
+    },
+  });
+  return new TextEncoder().encode(json);
 }
 
 function finish(
   input: TrainInput,
   X: DenseMatrix,
   rows: { trainIndex: Uint32Array; testIndex: Uint32Array },
-  final: Scored,
+  final: Scored & { file: Uint8Array },
   folds: Metrics[],
   fitSeconds: number,
 ): TrainOutput {
@@ -139,20 +161,11 @@ function finish(
       ? regressionCharts(actual, final.predicted, timeLabels)
       : classificationCharts(actual, final.predicted, final.proba, input.classes ?? []);
   const importance = explain(input, final.model, X.selectRows(testIndex), actual);
-  const modelJson = saveModel(final.model, {
-    features: X.columns,
-    training: {
-      target: input.targetName,
-      task: input.settings.task,
-      classes: input.classes ?? null,
-      rows: rows.trainIndex.length,
-    },
-  });
   return {
     folds,
     ...meanStd(folds),
     test: final.metrics,
-    modelJson,
+    model: final.file,
     testPredictions: {
       row: Array.from(testIndex),
       actual: Array.from(actual),

@@ -52,7 +52,8 @@ export interface TrainOutput {
   mean: Metrics;
   std: Metrics;
   test: Metrics;
-  modelJson: string;
+  /** The model file (saveModel's JSON as UTF-8), bytes so that it crosses threads without a copy. */
+  model: Uint8Array;
   testPredictions: { row: number[]; actual: number[]; predicted: number[] };
   importance: Importance;
   charts: ChartData;

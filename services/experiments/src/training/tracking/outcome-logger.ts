@@ -5,6 +5,8 @@ import type { ResolvedSpec } from '../data/training-data.js';
 import type { Metrics, TrainInput, TrainOutput } from '../domain/train-types.js';
 import { RunRecorder, type RunHandle } from './run-recorder.js';
 
+const MODEL_PATH = 'model/model.json';
+
 function metricList(prefix: string, metrics: Metrics, step = 0) {
   return Object.entries(metrics).map(([key, value]) => ({ key: `${prefix}${key}`, value, step }));
 }
@@ -49,12 +51,21 @@ export class OutcomeLogger {
     await this.recorder.log(run, { params });
   }
 
-  /** Metrics and artifacts are independent writes: they go out together, not one after another. */
+  /** The model file (a training stores it as soon as it arrives, while explanations run). */
+  model(run: RunHandle, model: Uint8Array): Promise<void> {
+    return this.recorder.artifact(run, MODEL_PATH, model);
+  }
+
+  /**
+   * Metrics and artifacts are independent writes: they go out together, not one after another.
+   * With `modelStored` the model file is left out (`model` stored it already).
+   */
   async outcome(
     run: RunHandle,
     input: TrainInput,
     output: TrainOutput,
     recipe: Step[],
+    modelStored = false,
   ): Promise<void> {
     const foldMetrics = output.folds.flatMap((f, k) => metricList('fold_', f, k));
     const metrics = this.recorder.log(run, {
@@ -69,8 +80,8 @@ export class OutcomeLogger {
       ],
     });
     const json = (value: unknown) => JSON.stringify(value);
-    const artifacts: Array<[string, string]> = [
-      ['model/model.json', output.modelJson],
+    const artifacts: Array<[string, string | Uint8Array]> = [
+      ...(modelStored ? [] : [[MODEL_PATH, output.model] as [string, Uint8Array]]),
       ['model/recipe.json', json({ steps: recipe })],
       ['predictions/test.csv', predictionsCsv(input, output)],
       ['explain/importance.json', json(output.importance)],

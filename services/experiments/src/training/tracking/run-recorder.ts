@@ -84,9 +84,13 @@ export class RunRecorder {
   }
 
   /** Stores an artifact where the MLflow artifact API serves it (`<run>/artifacts/<path>`). */
-  async artifact(run: RunHandle, path: string, content: string | Buffer): Promise<void> {
+  async artifact(run: RunHandle, path: string, content: string | Uint8Array): Promise<void> {
     const key = artifactKey(run.runId, path);
-    await this.blobs.put(key, Readable.from([Buffer.from(content)]));
+    const bytes =
+      typeof content === 'string'
+        ? Buffer.from(content)
+        : Buffer.from(content.buffer, content.byteOffset, content.byteLength);
+    await this.blobs.put(key, Readable.from([bytes]));
   }
 
   async end(run: RunHandle, status: RunStatus): Promise<void> {

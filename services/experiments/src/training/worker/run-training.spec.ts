@@ -53,4 +53,23 @@ describe('runTraining on this thread', () => {
     await expect(run).rejects.toBeInstanceOf(TrainingStopped);
     expect(answered.at(-1)?.type).toBe('trees');
   }, 60_000);
+
+  it('hands the model over to be stored and resolves only once it is', async () => {
+    let stored: Uint8Array | null = null;
+    const output = await runTraining(input(5), {
+      onModel: async (model) => {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        stored = model;
+      },
+    });
+    expect(stored).toBe(output.model);
+    expect(JSON.parse(new TextDecoder().decode(output.model))).toHaveProperty('model');
+  });
+
+  it('fails with the error of storing the model', async () => {
+    const run = runTraining(input(5), {
+      onModel: () => Promise.reject(new Error('blob store down')),
+    });
+    await expect(run).rejects.toThrow('blob store down');
+  });
 });

@@ -32,6 +32,18 @@ export interface RunTrainingOptions {
    * ends the training (TrainingStopped): the worker is terminated, mid-fit if need be.
    */
   onEvent?: (event: TrainEvent) => Promise<EventAnswer> | EventAnswer;
+  /**
+   * Given the model file as soon as the final fit is scored, while the explanations still run (to
+   * store it meanwhile). The training resolves only once this has settled and fails if it fails.
+   */
+  onModel?: (model: Uint8Array) => Promise<void>;
+}
+
+/** Starts the model's storing; a failure is handled here and rethrown where it is awaited. */
+function storing(options: RunTrainingOptions, model: Uint8Array): Promise<void> {
+  const stored = Promise.resolve(options.onModel?.(model));
+  stored.catch(() => undefined);
+  return stored;
 }
 
 export function workerAvailable(): boolean {
@@ -54,9 +66,16 @@ export function runTraining(input: TrainInput, options: RunTrainingOptions = {})
 async function inline(input: TrainInput, options: RunTrainingOptions): Promise<TrainOutput> {
   const throttle = new ProgressThrottle(performance.now());
   const pending: TrainEvent[] = [];
-  const steps = evaluate(input, (event) => {
-    if (throttle.pass(event, performance.now())) pending.push(event);
-  });
+  let stored = Promise.resolve();
+  const steps = evaluate(
+    input,
+    (event) => {
+      if (throttle.pass(event, performance.now())) pending.push(event);
+    },
+    (model) => {
+      stored = storing(options, model);
+    },
+  );
   const step = () => {
     try {
       const next = steps.next();
@@ -75,12 +94,14 @@ async function inline(input: TrainInput, options: RunTrainingOptions): Promise<T
     }
     next = step();
   }
+  await stored;
   return next.value;
 }
 
 type WorkerMessage =
   | { kind: 'event'; event: TrainEvent }
-  | { kind: 'done'; output: TrainOutput }
+  | { kind: 'model'; model: Uint8Array }
+  | { kind: 'done'; output: Omit<TrainOutput, 'model'> }
   | { kind: 'error'; message: string };
 
 function inWorker(input: TrainInput, options: RunTrainingOptions): Promise<TrainOutput> {
@@ -88,29 +109,37 @@ function inWorker(input: TrainInput, options: RunTrainingOptions): Promise<Train
     const worker = new Worker(WORKER_URL, { workerData: input });
     let chain: Promise<unknown> = Promise.resolve();
     let settled = false;
-    const stop = (error: Error) => {
-      if (settled) return;
+    let model: { file: Uint8Array; stored: Promise<void> } | null = null;
+    const settle = () => {
       settled = true;
       options.signal?.removeEventListener('abort', onAbort);
       void worker.terminate();
+    };
+    const stop = (error: Error) => {
+      if (settled) return;
+      settle();
       reject(error);
     };
     const onAbort = () => stop(new TrainingStopped('cancelled'));
     options.signal?.addEventListener('abort', onAbort, { once: true });
+    const handle = async (message: WorkerMessage) => {
+      if (settled) return;
+      if (message.kind === 'error') return stop(new TrainingFailed(message.message));
+      if (message.kind === 'model') {
+        model = { file: message.model, stored: storing(options, message.model) };
+      } else if (message.kind === 'done') {
+        if (!model) return stop(new TrainingFailed('the training worker sent no model'));
+        await model.stored;
+        if (settled) return;
+        settle();
+        resolve({ ...message.output, model: model.file });
+      } else if ((await options.onEvent?.(message.event)) === 'stop') {
+        stop(new TrainingStopped('stopped'));
+      }
+    };
     worker.on('message', (message: WorkerMessage) => {
       chain = chain
-        .then(async () => {
-          if (settled) return;
-          if (message.kind === 'error') return stop(new TrainingFailed(message.message));
-          if (message.kind === 'done') {
-            settled = true;
-            options.signal?.removeEventListener('abort', onAbort);
-            void worker.terminate();
-            return resolve(message.output);
-          }
-          const answer = await options.onEvent?.(message.event);
-          if (answer === 'stop') stop(new TrainingStopped('stopped'));
-        })
+        .then(() => handle(message))
         .catch((error: unknown) => stop(error instanceof Error ? error : new Error(String(error))));
     });
     // After the messages already queued (a 'done' may still be waiting behind an event).
