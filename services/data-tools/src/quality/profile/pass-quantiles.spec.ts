@@ -8,7 +8,7 @@ import { quantilesPass } from './pass-quantiles.js';
 import { kindOf, QUANTILES, type BasicStats } from './profile.internal.js';
 
 // Integer columns with few values (counted) and many (sorted), nulls, repeats and odd sizes,
-// and a float column with NaN and infinities.
+// and float columns with NaN, infinities and signed zeros.
 const COLUMNS: Array<[string, ColumnType, string, number]> = [
   ['few', 'integer', `CASE WHEN i % 4 = 0 THEN NULL ELSE (i * 7919) % 13 - 6 END`, 13],
   ['two', 'integer', `CASE WHEN i < 3 THEN i * 1000000007 END`, 3],
@@ -19,8 +19,21 @@ const COLUMNS: Array<[string, ColumnType, string, number]> = [
     'f',
     'float',
     `CASE WHEN i % 97 = 0 THEN 'NaN'::DOUBLE WHEN i = 3 THEN 'inf'::DOUBLE ELSE i / 7 END`,
-    5000,
+    200_000,
   ],
+  [
+    'f_few',
+    'float',
+    `CASE WHEN i % 97 = 0 THEN 'NaN'::DOUBLE WHEN i = 3 THEN 'inf'::DOUBLE WHEN i = 4 THEN '-inf'::DOUBLE WHEN i % 11 = 0 THEN -0.0 ELSE (i % 50) / 7 - 3 END`,
+    60,
+  ],
+  [
+    'f_edge',
+    'float',
+    `CASE i % 10 WHEN 0 THEN 'NaN'::DOUBLE WHEN 1 THEN '-inf'::DOUBLE WHEN 2 THEN 'inf'::DOUBLE ELSE i % 3 END`,
+    5,
+  ],
+  ['f_zero', 'float', `CASE WHEN i % 2 = 0 THEN -0.0 ELSE 0.0 END`, 1],
 ];
 const SOURCE = `(SELECT ${COLUMNS.map(([n, , e]) => `${e} AS ${n}`).join(', ')} FROM range(4999) t(i))`;
 

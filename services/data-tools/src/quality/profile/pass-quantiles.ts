@@ -3,16 +3,16 @@ import { sqlIdent } from '../../engine/duck-engine.js';
 import { count, num, queryRows } from './duck-rows.js';
 import { QUANTILES, type BasicStats } from './profile.internal.js';
 
-/** Integer columns with at most this many values get their quantiles from value counts. */
+/** Columns with at most this many values get their quantiles from value counts. */
 export const COUNTED_QUANTILE_MAX_DISTINCT = 100_000;
 
 /**
  * Linear quantiles (DuckDB's `quantile_cont`, pandas' default interpolation) of the numeric
  * columns with values, after pass 1. `quantile_cont` sorts every value of a column (most of
- * pass 1's time on a 3M-row table, in one thread); an integer column with few distinct values
- * takes them from its value counts instead: the k-th value in order is the first whose running
- * count exceeds k, interpolated as `quantile_cont` does. Floats (NaN, infinities) and columns
- * with many values keep `quantile_cont`.
+ * pass 1's time on a 3M-row table, in one thread); a column with at most 100k distinct values
+ * (pass 1's count, exact or HyperLogLog) takes them from its value counts instead: the k-th value
+ * in order is the first whose running count exceeds k (NaN sorts last in both), interpolated as
+ * `quantile_cont` does. Columns with more values keep `quantile_cont`.
  */
 export async function quantilesPass(
   c: DuckDBConnection,
@@ -20,9 +20,7 @@ export async function quantilesPass(
   columns: readonly BasicStats[],
 ): Promise<void> {
   const numeric = columns.filter((s) => s.numeric && s.count > 0);
-  const counted = numeric.filter(
-    (s) => s.column.type === 'integer' && s.distinct <= COUNTED_QUANTILE_MAX_DISTINCT,
-  );
+  const counted = numeric.filter((s) => s.distinct <= COUNTED_QUANTILE_MAX_DISTINCT);
   await fromCounts(c, source, counted);
   await fromSort(
     c,
