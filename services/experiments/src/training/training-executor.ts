@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import {
   DomainError,
   type CallContext,
@@ -12,7 +12,13 @@ import type { TrainEvent, TrainInput, TrainOutput } from './domain/train-types.j
 import { ExperimentsEnv } from './experiments-env.js';
 import { OutcomeLogger } from './tracking/outcome-logger.js';
 import type { RunHandle } from './tracking/run-recorder.js';
-import { runTraining, TrainingFailed, type EventAnswer } from './worker/run-training.js';
+import {
+  coolTrainingWorker,
+  runTraining,
+  TrainingFailed,
+  warmTrainingWorker,
+  type EventAnswer,
+} from './worker/run-training.js';
 
 export interface PreparedTraining {
   input: TrainInput;
@@ -30,12 +36,21 @@ export interface ExecuteOptions {
 
 /** Reads the data, fits in a worker thread and logs the outcome on a run: trainings and trials. */
 @Injectable()
-export class TrainingExecutor {
+export class TrainingExecutor implements OnModuleInit, OnModuleDestroy {
   constructor(
     private readonly reader: VersionReader,
     private readonly logger: OutcomeLogger,
     private readonly env: ExperimentsEnv,
   ) {}
+
+  /** A training worker waits, started and loaded, for the first training. */
+  onModuleInit(): void {
+    warmTrainingWorker();
+  }
+
+  onModuleDestroy(): Promise<void> {
+    return coolTrainingWorker();
+  }
 
   async prepare(
     call: CallContext,

@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import { evaluate } from '../domain/evaluate.js';
 import { ProgressThrottle } from '../domain/train-progress.js';
 import type { TrainEvent, TrainInput, TrainOutput } from '../domain/train-types.js';
+import { WarmWorkers } from './warm-worker.js';
 
 const WORKER_URL = new URL('./training-worker.js', import.meta.url);
+const workers = new WarmWorkers(WORKER_URL);
 
 /** Thrown when the caller stopped the training between events (pruned or cancelled). */
 export class TrainingStopped extends Error {
@@ -48,6 +49,16 @@ function storing(options: RunTrainingOptions, model: Uint8Array): Promise<void> 
 
 export function workerAvailable(): boolean {
   return WORKER_URL.protocol === 'file:' && existsSync(fileURLToPath(WORKER_URL));
+}
+
+/** Starts a training worker ahead of the first training (the service does at start). */
+export function warmTrainingWorker(): void {
+  if (workerAvailable()) workers.warm();
+}
+
+/** Ends the idle training worker (service shutdown); running trainings are not touched. */
+export function coolTrainingWorker(): Promise<void> {
+  return workers.cool();
 }
 
 /**
@@ -106,7 +117,8 @@ type WorkerMessage =
 
 function inWorker(input: TrainInput, options: RunTrainingOptions): Promise<TrainOutput> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER_URL, { workerData: input });
+    const worker = workers.take();
+    worker.postMessage(input);
     let chain: Promise<unknown> = Promise.resolve();
     let settled = false;
     let model: { file: Uint8Array; stored: Promise<void> } | null = null;
