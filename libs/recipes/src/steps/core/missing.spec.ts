@@ -110,6 +110,22 @@ describe('missing-value steps', () => {
     ).rejects.toThrow(/step 2 \(missing.indicator\): column "v_missing" already exists/);
   });
 
+  it('turns infinities of a numeric column into missing values when listed', async () => {
+    const inf: TestFrame = {
+      columns: { v: 'DOUBLE' },
+      rows: [[1], ['inf'], ['-inf'], [2], [null]],
+    };
+    const out = await duck.run(registry, inf, [
+      { op: 'missing.to_null', params: { column: 'v', values: ['Infinity', '-inf'] } },
+    ]);
+    expect(values(out.rows, 'v')).toEqual([1, null, null, 2, null]);
+    const onlyPlus = await duck.run(registry, inf, [
+      { op: 'missing.to_null', params: { column: 'v', values: ['+inf'] } },
+    ]);
+    // rows come back as JSON, where an infinity is text
+    expect(values(onlyPlus.rows, 'v')).toEqual([1, null, '-Infinity', 2, null]);
+  });
+
   it('treats NaN in a DOUBLE column as missing, like NULL (as pandas does)', async () => {
     const nan: TestFrame = {
       columns: { t: 'INTEGER', v: 'DOUBLE' },

@@ -52,7 +52,8 @@ const toNull = defineStep<{ column: string; values: string[] }>({
     const col = ident(p.column);
     let test: string;
     if (NUMERIC_TYPES.includes(column.type)) {
-      const numbers = p.values.map(Number).filter((n) => Number.isFinite(n));
+      // Infinities count ('Infinity', '-Infinity', 'inf'): a numeric column may hold them.
+      const numbers = p.values.map(numberOf).filter((n) => !Number.isNaN(n));
       if (numbers.length === 0) return selectReplacing(input, new Map());
       test = `${col}::DOUBLE IN (${numbers.map((n) => ctx.bind(n)).join(', ')})`;
     } else {
@@ -67,3 +68,10 @@ const toNull = defineStep<{ column: string; values: string[] }>({
 });
 
 export const MISSING_STEPS = [indicator, toNull];
+
+function numberOf(value: string): number {
+  const t = value.trim().toLowerCase();
+  if (t === 'inf' || t === '+inf' || t === 'infinity' || t === '+infinity') return Infinity;
+  if (t === '-inf' || t === '-infinity') return -Infinity;
+  return t === '' ? NaN : Number(t);
+}

@@ -1,4 +1,5 @@
 import type { ColumnProfile, TableProfile } from '@hydroml/contracts';
+import { STEPS } from '@hydroml/recipes';
 import { ALERT_THRESHOLDS as T } from './alert-thresholds.js';
 import { profileAlerts } from './alerts.js';
 
@@ -65,6 +66,11 @@ describe('alerts fire strictly above ydata-profiling thresholds', () => {
     expect(types([numeric({}, { zeros: 11 })])).toEqual(['zeros']);
     expect(types([numeric({}, { infinite: 10 })])).toEqual([]);
     expect(types([numeric({}, { infinite: 11 })])).toEqual(['infinite']);
+    const [inf] = profileAlerts(table(), [numeric({}, { infinite: 11 })], []);
+    expect(inf.suggestion?.step).toEqual({
+      op: 'missing.to_null',
+      params: { column: inf.column, values: ['Infinity', '-Infinity'] },
+    });
   });
 
   it('skewed: |skewness| above 20', () => {
@@ -83,6 +89,11 @@ describe('alerts fire strictly above ydata-profiling thresholds', () => {
   it('imbalance: above 0.5', () => {
     expect(types([categorical({ imbalance: 0.5 })])).toEqual([]);
     expect(types([categorical({ imbalance: 0.5001 })])).toEqual(['imbalance']);
+    const [alert] = profileAlerts(table(), [categorical({ imbalance: 0.6 })], []);
+    expect(alert.suggestion?.step).toEqual({
+      op: 'learned.one_hot',
+      params: { column: 'k', minFrequency: 0.05, maxColumns: 20 },
+    });
   });
 
   it('constant and unique columns', () => {
@@ -149,5 +160,23 @@ describe('alerts fire strictly above ydata-profiling thresholds', () => {
     expect(types([date])).toEqual([]);
     const irregular = { ...date, datetime: { ...date.datetime!, irregularSteps: 1, gaps: 1 } };
     expect(types([irregular])).toEqual(['irregular_time_steps']);
+  });
+
+  it('suggests steps the studio accepts as they are', () => {
+    const columns = [
+      numeric({ missing: 50, count: ROWS - 50, missingShare: 0.05 }, { zeros: 100, infinite: 20 }),
+      numeric({ name: 'y' }, { skewness: 30 }),
+      categorical({ imbalance: 0.9, distinct: 60 }),
+    ];
+    const alerts = profileAlerts(
+      table({ duplicateRows: 3, duplicateRowsShare: 0.003 }),
+      columns,
+      [],
+    );
+    const steps = alerts.flatMap((a) => (a.suggestion ? [a.suggestion.step] : []));
+    expect(steps.length).toBeGreaterThanOrEqual(6);
+    for (const step of steps) {
+      expect(() => STEPS.get(step.op).parse(step.params)).not.toThrow();
+    }
   });
 });

@@ -108,7 +108,8 @@ function categoricalAlerts(c: ColumnProfile): ProfileAlert[] {
     out.push({
       ...{ type: 'imbalance', column: c.name, value: c.imbalance, threshold: T.imbalance },
       message: `${c.name} is highly imbalanced (${c.imbalance.toFixed(3)})`,
-      suggestion: null,
+      // Rare labels of a text column can share one bucket; a boolean's balance is the data's.
+      suggestion: c.type === 'string' ? Suggest.bucketRare(c.name) : null,
     });
   }
   return out;
@@ -138,7 +139,7 @@ function numericAlerts(c: ColumnProfile): ProfileAlert[] {
     out.push({
       ...{ type: 'infinite', column: c.name, value: infinite, threshold: T.infinite },
       message: `${c.name} has ${n.infinite} infinite values (${pct(infinite)})`,
-      suggestion: null,
+      suggestion: Suggest.infinitiesToNull(c.name),
     });
   }
   return out;

@@ -45,6 +45,18 @@ export const Suggest = {
     };
   },
 
+  infinitiesToNull(column: string): Suggestion {
+    return Suggest.toNull(column, ['Infinity', '-Infinity'], 'infinite values');
+  },
+
+  /** Rare labels of a categorical column in one bucket (their share under 5 %), one-hot encoded. */
+  bucketRare(column: string): Suggestion {
+    return {
+      title: `One-hot encode ${column} with labels under 5 % of rows in one "other" column`,
+      step: { op: 'learned.one_hot', params: { column, minFrequency: 0.05, maxColumns: 20 } },
+    };
+  },
+
   parseDate(column: string, format: string): Suggestion {
     return {
       title: `Parse ${column} as a date (${format})`,
