@@ -15,9 +15,9 @@ export class SessionStepType {
   @Field({ description: 'The params as JSON' }) paramsJson!: string;
 }
 
-/** A live session as the list shows it (no preview rows). */
-@ObjectType('StudioSessionSummary')
-export class StudioSessionSummaryType {
+/** What a session and its list entry share. */
+@ObjectType({ isAbstract: true })
+abstract class SessionFieldsType {
   @Field(() => ID) id!: string;
   @Field(() => ID) dataSourceId!: string;
   @Field(() => Int) version!: number;
@@ -25,22 +25,19 @@ export class StudioSessionSummaryType {
   @Field(() => Int, { description: 'Applied steps (0 = the base version)' }) head!: number;
   @Field(() => [SessionColumnType]) schema!: SessionColumnType[];
   @Field(() => Int) revision!: number;
-  @Field(() => ID, { nullable: true }) createdBy!: string | null;
-  @Field() updatedAt!: string;
   @Field() expiresAt!: string;
 }
 
+/** A live session as the list shows it (no preview rows). */
+@ObjectType('StudioSessionSummary')
+export class StudioSessionSummaryType extends SessionFieldsType {
+  @Field(() => ID, { nullable: true }) createdBy!: string | null;
+  @Field() updatedAt!: string;
+}
+
 @ObjectType('StudioSession')
-export class StudioSessionType {
-  @Field(() => ID) id!: string;
-  @Field(() => ID) dataSourceId!: string;
-  @Field(() => Int) version!: number;
-  @Field(() => [SessionStepType]) steps!: SessionStepType[];
-  @Field(() => Int, { description: 'Applied steps (0 = the base version)' }) head!: number;
-  @Field(() => [SessionColumnType]) schema!: SessionColumnType[];
-  @Field(() => Int) revision!: number;
+export class StudioSessionType extends SessionFieldsType {
   @Field({ description: 'The head’s first rows as a JSON array' }) previewJson!: string;
-  @Field() expiresAt!: string;
 }
 
 export function toSessionSummaryType(view: SessionView): StudioSessionSummaryType {
