@@ -122,28 +122,32 @@ function inWorker(input: TrainInput, options: RunTrainingOptions): Promise<Train
     let chain: Promise<unknown> = Promise.resolve();
     let settled = false;
     let model: { file: Uint8Array; stored: Promise<void> } | null = null;
-    const settle = () => {
+    /** A worker that ended its training cleanly serves the next one; a stopped one is ended. */
+    const settle = (reusable: boolean) => {
       settled = true;
       options.signal?.removeEventListener('abort', onAbort);
+      if (reusable) return workers.release(worker);
       void worker.terminate();
+      workers.warm();
     };
-    const stop = (error: Error) => {
+    const stop = (error: Error, reusable = false) => {
       if (settled) return;
-      settle();
+      settle(reusable);
       reject(error);
     };
     const onAbort = () => stop(new TrainingStopped('cancelled'));
     options.signal?.addEventListener('abort', onAbort, { once: true });
     const handle = async (message: WorkerMessage) => {
       if (settled) return;
-      if (message.kind === 'error') return stop(new TrainingFailed(message.message));
+      // the worker caught the failure and is ready for the next training
+      if (message.kind === 'error') return stop(new TrainingFailed(message.message), true);
       if (message.kind === 'model') {
         model = { file: message.model, stored: storing(options, message.model) };
       } else if (message.kind === 'done') {
         if (!model) return stop(new TrainingFailed('the training worker sent no model'));
         await model.stored;
         if (settled) return;
-        settle();
+        settle(true);
         resolve({ ...message.output, model: model.file });
       } else if ((await options.onEvent?.(message.event)) === 'stop') {
         stop(new TrainingStopped('stopped'));

@@ -4,7 +4,7 @@ import { evaluate } from '../domain/evaluate.js';
 import { ProgressThrottle } from '../domain/train-progress.js';
 import type { TrainEvent, TrainInput } from '../domain/train-types.js';
 
-// Runs one training off the service's event loop, posting its events (tree progress thinned out,
+// Runs trainings off the service's event loop, posting its events (tree progress thinned out,
 // posted from inside the fits), the model file as soon as the final fit is scored (its bytes
 // moved, not copied, so the service stores it while the explanations run) and then the rest of
 // the result.
@@ -35,5 +35,6 @@ function train(input: TrainInput) {
   }
 }
 
-// started ahead of need (modules loaded): one training, whose input is the first message
-port.once('message', train);
+// started ahead of need (modules loaded): each message is a training's input, one at a time (the
+// service gives a worker back for the next training once one has ended cleanly)
+port.on('message', train);

@@ -5,10 +5,10 @@ import { pathToFileURL } from 'node:url';
 import type { Worker } from 'node:worker_threads';
 import { WarmWorkers } from './warm-worker.js';
 
-// A stand-in for the training worker: tells when it started, answers its first message, exits.
+// A stand-in for the training worker: tells when it started, answers each message, or exits.
 const SCRIPT = `import { parentPort } from 'node:worker_threads';
 const startedAt = Date.now();
-parentPort.once('message', (m) => {
+parentPort.on('message', (m) => {
   if (m === 'crash') process.exit(3);
   parentPort.postMessage({ echo: m, startedAt });
 });`;
@@ -34,23 +34,28 @@ describe('WarmWorkers', () => {
   let workers: WarmWorkers;
   afterEach(() => workers.cool());
 
-  it('hands over a worker started ahead and starts the next one at once', async () => {
+  it('hands over the worker started ahead, and takes back one whose training ended cleanly', async () => {
     workers = new WarmWorkers(await script());
     workers.warm();
     await new Promise((resolve) => setTimeout(resolve, 300));
     const takenAt = Date.now();
     const first = workers.take();
-    const second = workers.take();
-    const ended = [exited(first), exited(second)];
-    expect(second.threadId).not.toBe(first.threadId);
     const answer = await ask(first, 'input');
     expect(answer.echo).toBe('input');
     expect(answer.startedAt).toBeLessThan(takenAt);
+    const second = workers.take(); // none idle: started now
+    expect(second.threadId).not.toBe(first.threadId);
     expect((await ask(second, 'next')).echo).toBe('next');
-    await Promise.all(ended); // a worker ends after its one job
+    workers.release(first);
+    workers.release(second); // one idle worker is kept: this one ends
+    await exited(second);
+    const again = workers.take();
+    expect(again.threadId).toBe(first.threadId);
+    expect((await ask(again, 'reused')).startedAt).toBe(answer.startedAt);
+    workers.release(again);
   });
 
-  it('replaces a worker that ended while taken, and ends its spare on cool', async () => {
+  it('starts a new worker after one crashed while taken, and ends the idle one on cool', async () => {
     workers = new WarmWorkers(await script());
     const crashing = workers.take(); // none was warm: started now
     const code = exited(crashing);
@@ -59,10 +64,9 @@ describe('WarmWorkers', () => {
     const next = workers.take();
     expect(next.threadId).not.toBe(crashing.threadId);
     expect((await ask(next, 'still works')).echo).toBe('still works');
-    const spare = workers.take();
-    const spareExit = exited(spare);
-    await spare.terminate();
-    await spareExit;
+    workers.release(next);
+    const idleEnds = exited(next);
     await workers.cool();
+    await idleEnds;
   });
 });
