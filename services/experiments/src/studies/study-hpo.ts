@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { crc32, loadStudy, type FrozenTrial, type Study } from '@hydroml/hpo';
+import { crc32, HpoError, loadStudy, type FrozenTrial, type Study } from '@hydroml/hpo';
 import type { StudyRequestDto } from '@hydroml/contracts';
 import { prunerOf, samplerOf } from './domain/search-space.js';
 import { PgHpoStorage } from './persistence/pg-hpo-storage.js';
@@ -34,9 +34,15 @@ export class StudyHpo {
     reason: string,
     attrs: Record<string, boolean> = {},
   ): Promise<string | null> {
-    await this.storage.setTrialSystemAttr(trial.trialId, 'fail_reason', reason);
-    for (const [key, value] of Object.entries(attrs)) {
-      await this.storage.setTrialSystemAttr(trial.trialId, key, value);
+    try {
+      await this.storage.setTrialSystemAttr(trial.trialId, 'fail_reason', reason);
+      for (const [key, value] of Object.entries(attrs)) {
+        await this.storage.setTrialSystemAttr(trial.trialId, key, value);
+      }
+    } catch (error) {
+      // Finished between being read and now (its own tell won): it keeps its state and its run.
+      if (error instanceof HpoError && error.code === 'INVALID_STATE') return null;
+      throw error;
     }
     await study.tell(trial.number, 'FAIL', { skipIfFinished: true });
     const runId = trial.systemAttrs.run_id;
