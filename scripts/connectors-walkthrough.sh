@@ -36,15 +36,8 @@ follow() {
   curl -sN --max-time 900 "$API/jobs/$1/events" -H "$(auth)" | grep '^data: ' | cut -c7- |
     node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{const e=s.trim().split("\n").map(l=>JSON.parse(l));console.log(e.at(-1).job.status+" "+e.filter(x=>x.type==="progress").length)})'
 }
-wait_job() {
-  for _ in $(seq 1 600); do
-    local status
-    status=$(call GET "/jobs/$1" | json status)
-    case "$status" in succeeded | failed | cancelled) echo "$status"; return 0 ;; esac
-    sleep 0.2
-  done
-  echo timeout
-}
+# The shared wait_job reads jobs through get: logged like every other answer.
+get() { call GET "$1"; }
 
 psql -qh 127.0.0.1 -U postgres -c "CREATE DATABASE $SRC" > /dev/null
 psql -qh 127.0.0.1 -U postgres -d "$SRC" > /dev/null <<SQL
@@ -88,12 +81,12 @@ for pair in "PostgreSQL:$PG:public.readings" "MariaDB:$MY:readings"; do
   check "import the $label table, followed over SSE" "$status" succeeded
   echo "     ($events progress events)"
   RESULT=$(call GET "/jobs/$JOB")
-  check "its ingestion" "$(wait_job "$(echo "$RESULT" | json result.ingestJobId)")" succeeded
+  check "its ingestion" "$(wait_job "$(echo "$RESULT" | json result.ingestJobId)" | json status)" succeeded
   DS=$(echo "$RESULT" | json result.dataSourceId)
   check "the $label version has $ROWS rows" "$(call GET "/data-sources/$DS/versions/1" | json rows)" "$ROWS"
 done
 
 JOB=$(call POST "/connections/$PG/import" "{\"query\":\"SELECT station, avg(flow) AS mean_flow FROM readings GROUP BY station\",\"projectId\":\"$P\",\"name\":\"Mean flows\"}" | json id)
-check "import a query" "$(wait_job "$JOB")" succeeded
+check "import a query" "$(wait_job "$JOB" | json status)" succeeded
 check "no response contained the MariaDB password" "$(grep -c -- "$MPASS" "$LOG" || true)" 0
 echo "all checks passed"
