@@ -1,59 +1,35 @@
 // Shared pieces of bench/tracking: a private database and stack, a JSON client, and a closed-loop
 // load generator that reports mean and p95 latency.
-import { fork } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import pg from 'pg';
+import {
+  ADMIN_URL,
+  adminQuery as admin,
+  benchEnv,
+  benchId,
+  Platform,
+  waitFor as waitForWhat,
+} from '../lib/platform.mjs';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 20);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
 const FLOOR_SECONDS = Number(process.env.BENCH_FLOOR_SECONDS ?? 10);
 const SEARCH_RUNS = Number(process.env.BENCH_SEARCH_RUNS ?? 10_000);
-const ADMIN = process.env.BENCH_ADMIN_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const id = randomBytes(3).toString('hex');
-const database = `hydroml_bench_tracking_${id}`;
-const dbUrl = Object.assign(new URL(ADMIN), { pathname: `/${database}` }).toString();
-const env = {
-  ...process.env,
-  DATABASE_URL: dbUrl,
-  NATS_SUBJECT_PREFIX: `bench_${id}`,
-  REDIS_KEY_PREFIX: `bench:${id}:`,
-  LOG_LEVEL: 'warn',
-  NODE_ENV: 'production',
-  RATE_LIMIT_PER_MINUTE: '100000000',
-  SHUTDOWN_GRACE_MS: '0',
-  AUTH_KEY_ENCRYPTION_SECRET: `bench-only-secret-${id}-${randomBytes(8).toString('hex')}`,
-};
+const id = benchId();
+// The shared bench platform: own database, subject and key prefixes; BENCH_PROFILE=dir profiles.
+const env = benchEnv(id);
+const platform = new Platform(id, env);
+const database = `hydroml_bench_${id}`;
+const dbUrl = Object.assign(new URL(ADMIN_URL), { pathname: `/${database}` }).toString();
 const TARGETS = { LogMetricBatch500: 15, SearchRuns: 50, CreateRun: 10 };
-const children = [];
-
-async function admin(sql) {
-  const c = new pg.Client({ connectionString: ADMIN });
-  await c.connect();
-  await c.query(sql);
-  await c.end();
-}
+const children = platform.children;
 
 function start(script, extra = {}) {
-  // BENCH_CPU_PROF=<dir> writes a V8 CPU profile of every service process there.
-  const profile = process.env.BENCH_CPU_PROF;
-  const child = fork(script, [], {
-    execArgv: profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [],
-    env: { ...env, ...extra },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
+  const child = platform.start(script, extra);
   child.name = script.startsWith('gateway/') ? 'gateway' : script.split('/')[1];
-  children.push(child);
 }
 
-async function waitFor(check) {
-  for (let i = 0; i < 150; i += 1) {
-    if (await check().catch(() => false)) return;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error('timed out waiting for the stack');
-}
+const waitFor = (check) => waitForWhat(check, 'the stack');
 
 async function call(base, path, body, token) {
   const res = await fetch(`${base}${path}`, {
