@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import {
-  DataToolsContracts,
   DomainError,
   type CallContext,
   type DraftView,
@@ -10,9 +9,9 @@ import {
   type TrainingAccepted,
   type VersionParent,
 } from '@hydroml/contracts';
-import { NatsClient } from '@hydroml/nest-kit';
 import { STEPS, versionKey } from '@hydroml/recipes';
 import { ProjectAccessService } from '../access/project-access.service.js';
+import { VersionReader } from '../training/data/version-reader.js';
 import { TrainingsService } from '../training/trainings.service.js';
 
 interface DraftRow {
@@ -36,6 +35,10 @@ function toView(row: DraftRow): DraftView {
     createdAt: new Date(row.created_at).toISOString(),
   };
 }
+
+/** Drafts with the title and model type of the gallery entry they were forked from. */
+const SELECT_DRAFTS = `SELECT f.*, g.title, g.model_type
+  FROM gallery_forks f JOIN gallery g ON g.id = f.gallery_id`;
 
 /** Keys of a draft that are not part of a training request of the forker's. */
 const NOT_A_REQUEST = ['projectId', 'forkedFrom', 'presetId'];
@@ -82,25 +85,20 @@ export class GalleryDrafts {
     private readonly db: DataSource,
     private readonly access: ProjectAccessService,
     private readonly trainings: TrainingsService,
-    private readonly nats: NatsClient,
+    private readonly versions: VersionReader,
   ) {}
 
   async list(call: CallContext, projectId: string): Promise<DraftView[]> {
     await this.access.require(call, projectId, 'read', `Project ${projectId} not found`);
     const rows: DraftRow[] = await this.db.query(
-      `SELECT f.*, g.title, g.model_type FROM gallery_forks f JOIN gallery g ON g.id = f.gallery_id
-       WHERE f.project_id = $1 ORDER BY f.created_at DESC, f.id LIMIT 500`,
+      `${SELECT_DRAFTS} WHERE f.project_id = $1 ORDER BY f.created_at DESC, f.id LIMIT 500`,
       [projectId],
     );
     return rows.map(toView);
   }
 
   private async load(call: CallContext, id: string, action: 'read' | 'write'): Promise<DraftRow> {
-    const rows: DraftRow[] = await this.db.query(
-      `SELECT f.*, g.title, g.model_type FROM gallery_forks f JOIN gallery g ON g.id = f.gallery_id
-       WHERE f.id = $1`,
-      [id],
-    );
+    const rows: DraftRow[] = await this.db.query(`${SELECT_DRAFTS} WHERE f.id = $1`, [id]);
     const message = `draft ${id} not found`;
     if (!rows[0]) throw new DomainError('not_found', message);
     await this.access.require(call, rows[0].project_id, action, message);
@@ -162,8 +160,7 @@ export class GalleryDrafts {
 
   private async readable(call: CallContext, ref: VersionParent): Promise<boolean> {
     try {
-      const { dataSourceId, version } = ref;
-      await this.nats.request(DataToolsContracts.locate, { dataSourceId, version }, call);
+      await this.versions.locate(call, ref);
       return true;
     } catch (error) {
       if (error instanceof DomainError && ['not_found', 'permission_denied'].includes(error.code)) {
