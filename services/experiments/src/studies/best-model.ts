@@ -30,17 +30,14 @@ export function bestModelOf(row: StudyRow, best: FrozenTrial | null): BestModelV
       `holds no model of it to register`;
     return view('no_model', best, reason);
   }
-  const later = `POST /studies/${row.id}/register {name, alias} once the study has ended`;
+  const notAsked = `not asked at creation (registerBest): register it with POST /studies/${row.id}/register {name, alias}`;
   if (running) {
     const reason = asked
       ? `registered as '${asked.name}' when the study ends`
-      : `not asked at creation (registerBest): register it with ${later}`;
+      : `${notAsked} once the study has ended`;
     return view('pending', best, reason);
   }
-  if (!asked) {
-    const reason = `not asked at creation (registerBest): register it with POST /studies/${row.id}/register {name, alias}`;
-    return view('not_registered', best, reason, true);
-  }
+  if (!asked) return view('not_registered', best, notAsked, true);
   const why = row.result?.error
     ? `registering it as '${asked.name}' failed: ${row.result.error}`
     : `the study was ${row.status} before its best model was registered as '${asked.name}'`;
