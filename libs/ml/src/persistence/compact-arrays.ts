@@ -1,4 +1,4 @@
-import { expectString } from '../util/codec.js';
+import { decodeBytes, encodeBytes, expectString } from '../util/codec.js';
 import type { Json } from '../util/estimator.js';
 
 /**
@@ -13,17 +13,9 @@ type IntType = keyof typeof INT_TYPES;
 const INDEX_TYPES = { d8: Uint8Array, d16: Uint16Array } as const;
 type IndexType = keyof typeof INDEX_TYPES;
 
-function base64(a: ArrayBufferView): string {
-  return Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
-}
-
-/** The bytes of a base64 text in a fresh (aligned) buffer; its length a multiple of `size`. */
+/** The bytes of a packed array's base64 text; its length a multiple of `size`. */
 function bytesOf(text: string, size: number): ArrayBuffer {
-  const b = Buffer.from(text, 'base64');
-  if (b.byteLength % size !== 0) throw new Error('corrupt model: packed array has a bad length');
-  const out = new ArrayBuffer(b.byteLength);
-  new Uint8Array(out).set(b);
-  return out;
+  return decodeBytes(text, size, 'packed array');
 }
 
 function typeFor(min: number, max: number): IntType {
@@ -121,7 +113,7 @@ function dictionary(a: Float64Array): { values: Float64Array; index: Uint16Array
 function narrowed(a: Int32Array | Float64Array, type: IntType): string {
   const out = new INT_TYPES[type](a.length);
   out.set(a);
-  return `${type}:${base64(out)}`;
+  return `${type}:${encodeBytes(out)}`;
 }
 
 export function packInts(a: Int32Array): Json {
@@ -132,10 +124,10 @@ export function packFloats(a: Float64Array): Json {
   const ints = floatIntType(a);
   if (ints !== null) return narrowed(a, ints);
   const dict = dictionary(a);
-  if (dict === null) return `f64:${base64(a)}`;
+  if (dict === null) return `f64:${encodeBytes(a)}`;
   const small = dict.values.length <= 0x100;
   const index = small ? new Uint8Array(dict.index) : dict.index;
-  return `${small ? 'd8' : 'd16'}:${base64(dict.values)}:${base64(index)}`;
+  return `${small ? 'd8' : 'd16'}:${encodeBytes(dict.values)}:${encodeBytes(index)}`;
 }
 
 function fromDictionary(type: IndexType, values: Float64Array, text: string): Float64Array {

@@ -1,28 +1,37 @@
 import type { Json } from './estimator.js';
 
-/** Typed arrays as base64 of their bytes: exact (NaN and ±Infinity included) and compact. */
-export function encodeF64(a: Float64Array): string {
+/** Base64 of a typed array's bytes (platform order): exact (NaN and ±Infinity included), compact. */
+export function encodeBytes(a: ArrayBufferView): string {
   return Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
+}
+
+/**
+ * The bytes of a base64 text in a fresh (aligned) buffer, for a typed array of `size`-byte
+ * elements; `what` names the array in the error when the length is not a multiple of `size`.
+ */
+export function decodeBytes(text: string, size: number, what: string): ArrayBuffer {
+  const b = Buffer.from(text, 'base64');
+  if (b.byteLength % size !== 0) throw new Error(`corrupt model: ${what} has a bad length`);
+  const out = new ArrayBuffer(b.byteLength);
+  new Uint8Array(out).set(b);
+  return out;
+}
+
+/** Typed arrays as base64 of their bytes (model format 1, and arrays outside the trees). */
+export function encodeF64(a: Float64Array): string {
+  return encodeBytes(a);
 }
 
 export function decodeF64(s: Json | undefined): Float64Array {
-  const b = Buffer.from(expectString(s), 'base64');
-  if (b.byteLength % 8 !== 0) throw new Error('corrupt model: float64 array has a bad length');
-  const out = new Float64Array(b.byteLength / 8);
-  new Uint8Array(out.buffer).set(b);
-  return out;
+  return new Float64Array(decodeBytes(expectString(s), 8, 'float64 array'));
 }
 
 export function encodeI32(a: Int32Array): string {
-  return Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
+  return encodeBytes(a);
 }
 
 export function decodeI32(s: Json | undefined): Int32Array {
-  const b = Buffer.from(expectString(s), 'base64');
-  if (b.byteLength % 4 !== 0) throw new Error('corrupt model: int32 array has a bad length');
-  const out = new Int32Array(b.byteLength / 4);
-  new Uint8Array(out.buffer).set(b);
-  return out;
+  return new Int32Array(decodeBytes(expectString(s), 4, 'int32 array'));
 }
 
 export function expectString(v: Json | undefined): string {
