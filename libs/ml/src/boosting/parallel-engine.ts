@@ -1,16 +1,15 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { FeatureShard, type ShardData } from './feature-shard.js';
 import type { HistogramEngine } from './histogram-engine.js';
 import type { HistSplit, SplitRules } from './split-finder.js';
 import * as P from './worker-protocol.js';
+import { workerScriptAvailable } from '../util/worker-script.js';
 
 const WORKER_URL = new URL('./histogram-worker.js', import.meta.url);
 
 /** Whether worker threads can be started (the compiled worker file exists next to this module). */
 export function workersAvailable(): boolean {
-  return WORKER_URL.protocol === 'file:' && existsSync(fileURLToPath(WORKER_URL));
+  return workerScriptAvailable(WORKER_URL);
 }
 
 /**

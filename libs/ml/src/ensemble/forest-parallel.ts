@@ -1,5 +1,3 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import {
   MessageChannel,
   receiveMessageOnPort,
@@ -8,6 +6,7 @@ import {
 } from 'node:worker_threads';
 import type { CartTask } from '../tree/cart-grower.js';
 import { TreeArrays } from '../tree/tree-arrays.js';
+import { workerScriptAvailable } from '../util/worker-script.js';
 
 const WORKER_URL = new URL('./forest-worker.js', import.meta.url);
 
@@ -35,7 +34,7 @@ export interface GrownForestTree {
 }
 
 export function forestWorkersAvailable(): boolean {
-  return WORKER_URL.protocol === 'file:' && existsSync(fileURLToPath(WORKER_URL));
+  return workerScriptAvailable(WORKER_URL);
 }
 
 /** signal[0]: 0 running, 1 done, 2 failed; signal[1]: trees grown so far (progress only). */

@@ -1,5 +1,3 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { DenseMatrix } from '../data/dense-matrix.js';
 import {
@@ -8,6 +6,7 @@ import {
   type PackedTrees,
 } from '../tree/packed-forest.js';
 import type { TreeArrays } from '../tree/tree-arrays.js';
+import { workerScriptAvailable } from '../util/worker-script.js';
 
 const WORKER_URL = new URL('./forest-predict-worker.js', import.meta.url);
 /** Below this many rows, starting worker threads costs more than it saves. */
@@ -25,14 +24,10 @@ export interface PredictJob {
   readonly signal: Int32Array;
 }
 
-function workersAvailable(): boolean {
-  return WORKER_URL.protocol === 'file:' && existsSync(fileURLToPath(WORKER_URL));
-}
-
 /** Threads worth using for n rows: at most nJobs, each with at least MIN_ROWS_PER_THREAD rows. */
 export function predictThreads(n: number, nJobs: number): number {
   const t = Math.max(1, Math.min(nJobs, Math.floor(n / MIN_ROWS_PER_THREAD)));
-  return t > 1 && workersAvailable() ? t : 1;
+  return t > 1 && workerScriptAvailable(WORKER_URL) ? t : 1;
 }
 
 /**
