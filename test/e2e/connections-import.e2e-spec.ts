@@ -1,29 +1,22 @@
 import request from 'supertest';
 import type { DatasetVersionView, ProjectView } from '@hydroml/contracts';
 import type { TestDatabase } from '@hydroml/testing';
-import {
-  mariaSource,
-  postgresSource,
-  type MariaSource,
-} from '../../services/connectors/test/source-databases.js';
+import type { MariaSource } from '../../services/connectors/test/source-databases.js';
 import { signUp, waitForJob, type TestUser } from './client.js';
-import { startStack, type Stack } from './stack.js';
+import { connectionsHarness } from './connections-harness.js';
+import type { Stack } from './stack.js';
 
 describe('importing from a database into a data source', () => {
+  const { start, close } = connectionsHarness();
   let stack: Stack;
   let source: TestDatabase;
   let maria: MariaSource;
   let alice: TestUser;
 
   beforeAll(async () => {
-    [stack, source, maria] = await Promise.all([startStack(), postgresSource(), mariaSource()]);
-    alice = await signUp(stack.baseUrl);
+    ({ stack, source, maria, alice } = await start());
   });
-  afterAll(async () => {
-    await stack.close();
-    await source.drop();
-    await maria.drop();
-  });
+  afterAll(close);
 
   it('imports a table as a new data source and a query as its next version, with mapped types', async () => {
     const api = request(stack.baseUrl);

@@ -1,49 +1,36 @@
-import request from 'supertest';
-import type { DatasetVersionView, ProjectView } from '@hydroml/contracts';
-import type { TestDatabase } from '@hydroml/testing';
+import type { DatasetVersionView } from '@hydroml/contracts';
 import {
   addMariaTypes,
   addPostgresTypes,
-  mariaSource,
-  postgresSource,
-  type MariaSource,
 } from '../../services/connectors/test/source-databases.js';
-import { signUp, waitForJob, type TestUser } from './client.js';
-import { startStack, type Stack } from './stack.js';
+import { waitForJob, type TestUser } from './client.js';
+import { connectionsHarness } from './connections-harness.js';
+import type { Stack } from './stack.js';
 
 /** DECIMAL(38,10) lands as a float: the double nearest to the stored value. */
 const NEAREST_DOUBLE = Number('1234567890123456789012345678.0123456789');
 
 /** The README's type mapping, checked value by value on both engines. */
 describe('imported column types', () => {
+  const { api, start, close, project, startImport, postgres, mariadb } = connectionsHarness();
   let stack: Stack;
-  let source: TestDatabase;
-  let maria: MariaSource;
   let alice: TestUser;
   let projectId: string;
-  const api = () => request(stack.baseUrl);
 
   beforeAll(async () => {
-    [stack, source, maria] = await Promise.all([startStack(), postgresSource(), mariaSource()]);
-    await Promise.all([addPostgresTypes(source.url), addMariaTypes(maria.database)]);
-    alice = await signUp(stack.baseUrl);
-    const project = await api().post('/api/v1/projects').set(alice.auth).send({ name: 'Types' });
-    projectId = (project.body as ProjectView).id;
+    const started = await start();
+    ({ stack, alice } = started);
+    await Promise.all([
+      addPostgresTypes(started.source.url),
+      addMariaTypes(started.maria.database),
+    ]);
+    projectId = await project('Types');
   });
-  afterAll(async () => {
-    await stack.close();
-    await source.drop();
-    await maria.drop();
-  });
+  afterAll(close);
 
-  async function imported(connection: object, table: string) {
-    const conn = await api().post('/api/v1/connections').set(alice.auth).send(connection);
-    const started = await api()
-      .post(`/api/v1/connections/${conn.body.id as string}/import`)
-      .set(alice.auth)
-      .send({ table, projectId, name: table })
-      .expect(202);
-    const job = await waitForJob(stack.baseUrl, alice, started.body.id as string);
+  async function imported(connectionId: string, table: string) {
+    const jobId = await startImport(connectionId, { table, projectId, name: table });
+    const job = await waitForJob(stack.baseUrl, alice, jobId);
     expect(job).toMatchObject({ status: 'succeeded', result: { rows: 2 } });
     const ingest = await waitForJob(stack.baseUrl, alice, job.result!.ingestJobId as string);
     expect(ingest.status).toBe('succeeded');
@@ -63,13 +50,7 @@ describe('imported column types', () => {
   }
 
   it('imports every common PostgreSQL type, and ones with no equivalent as text', async () => {
-    const { types, values, nulls } = await imported(
-      {
-        ...{ name: 'pg', type: 'postgresql', host: '127.0.0.1' },
-        ...{ database: source.name, user: 'postgres' },
-      },
-      'hydro.types',
-    );
+    const { types, values, nulls } = await imported(await postgres(), 'hydro.types');
     const expected: Record<string, [string, unknown]> = {
       id: ['integer', '1'],
       small: ['integer', '-32768'],
@@ -101,13 +82,7 @@ describe('imported column types', () => {
   });
 
   it('imports every common MariaDB type', async () => {
-    const { types, values, nulls } = await imported(
-      {
-        ...{ name: 'm', type: 'mysql', host: '127.0.0.1', database: maria.database },
-        ...{ user: maria.user, password: maria.password },
-      },
-      'types',
-    );
+    const { types, values, nulls } = await imported(await mariadb(), 'types');
     const expected: Record<string, [string, unknown]> = {
       id: ['integer', '1'],
       tiny: ['integer', '-128'],
