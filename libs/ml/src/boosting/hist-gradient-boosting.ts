@@ -8,8 +8,7 @@ import {
 import { argmaxLabels } from '../tree/decision-tree.js';
 import type { TreeEnsembleView } from '../inspection/tree-shap.js';
 import { TreeArrays } from '../tree/tree-arrays.js';
-import { packForest, type PackedForest } from '../tree/packed-forest.js';
-import { addForest, predictThreads } from '../ensemble/forest-predict.js';
+import { addForest, PackedCache, predictThreads } from '../ensemble/forest-predict.js';
 import { decodeF64, encodeF64, expectArray, expectString } from '../util/codec.js';
 import {
   NotFittedError,
@@ -76,8 +75,8 @@ function boostingSettings(
 
 abstract class BoostingBase {
   protected fitted?: { baseline: Float64Array; trees: TreeArrays[][] };
-  /** Per output, its trees laid out for prediction (built by fit, or on first use). */
-  private packed: { forests: (PackedForest | null)[]; shared: boolean } | null = null;
+  /** Per output, its trees laid out for prediction. */
+  private readonly packed = new PackedCache();
   /** Validation loss after each iteration (first entry: baseline) when early stopping ran. */
   validationLoss: number[] = [];
 
@@ -123,7 +122,7 @@ abstract class BoostingBase {
       fit = boost({ X: m, y, Xval: null, yval: null }, loss, settings);
     }
     this.fitted = { baseline: fit.baseline, trees: fit.trees };
-    this.pack(m.nCols, settings.nThreads > 1);
+    this.packed.pack(this.outputTrees(), m.nCols, settings.nThreads > 1);
     this.validationLoss = fit.validationLoss;
   }
 
@@ -135,39 +134,25 @@ abstract class BoostingBase {
 
   /** Raw scores (column-major, one block of n per output). */
   protected rawPredict(X: MatrixLike): { m: DenseMatrix; raw: Float64Array; outputs: number } {
-    const { baseline, trees } = this.state();
+    const { baseline } = this.state();
     const m = toMatrix(X);
     const n = m.nRows;
     const K = baseline.length;
     const raw = new Float64Array(n * K);
     for (let k = 0; k < K; k++) raw.fill(baseline[k], k * n, (k + 1) * n);
     const threads = predictThreads(n, this.opts.nThreads ?? 1);
-    if (!this.packed || (threads > 1 && !this.packed.shared)) this.pack(m.nCols, threads > 1);
-    const { forests } = this.packed as { forests: (PackedForest | null)[] };
-    for (let k = 0; k < K; k++) {
-      const out = raw.subarray(k * n, (k + 1) * n);
-      addForest(
-        trees.map((it) => it[k]),
-        forests[k],
-        m,
-        threads,
-        out,
-        1,
-      );
-    }
+    const groups = this.outputTrees();
+    const forests = this.packed.forThreads(groups, m.nCols, threads);
+    groups.forEach((g, k) =>
+      addForest(g, forests[k], m, threads, raw.subarray(k * n, (k + 1) * n), 1),
+    );
     return { m, raw, outputs: K };
   }
 
-  private pack(p: number, shared: boolean): void {
+  /** Per output, its tree of every iteration. */
+  private outputTrees(): TreeArrays[][] {
     const { baseline, trees } = this.state();
-    const forests = Array.from(baseline, (_, k) =>
-      packForest(
-        trees.map((it) => it[k]),
-        p,
-        shared,
-      ),
-    );
-    this.packed = { forests, shared };
+    return Array.from(baseline, (_, k) => trees.map((it) => it[k]));
   }
 
   protected state(): { baseline: Float64Array; trees: TreeArrays[][] } {
@@ -185,7 +170,7 @@ abstract class BoostingBase {
       expectArray(it).map((t) => TreeArrays.fromJSON(t)),
     );
     this.fitted = { baseline: decodeF64(state.baseline), trees };
-    this.packed = null;
+    this.packed.clear();
   }
 }
 

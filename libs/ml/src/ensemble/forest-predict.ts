@@ -2,6 +2,7 @@ import { Worker } from 'node:worker_threads';
 import type { DenseMatrix } from '../data/dense-matrix.js';
 import {
   addForestPredictions,
+  packForest,
   type PackedForest,
   type PackedTrees,
 } from '../tree/packed-forest.js';
@@ -28,6 +29,34 @@ export interface PredictJob {
 export function predictThreads(n: number, nJobs: number): number {
   const t = Math.max(1, Math.min(nJobs, Math.floor(n / MIN_ROWS_PER_THREAD)));
   return t > 1 && workerScriptAvailable(WORKER_URL) ? t : 1;
+}
+
+/**
+ * Trees laid out for prediction, one packed forest per group of trees (a random forest: one group;
+ * boosting: one per output). Packed by fit (so its cost counts there) or on first use, and again
+ * in shared memory when a prediction runs on threads; `clear` drops them (the trees changed).
+ */
+export class PackedCache {
+  private packed: { forests: (PackedForest | null)[]; shared: boolean } | null = null;
+
+  /** Packs the groups for p features; `shared`: in SharedArrayBuffers (prediction threads). */
+  pack(groups: readonly (readonly TreeArrays[])[], p: number, shared: boolean): void {
+    this.packed = { forests: groups.map((g) => packForest(g, p, shared)), shared };
+  }
+
+  /** The groups' packed forests for a prediction on `threads` threads (packing them if need be). */
+  forThreads(
+    groups: readonly (readonly TreeArrays[])[],
+    p: number,
+    threads: number,
+  ): (PackedForest | null)[] {
+    if (!this.packed || (threads > 1 && !this.packed.shared)) this.pack(groups, p, threads > 1);
+    return (this.packed as { forests: (PackedForest | null)[] }).forests;
+  }
+
+  clear(): void {
+    this.packed = null;
+  }
 }
 
 /**

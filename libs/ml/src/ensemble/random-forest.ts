@@ -23,8 +23,7 @@ import {
 } from '../util/estimator.js';
 import { encodeLabels } from '../util/labels.js';
 import { fitForest, type ForestFit } from './forest-core.js';
-import { addForest, predictThreads } from './forest-predict.js';
-import { packForest, type PackedForest } from '../tree/packed-forest.js';
+import { addForest, PackedCache, predictThreads } from './forest-predict.js';
 
 export interface RandomForestOptions extends TreeOptions {
   /** Number of trees (default 100). */
@@ -39,8 +38,8 @@ export interface RandomForestOptions extends TreeOptions {
 
 abstract class ForestBase {
   protected trees: TreeArrays[] = [];
-  /** The trees laid out for prediction: built by fit (so its cost counts there) or on first use. */
-  private packed: { forest: PackedForest | null; shared: boolean } | null = null;
+  /** The trees laid out for prediction. */
+  private readonly packed = new PackedCache();
   featureImportances: Float64Array = new Float64Array(0);
   /** Out-of-bag R² (regressor) or accuracy (classifier); NaN unless oobScore was requested. */
   oobScore = NaN;
@@ -64,7 +63,7 @@ abstract class ForestBase {
       onProgress: options.onProgress,
     });
     this.trees = fit.trees;
-    this.pack(matrix.nCols, (this.opts.nJobs ?? 1) > 1);
+    this.packed.pack([this.trees], matrix.nCols, (this.opts.nJobs ?? 1) > 1);
     this.featureImportances = normalise(fit.importance);
     return { fit, matrix };
   }
@@ -80,15 +79,10 @@ abstract class ForestBase {
     if (this.trees.length === 0) throw new NotFittedError('RandomForest');
     const m = toMatrix(X);
     const threads = predictThreads(m.nRows, this.opts.nJobs ?? 1);
-    if (!this.packed || (threads > 1 && !this.packed.shared)) this.pack(m.nCols, threads > 1);
-    const { forest } = this.packed as { forest: PackedForest | null };
+    const [forest] = this.packed.forThreads([this.trees], m.nCols, threads);
     const out = new Float64Array(m.nRows * this.trees[0].nOutputs);
     addForest(this.trees, forest, m, threads, out, 1 / this.trees.length);
     return { m, out };
-  }
-
-  private pack(p: number, shared: boolean): void {
-    this.packed = { forest: packForest(this.trees, p, shared), shared };
   }
 
   /** Out-of-bag mean outputs; rows never out of bag get NaN. */
@@ -115,7 +109,7 @@ abstract class ForestBase {
 
   protected restoreTrees(state: ModelState): void {
     this.trees = expectArray(state.trees).map((t) => TreeArrays.fromJSON(t));
-    this.packed = null;
+    this.packed.clear();
   }
 }
 
