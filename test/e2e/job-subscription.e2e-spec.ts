@@ -1,8 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import request from 'supertest';
-import { signUp, waitForJob, type TestUser } from './client.js';
+import { waitForJob, type TestUser } from './client.js';
 import { subscribeToEnd } from './graphql-subscribe.js';
-import { startStack, type Stack } from './stack.js';
+import { startWithProject } from './project-setup.js';
+import type { Stack } from './stack.js';
 
 const FIXTURE = fileURLToPath(
   new URL('../../services/data-tools/test/fixtures/problematic_hydro.csv', import.meta.url),
@@ -34,15 +35,7 @@ describe('GraphQL subscription to a job', () => {
   let projectId: string;
 
   beforeAll(async () => {
-    stack = await startStack();
-    owner = await signUp(stack.baseUrl);
-    stranger = await signUp(stack.baseUrl);
-    const project = await request(stack.baseUrl)
-      .post('/api/v1/projects')
-      .set(owner.auth)
-      .send({ name: 'Live' })
-      .expect(201);
-    projectId = project.body.id;
+    ({ stack, owner, stranger, projectId } = await startWithProject('Live'));
   }, 60_000);
   afterAll(() => stack.close());
 

@@ -10,8 +10,9 @@ import type {
   ValidationHistory,
   ValidationView,
 } from '@hydroml/contracts';
-import { signUp, waitForJob, type TestUser } from './client.js';
-import { startStack, type Stack } from './stack.js';
+import { waitForJob, type TestUser } from './client.js';
+import { startWithProject, uploadFile } from './project-setup.js';
+import type { Stack } from './stack.js';
 
 const FIXTURE = fileURLToPath(
   new URL('../../services/data-tools/test/fixtures/problematic_hydro.csv', import.meta.url),
@@ -26,23 +27,9 @@ describe('data quality through the gateway', () => {
   let dataSourceId: string;
 
   beforeAll(async () => {
-    stack = await startStack();
-    owner = await signUp(stack.baseUrl);
-    stranger = await signUp(stack.baseUrl);
-    const project = await request(stack.baseUrl)
-      .post('/api/v1/projects')
-      .set(owner.auth)
-      .send({ name: 'Quality' })
-      .expect(201);
-    const upload = await request(stack.baseUrl)
-      .post(`/api/v1/projects/${project.body.id}/data-sources`)
-      .set(owner.auth)
-      .field('name', 'Hydro')
-      .attach('file', FIXTURE)
-      .expect(201);
-    dataSourceId = upload.body.dataSource.id;
-    const job = await waitForJob(stack.baseUrl, owner, upload.body.job.id);
-    if (job.status !== 'succeeded') throw new Error(`upload failed: ${JSON.stringify(job.error)}`);
+    let projectId: string;
+    ({ stack, owner, stranger, projectId } = await startWithProject('Quality'));
+    dataSourceId = await uploadFile(stack, owner, projectId, FIXTURE, 'Hydro');
   }, 60_000);
   afterAll(() => stack.close());
 
