@@ -1,24 +1,10 @@
 import 'reflect-metadata';
-import { randomUUID } from 'node:crypto';
 import { createServer, type AddressInfo } from 'node:net';
-import type { INestMicroservice } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import {
-  ConnectorsContracts,
-  healthContract,
-  type CallContext,
-  type CreateConnectionDto,
-} from '@hydroml/contracts';
-import { loadEnv, startService, type NatsClient } from '@hydroml/nest-kit';
-import {
-  connectTestNats,
-  createTestDatabase,
-  errorCodeOf,
-  testEnvVars,
-  type TestDatabase,
-} from '@hydroml/testing';
-import { AppModule } from '../src/app.module.js';
-import { ConnectorsEnv } from '../src/connectors-env.js';
+import { ConnectorsContracts, healthContract, type CreateConnectionDto } from '@hydroml/contracts';
+import type { NatsClient } from '@hydroml/nest-kit';
+import { createTestDatabase, errorCodeOf, testEnvVars, type TestDatabase } from '@hydroml/testing';
+import { caller, startConnectors, type RunningConnectors } from './connectors-service.js';
 import {
   mariaConnectionTo,
   mariaSource,
@@ -29,19 +15,12 @@ import {
 
 const CONNECT_TIMEOUT_MS = 2000;
 
-function caller(): CallContext {
-  const userId = randomUUID();
-  return {
-    correlationId: 'int',
-    principal: { userId, username: 'u', scopes: ['read', 'write'], via: 'jwt' },
-  };
-}
-
 describe('connectors service against real PostgreSQL and MariaDB', () => {
   let db: TestDatabase;
   let source: TestDatabase;
   let maria: MariaSource;
-  let app: INestMicroservice;
+  let service: RunningConnectors;
+  let app: RunningConnectors['app'];
   let nats: NatsClient;
   const alice = caller();
   const healthPort = 41000 + Math.floor(Math.random() * 2000);
@@ -52,20 +31,17 @@ describe('connectors service against real PostgreSQL and MariaDB', () => {
       postgresSource(),
       mariaSource(),
     ]);
-    const env = loadEnv(
-      ConnectorsEnv,
+    service = await startConnectors(
       testEnvVars(db.url, {
         QUERY_TIMEOUT_MS: '1000',
         CONNECT_TIMEOUT_MS: String(CONNECT_TIMEOUT_MS),
         HEALTH_PORT: String(healthPort),
       }),
     );
-    app = await startService('connectors', AppModule.forRoot(env), env);
-    nats = await connectTestNats(env.NATS_SUBJECT_PREFIX);
+    ({ app, nats } = service);
   });
   afterAll(async () => {
-    await nats.connection.close();
-    await app.close();
+    await service.close();
     await Promise.all([db.drop(), source.drop(), maria.drop()]);
   });
 

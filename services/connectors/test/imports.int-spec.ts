@@ -3,19 +3,11 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { INestMicroservice } from '@nestjs/common';
-import { ConnectorsContracts, jobContracts, type CallContext } from '@hydroml/contracts';
-import { loadEnv, startService, type NatsClient } from '@hydroml/nest-kit';
-import {
-  connectTestNats,
-  createTestDatabase,
-  errorCodeOf,
-  testEnvVars,
-  type TestDatabase,
-} from '@hydroml/testing';
-import { AppModule } from '../src/app.module.js';
+import { ConnectorsContracts, jobContracts } from '@hydroml/contracts';
+import type { NatsClient } from '@hydroml/nest-kit';
+import { createTestDatabase, errorCodeOf, testEnvVars, type TestDatabase } from '@hydroml/testing';
 import { BrowseService } from '../src/browse/browse.service.js';
-import { ConnectorsEnv } from '../src/connectors-env.js';
+import { caller, startConnectors, type RunningConnectors } from './connectors-service.js';
 import {
   mariaConnectionTo,
   mariaSource,
@@ -24,20 +16,13 @@ import {
   type MariaSource,
 } from './source-databases.js';
 
-function caller(): CallContext {
-  const userId = randomUUID();
-  return {
-    correlationId: 'int',
-    principal: { userId, username: 'u', scopes: ['read', 'write'], via: 'jwt' },
-  };
-}
-
 describe('connector imports', () => {
   let db: TestDatabase;
   let source: TestDatabase;
   let maria: MariaSource;
   let blobDir: string;
-  let app: INestMicroservice;
+  let service: RunningConnectors;
+  let app: RunningConnectors['app'];
   let nats: NatsClient;
   const alice = caller();
 
@@ -48,16 +33,13 @@ describe('connector imports', () => {
       mariaSource(),
       mkdtemp(join(tmpdir(), 'hydroml-imports-')),
     ]);
-    const env = loadEnv(
-      ConnectorsEnv,
+    service = await startConnectors(
       testEnvVars(db.url, { BLOB_DIR: blobDir, JOB_MAX_ATTEMPTS: '1', JOB_RETRY_BASE_MS: '10' }),
     );
-    app = await startService('connectors', AppModule.forRoot(env), env);
-    nats = await connectTestNats(env.NATS_SUBJECT_PREFIX);
+    ({ app, nats } = service);
   });
   afterAll(async () => {
-    await nats.connection.close();
-    await app.close();
+    await service.close();
     await Promise.all([
       db.drop(),
       source.drop(),

@@ -1,17 +1,10 @@
 import 'reflect-metadata';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { INestMicroservice } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ConnectorsContracts, type CallContext } from '@hydroml/contracts';
-import { loadEnv, startService, type NatsClient } from '@hydroml/nest-kit';
-import {
-  connectTestNats,
-  createTestDatabase,
-  testEnvVars,
-  type TestDatabase,
-} from '@hydroml/testing';
-import { AppModule } from '../src/app.module.js';
-import { ConnectorsEnv } from '../src/connectors-env.js';
+import { ConnectorsContracts } from '@hydroml/contracts';
+import { createTestDatabase, testEnvVars, type TestDatabase } from '@hydroml/testing';
+import { caller, startConnectors, type RunningConnectors } from './connectors-service.js';
 import { mariaConnectionTo, mariaSource, type MariaSource } from './source-databases.js';
 
 const KEY_A = `a:${randomBytes(32).toString('base64')}`;
@@ -22,23 +15,16 @@ describe('connector key rotation', () => {
   let db: TestDatabase;
   let maria: MariaSource;
   let vars: Record<string, string>;
-  let running: { app: INestMicroservice; nats: NatsClient } | undefined;
-  const alice: CallContext = {
-    correlationId: 'int',
-    principal: { userId: randomUUID(), username: 'u', scopes: ['read', 'write'], via: 'jwt' },
-  };
+  let running: RunningConnectors | undefined;
+  const alice = caller();
 
-  async function boot(keys: string): Promise<{ app: INestMicroservice; nats: NatsClient }> {
+  async function boot(keys: string): Promise<RunningConnectors> {
     await stop();
-    const env = loadEnv(ConnectorsEnv, { ...vars, CONNECTOR_KEYS: keys });
-    const app = await startService('connectors', AppModule.forRoot(env), env);
-    running = { app, nats: await connectTestNats(env.NATS_SUBJECT_PREFIX) };
+    running = await startConnectors({ ...vars, CONNECTOR_KEYS: keys });
     return running;
   }
   async function stop(): Promise<void> {
-    if (!running) return;
-    await running.nats.connection.close();
-    await running.app.close();
+    await running?.close();
     running = undefined;
   }
   async function stored(app: INestMicroservice, id: string) {

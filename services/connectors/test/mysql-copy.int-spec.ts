@@ -2,13 +2,8 @@ import { randomBytes } from 'node:crypto';
 import mysql, { type FieldPacket } from 'mysql2/promise';
 import type { DriverConfig } from '../src/drivers/driver.js';
 import { MysqlDriver } from '../src/drivers/mysql.driver.js';
+import { MARIADB_ROOT } from './source-databases.js';
 
-const ROOT = {
-  host: '127.0.0.1',
-  port: 3306,
-  user: 'root',
-  password: process.env.TEST_MARIADB_ROOT_PASSWORD ?? '',
-};
 const SQL = 'SELECT * FROM samples ORDER BY id';
 
 /** An encoder written the plain way, from values mysql2 parsed, to check the fast one against. */
@@ -25,7 +20,13 @@ describe('MySQL CSV export (copyCsv) against MariaDB', () => {
   const database = `hydroml_copy_${randomBytes(3).toString('hex')}`;
   let root: mysql.Connection;
   const driverConfig: DriverConfig = {
-    ...{ host: '127.0.0.1', port: 3306, database, user: ROOT.user, password: ROOT.password },
+    ...{
+      host: '127.0.0.1',
+      port: 3306,
+      database,
+      user: MARIADB_ROOT.user,
+      password: MARIADB_ROOT.password,
+    },
     ...{
       sslMode: 'disable',
       connectTimeoutMs: 10_000,
@@ -36,7 +37,7 @@ describe('MySQL CSV export (copyCsv) against MariaDB', () => {
   const driver = new MysqlDriver(driverConfig);
 
   beforeAll(async () => {
-    root = await mysql.createConnection({ ...ROOT, multipleStatements: true });
+    root = await mysql.createConnection({ ...MARIADB_ROOT, multipleStatements: true });
     await root.query(`CREATE DATABASE ${database}; USE ${database}; SET time_zone = '+00:00';
       CREATE TABLE samples (id INT PRIMARY KEY, s VARCHAR(400), t MEDIUMTEXT, b VARBINARY(20), bl BLOB,
         d DATE, dt DATETIME(3), ts TIMESTAMP NULL, amount DECIMAL(10,2), f DOUBLE);

@@ -3,35 +3,13 @@ import { randomUUID } from 'node:crypto';
 import { chmod, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { INestMicroservice } from '@nestjs/common';
 import mysql from 'mysql2/promise';
-import { ConnectorsContracts, type CallContext } from '@hydroml/contracts';
-import { loadEnv, startService, type NatsClient } from '@hydroml/nest-kit';
-import {
-  connectTestNats,
-  createTestDatabase,
-  errorCodeOf,
-  testEnvVars,
-  type TestDatabase,
-} from '@hydroml/testing';
-import { AppModule } from '../src/app.module.js';
+import { ConnectorsContracts } from '@hydroml/contracts';
+import type { NatsClient } from '@hydroml/nest-kit';
+import { createTestDatabase, errorCodeOf, testEnvVars, type TestDatabase } from '@hydroml/testing';
 import { BrowseService } from '../src/browse/browse.service.js';
-import { ConnectorsEnv } from '../src/connectors-env.js';
-import { pgConnectionTo, postgresSource } from './source-databases.js';
-
-const MARIADB_ROOT = {
-  host: '127.0.0.1',
-  port: 3306,
-  user: 'root',
-  password: process.env.TEST_MARIADB_ROOT_PASSWORD ?? '',
-};
-
-function caller(): CallContext {
-  return {
-    correlationId: 'int',
-    principal: { userId: randomUUID(), username: 'u', scopes: ['read', 'write'], via: 'jwt' },
-  };
-}
+import { caller, startConnectors, type RunningConnectors } from './connectors-service.js';
+import { MARIADB_ROOT, pgConnectionTo, postgresSource } from './source-databases.js';
 
 /**
  * The MariaDB server runs what `/*! ... *\/` holds, inside a read-only transaction too (INTO
@@ -41,7 +19,8 @@ function caller(): CallContext {
 describe('read-only queries against the real servers', () => {
   let db: TestDatabase;
   let source: TestDatabase;
-  let app: INestMicroservice;
+  let service: RunningConnectors;
+  let app: RunningConnectors['app'];
   let nats: NatsClient;
   let outDir: string;
   const alice = caller();
@@ -53,13 +32,11 @@ describe('read-only queries against the real servers', () => {
       mkdtemp(join(tmpdir(), 'hydroml-outfile-')),
     ]);
     await chmod(outDir, 0o777); // the server writes as its own user
-    const env = loadEnv(ConnectorsEnv, testEnvVars(db.url, { QUERY_TIMEOUT_MS: '5000' }));
-    app = await startService('connectors', AppModule.forRoot(env), env);
-    nats = await connectTestNats(env.NATS_SUBJECT_PREFIX);
+    service = await startConnectors(testEnvVars(db.url, { QUERY_TIMEOUT_MS: '5000' }));
+    ({ app, nats } = service);
   });
   afterAll(async () => {
-    await nats.connection.close();
-    await app.close();
+    await service.close();
     await Promise.all([db.drop(), source.drop(), rm(outDir, { recursive: true, force: true })]);
   });
 

@@ -4,7 +4,8 @@ import pg from 'pg';
 import type { CreateConnectionDto } from '@hydroml/contracts';
 import { createTestDatabase, type TestDatabase } from '@hydroml/testing';
 
-const MARIADB_ROOT = {
+/** The test machine's MariaDB root account. */
+export const MARIADB_ROOT = {
   host: '127.0.0.1',
   port: 3306,
   user: 'root',
