@@ -83,18 +83,14 @@ export class TrainingExecutor implements OnModuleInit, OnModuleDestroy {
     prepared: PreparedTraining,
     options: ExecuteOptions = {},
   ): Promise<TrainOutput> {
-    // the params do not depend on the fit: they are written while it runs
-    const params = this.logger.params(run, spec, prepared.resolved);
-    params.catch(() => undefined); // awaited below, after the fit or its failure
-    const output = await this.fit(prepared, {
-      ...options,
-      onModel: (model) => this.logger.model(run, model),
-    }).catch(async (error: unknown) => {
-      await params.catch(() => undefined);
-      throw error;
-    });
-    await params;
-    await this.logger.outcome(run, prepared.input, output, prepared.recipe, true);
-    return output;
+    // the params do not depend on the fit: they are written while it runs (a fit's failure wins)
+    const [params, fitted] = await Promise.allSettled([
+      this.logger.params(run, spec, prepared.resolved),
+      this.fit(prepared, { ...options, onModel: (model) => this.logger.model(run, model) }),
+    ]);
+    if (fitted.status === 'rejected') throw fitted.reason;
+    if (params.status === 'rejected') throw params.reason;
+    await this.logger.outcome(run, prepared.input, fitted.value, prepared.recipe, true);
+    return fitted.value;
   }
 }
