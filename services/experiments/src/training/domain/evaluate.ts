@@ -73,7 +73,7 @@ function fitAndScore(
     settings.model.params,
     settings.threads,
   );
-  model.fit(X.selectRows(train), pick(input.target, train), onProgress ? { onProgress } : {});
+  model.fit(X.selectRows(train), pick(input.target, train), { onProgress });
   const XTest = X.selectRows(test);
   const predicted = model.predict(XTest);
   // a Pipeline always has predictProba; it works only when its model is a classifier
