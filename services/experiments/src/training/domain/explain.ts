@@ -35,7 +35,7 @@ function scorer(input: TrainInput) {
 
 /**
  * Impurity importance (trees and forests), permutation importance on the test rows (any model), and
- * a TreeSHAP summary (mean |SHAP| on up to 500 test rows) for tree models.
+ * a TreeSHAP summary (mean |SHAP| on up to MAX_SHAP_ROWS test rows) for tree models.
  */
 export function explain(
   input: TrainInput,
@@ -65,10 +65,6 @@ export function explain(
 }
 
 /**
- * Mean |SHAP| over the first test rows, a few at a time until SHAP_BUDGET_MS is spent (exact
- * TreeSHAP on deep forests costs seconds per hundred rows). Classifiers: the first output.
- */
-/**
  * Rows TreeSHAP can explain within the budget: its cost per row grows with nodes x depth² per tree
  * (about 12 ns per unit measured here).
  */
@@ -81,6 +77,10 @@ export function affordableShapRows(model: TreeExplainable): number {
   return Math.floor(SHAP_BUDGET_MS / (cost * 1.2e-5));
 }
 
+/**
+ * Mean |SHAP| over the first test rows, a few at a time until SHAP_BUDGET_MS is spent (exact
+ * TreeSHAP on deep forests costs seconds per hundred rows). Classifiers: the first output.
+ */
 function shapSummary(model: TreeExplainable, XTest: DenseMatrix, names: string[]) {
   const limit = Math.min(XTest.nRows, MAX_SHAP_ROWS, affordableShapRows(model));
   if (limit < MIN_SHAP_ROWS) return null;
