@@ -20,19 +20,8 @@ describe('MySQL CSV export (copyCsv) against MariaDB', () => {
   const database = `hydroml_copy_${randomBytes(3).toString('hex')}`;
   let root: mysql.Connection;
   const driverConfig: DriverConfig = {
-    ...{
-      host: '127.0.0.1',
-      port: 3306,
-      database,
-      user: MARIADB_ROOT.user,
-      password: MARIADB_ROOT.password,
-    },
-    ...{
-      sslMode: 'disable',
-      connectTimeoutMs: 10_000,
-      queryTimeoutMs: 60_000,
-      importTimeoutMs: 60_000,
-    },
+    ...{ ...MARIADB_ROOT, database, sslMode: 'disable' },
+    ...{ connectTimeoutMs: 10_000, queryTimeoutMs: 60_000, importTimeoutMs: 60_000 },
   };
   const driver = new MysqlDriver(driverConfig);
 
