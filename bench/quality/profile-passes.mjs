@@ -6,12 +6,13 @@
 // alongside, for a ratio measured under the same load.
 //   npx nx run @hydroml/data-tools:build && node bench/quality/profile-passes.mjs
 import 'reflect-metadata';
-import { spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { parquetSource } from '@hydroml/recipes';
+import { writeGeneratedCsv } from '../lib/generated-csv.mjs';
+import { pandasReference } from './pandas-ref.mjs';
 
 const THREADS = process.env.DUCKDB_THREADS ?? '2';
 const ROWS = Number(process.env.BENCH_QUALITY_ROWS ?? 1_000_000);
@@ -47,14 +48,7 @@ function timed(connection, log) {
 
 async function tables(c, dir) {
   const csv = join(dir, 'bench.csv');
-  await c.run(`COPY (SELECT range AS id, (range * 7) % 1000 AS i2, range % 13 AS i3,
-      round(random() * 100, 3) AS f1, CASE WHEN range % 50 = 0 THEN NULL ELSE random() * 1e6 END AS f2,
-      round(random(), 6) AS f3, 'station_' || (range % 500) AS s1, md5(range::VARCHAR) AS s2,
-      CASE WHEN range % 20 = 0 THEN NULL ELSE 'river ' || (range % 37) END AS s3,
-      DATE '2000-01-01' + (range % 9000)::INT AS d1,
-      TIMESTAMP '2020-01-01' + INTERVAL (range) SECOND AS t1,
-      CASE WHEN range % 33 = 0 THEN NULL ELSE DATE '1990-06-01' + (range % 300)::INT END AS d2
-    FROM range(${ROWS})) TO '${csv}' (FORMAT csv, HEADER true)`);
+  await writeGeneratedCsv(c, ROWS, csv);
   const flightsCsv = join(dir, 'flights.csv');
   await c.run(
     `COPY (SELECT * FROM read_parquet('${FLIGHTS}')) TO '${flightsCsv}' (FORMAT csv, HEADER true)`,
@@ -69,14 +63,6 @@ async function tables(c, dir) {
     out.push({ name, parquet, schema, csv: csvPath, dates });
   }
   return out;
-}
-
-function pandas(csv, dates) {
-  const run = spawnSync('/usr/bin/python3', ['bench/quality/pandas_ref.py', csv, dates], {
-    encoding: 'utf8',
-  });
-  if (run.status !== 0) throw new Error(`pandas: ${run.stderr}`);
-  return JSON.parse(run.stdout.trim().split('\n').at(-1)).total_s;
 }
 
 const dir = await mkdtemp(join(tmpdir(), 'bench-profile-passes-'));
@@ -102,7 +88,7 @@ try {
       });
       const [wall, used] = [(performance.now() - t0) / 1000, cpu() - c0];
       connection.closeSync();
-      const ref = process.env.PANDAS === '1' ? pandas(t.csv, t.dates) : null;
+      const ref = process.env.PANDAS === '1' ? pandasReference(t.csv, t.dates)?.total_s : null;
       const ratio = ref ? `, pandas ${ref.toFixed(2)} s, ratio ${(wall / ref).toFixed(2)}` : '';
       console.log(`\n${t.name}: ${wall.toFixed(2)} s wall, ${used.toFixed(2)} s CPU${ratio}`);
       console.log(

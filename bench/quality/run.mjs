@@ -5,7 +5,6 @@
 // doing describe() with quantiles, value_counts() of text columns, duplicated() and corr() on the
 // same data (reading the file not timed), and a 20-expectation suite validated over the 3M flights.
 // Targets: profile <= 0.5x pandas; the 20-expectation validation <= 2 s.
-import { spawnSync } from 'node:child_process';
 import { openAsBlob } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -13,12 +12,13 @@ import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { connect } from '@nats-io/transport-node';
 import { jetstreamManager } from '@nats-io/jetstream';
+import { writeGeneratedCsv } from '../lib/generated-csv.mjs';
 import { api, benchEnv, benchId, Platform, signUp, waitFor } from '../lib/platform.mjs';
+import { pandasReference as pandas } from './pandas-ref.mjs';
 
 const THREADS = Number(process.env.DUCKDB_THREADS ?? 2);
 const ROWS = Number(process.env.BENCH_QUALITY_ROWS ?? 1_000_000);
 const FLIGHTS = 'node_modules/vega-datasets/data/flights-3m.parquet';
-const PYTHON = '/usr/bin/python3';
 
 async function duck(work) {
   const db = await DuckDBInstance.create(':memory:', {
@@ -37,16 +37,7 @@ async function duck(work) {
 
 /** bench/ingest's generator: 1M x 12 (ints, floats with nulls, text, dates, timestamps). */
 function generateCsv(path) {
-  return duck((c) =>
-    c.run(`COPY (SELECT range AS id, (range * 7) % 1000 AS i2, range % 13 AS i3,
-      round(random() * 100, 3) AS f1, CASE WHEN range % 50 = 0 THEN NULL ELSE random() * 1e6 END AS f2,
-      round(random(), 6) AS f3, 'station_' || (range % 500) AS s1, md5(range::VARCHAR) AS s2,
-      CASE WHEN range % 20 = 0 THEN NULL ELSE 'river ' || (range % 37) END AS s3,
-      DATE '2000-01-01' + (range % 9000)::INT AS d1,
-      TIMESTAMP '2020-01-01' + INTERVAL (range) SECOND AS t1,
-      CASE WHEN range % 33 = 0 THEN NULL ELSE DATE '1990-06-01' + (range % 300)::INT END AS d2
-    FROM range(${ROWS})) TO '${path}' (FORMAT csv, HEADER true)`),
-  );
+  return duck((c) => writeGeneratedCsv(c, ROWS, path));
 }
 
 /** pandas cannot read Parquet here (no pyarrow in Debian's python3-pandas): give it a CSV. */
@@ -54,17 +45,6 @@ function flightsCsv(path) {
   return duck((c) =>
     c.run(`COPY (SELECT * FROM read_parquet('${FLIGHTS}')) TO '${path}' (FORMAT csv, HEADER true)`),
   );
-}
-
-function pandas(csv, dates) {
-  const check = spawnSync(PYTHON, ['-c', 'import pandas'], { encoding: 'utf8' });
-  if (check.status !== 0) {
-    console.log('pandas is missing: apt-get install -y python3-pandas');
-    return null;
-  }
-  const run = spawnSync(PYTHON, ['bench/quality/pandas_ref.py', csv, dates], { encoding: 'utf8' });
-  if (run.status !== 0) throw new Error(`pandas: ${run.stderr}`);
-  return JSON.parse(run.stdout.trim().split('\n').at(-1));
 }
 
 async function job(base, token, id) {
