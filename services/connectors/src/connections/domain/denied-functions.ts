@@ -6,9 +6,7 @@ import type { ConnectionType } from '@hydroml/contracts';
  * calling one is refused, whatever its schema qualification, quoting or case. Listed in the README.
  */
 const POSTGRES_NAMES = [
-  // server files
-  'lo_import',
-  'lo_export',
+  // server files (large objects, lo_import/lo_export among them, are a family below)
   'pg_read_file',
   'pg_read_binary_file',
   'pg_stat_file',
@@ -23,7 +21,6 @@ const POSTGRES_NAMES = [
   'pg_rotate_logfile',
   'pg_log_backend_memory_contexts',
   'pg_switch_wal',
-  'pg_create_restore_point',
   'pg_promote',
   'pg_backup_start',
   'pg_backup_stop',
