@@ -11,7 +11,7 @@ export class ImportGuard {
 
   constructor(
     private readonly ctx: JobContext,
-    readonly timeoutMs: number,
+    private readonly timeoutMs: number,
   ) {
     this.deadline = AbortSignal.timeout(timeoutMs + DEADLINE_GRACE_MS);
   }
@@ -39,7 +39,7 @@ export class ImportGuard {
   }
 
   /** The job's error: permanent (not retried), since the same query would run as long again. */
-  timedOut(): DomainError {
+  private timedOut(): DomainError {
     return new DomainError(
       'failed_precondition',
       `the import query ran longer than ${this.timeoutMs} ms (IMPORT_QUERY_TIMEOUT_MS) and was cancelled`,
