@@ -13,15 +13,13 @@ import { SqlConsoleService } from './sql/sql-console.service.js';
 import { SqlHandler } from './sql/sql.handler.js';
 import { SqlHistoryRepository } from './sql/sql-history.repository.js';
 import { SqlSaveJob } from './sql/sql-save.job.js';
-import { SqlSaveSources } from './sql/sql-save-sources.js';
 
 /** The grid area of data-tools: grid pages, set-filter values, the SQL console and chart data. */
 export const gridParts: ModuleParts = {
   controllers: [GridHandler, SqlHandler, ChartsHandler],
   providers: [
     ...[GridCache, GridQueries, GridService, ColumnValuesService, DatasetTargets],
-    ...[SqlConsoleService, SqlHistoryRepository, SqlSaveJob, SqlSaveSources, ChartsService],
-    VersionLookup,
+    ...[SqlConsoleService, SqlHistoryRepository, SqlSaveJob, ChartsService, VersionLookup],
   ],
   migrations: [SqlHistory1764300000350],
 };

@@ -15,6 +15,7 @@ import {
   type CompiledRecipe,
   type SourceRelation,
   type Step,
+  versionKey,
 } from '@hydroml/recipes';
 import { DataToolsEnv } from '../data-tools-env.js';
 import { DuckEngine, readError } from '../engine/duck-engine.js';
@@ -31,6 +32,12 @@ export interface CompileOptions {
    * head read again): skip the data checks (a join's size). Never for steps a user just sent.
    */
   checked?: boolean;
+}
+
+export interface ReplayedHead {
+  recipe: CompiledRecipe;
+  /** The versions read: the base first, then those the steps read. */
+  versions: ResolvedVersion[];
 }
 
 export interface CompiledSteps {
@@ -55,10 +62,29 @@ export class SessionCompiler {
     options: CompileOptions = {},
   ): Promise<CompiledSteps> {
     const sources = await this.relations.sourcesFor(call, steps);
+    return { recipe: await this.run(base, steps, sources, options), sources };
+  }
+
+  /**
+   * A stored head replayed inside a job (access was checked when it was queued): its fitted steps
+   * over `parents[0]`, reading the versions `parents[1..]`. Answers the versions read, base first.
+   */
+  async replay(parents: readonly VersionParent[], steps: readonly Step[]): Promise<ReplayedHead> {
+    const versions = await Promise.all(parents.map((p) => this.relations.local(p)));
+    const sources = new Map(versions.slice(1).map((v, i) => [versionKey(parents[i + 1]), v]));
+    return { recipe: await this.run(versions[0], steps, sources), versions };
+  }
+
+  private run(
+    base: ResolvedVersion,
+    steps: readonly Step[],
+    sources: ReadonlyMap<string, ResolvedVersion>,
+    options: CompileOptions = {},
+  ): Promise<CompiledRecipe> {
     const relations = new Map<string, SourceRelation>(
       [...sources].map(([key, resolved]) => [key, resolved.relation]),
     );
-    const recipe = await this.engine.use((connection) =>
+    return this.engine.use((connection) =>
       compileRecipe({
         registry: STEPS,
         engine: new DuckRecipeEngine(connection),
@@ -71,7 +97,6 @@ export class SessionCompiler {
         checked: options.checked,
       }),
     );
-    return { recipe, sources };
   }
 
   /**

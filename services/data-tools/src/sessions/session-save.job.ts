@@ -1,30 +1,16 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import {
   DataToolsEvents,
-  DomainError,
   type JobView,
   type RecipeStepView,
   type VersionParent,
 } from '@hydroml/contracts';
 import { JobStore, JobWorker, type JobContext } from '@hydroml/jobs';
 import { NatsClient } from '@hydroml/nest-kit';
-import {
-  compileRecipe,
-  DuckRecipeEngine,
-  ident,
-  parquetSource,
-  ROW_ID,
-  selectHead,
-  STEPS,
-  versionKey,
-  type SourceRelation,
-} from '@hydroml/recipes';
-import { DataToolsEnv } from '../data-tools-env.js';
-import { DuckEngine, sqlString } from '../engine/duck-engine.js';
-import { VersionCache } from '../storage/version-cache.js';
+import { ident, ROW_ID, selectHead } from '@hydroml/recipes';
 import { VersionWriter } from '../versions/version-writer.js';
-import { VersionsRepository } from '../versions/versions.repository.js';
 import { materialiseOrder } from './domain/row-order.js';
+import { SessionCompiler } from './session-compiler.js';
 
 export const SESSION_SAVE = 'session-save';
 
@@ -51,11 +37,8 @@ export class SessionSaveJob implements OnModuleInit {
     private readonly worker: JobWorker,
     private readonly store: JobStore,
     private readonly nats: NatsClient,
-    private readonly versions: VersionsRepository,
-    private readonly cache: VersionCache,
-    private readonly engine: DuckEngine,
+    private readonly compiler: SessionCompiler,
     private readonly writer: VersionWriter,
-    private readonly env: DataToolsEnv,
   ) {}
 
   onModuleInit(): void {
@@ -65,17 +48,8 @@ export class SessionSaveJob implements OnModuleInit {
 
   async run(ctx: JobContext): Promise<Record<string, unknown>> {
     const payload = ctx.payload as unknown as SessionSavePayload;
-    const [base, ...others] = await Promise.all(payload.parents.map((p) => this.relationOf(p)));
-    const sources = new Map<string, SourceRelation>(
-      others.map((relation, i) => [versionKey(payload.parents[i + 1]), relation]),
-    );
     await ctx.progress(0.05, 'compiling the recipe');
-    const recipe = await this.engine.use((connection) =>
-      compileRecipe({
-        ...{ registry: STEPS, engine: new DuckRecipeEngine(connection), base },
-        ...{ steps: payload.steps, sources, limits: { joinMaxRows: this.env.JOIN_MAX_ROWS } },
-      }),
-    );
+    const { recipe } = await this.compiler.replay(payload.parents, payload.steps);
     ctx.throwIfCancelled();
     const version = await this.writer.write(
       {
@@ -92,13 +66,6 @@ export class SessionSaveJob implements OnModuleInit {
       ...{ dataSourceId: version.dataSourceId, version: version.version },
       ...{ versionId: version.id, rows: version.rows },
     };
-  }
-
-  private async relationOf(ref: VersionParent): Promise<SourceRelation> {
-    const entity = await this.versions.find(ref.dataSourceId, ref.version);
-    if (!entity) throw new DomainError('not_found', `version ${ref.version} not found`);
-    const path = await this.cache.path(entity.blobKey, entity.sha256);
-    return { sql: parquetSource(sqlString(path)), schema: entity.schema };
   }
 
   /** A data source made for a save is ready once the version exists (failed if it never will). */

@@ -40,6 +40,11 @@ export class VersionRelations {
     action: AccessAction = 'read',
   ): Promise<ResolvedVersion> {
     await this.access.require(call, { type: 'data_source', id: ref.dataSourceId }, action);
+    return this.local(ref);
+  }
+
+  /** {@link resolve} without the access check: for jobs, whose access was checked when queued. */
+  async local(ref: VersionParent): Promise<ResolvedVersion> {
     const entity = await this.versions.find(ref.dataSourceId, ref.version);
     if (!entity) throw new DomainError('not_found', `version ${ref.version} not found`);
     const path = await this.cache.path(entity.blobKey, entity.sha256);

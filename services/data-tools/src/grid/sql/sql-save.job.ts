@@ -5,9 +5,11 @@ import type { RecipeStepView, VersionParent } from '@hydroml/contracts';
 import { JobWorker, type JobContext } from '@hydroml/jobs';
 import { DataToolsEnv } from '../../data-tools-env.js';
 import { sqlString } from '../../engine/duck-engine.js';
+import { SessionCompiler } from '../../sessions/session-compiler.js';
+import { VersionRelations } from '../../versions/version-relations.js';
 import { VersionWriter } from '../../versions/version-writer.js';
+import { recipeGridRelation, versionGridRelation, type GridRelation } from '../grid-relation.js';
 import { materialiseSandboxed } from './sql-sandbox.js';
-import { SqlSaveSources } from './sql-save-sources.js';
 
 export const SQL_SAVE = 'sql-save';
 
@@ -34,7 +36,8 @@ export interface SqlSavePayload {
 export class SqlSaveJob implements OnModuleInit {
   constructor(
     private readonly worker: JobWorker,
-    private readonly sources: SqlSaveSources,
+    private readonly relations: VersionRelations,
+    private readonly compiler: SessionCompiler,
     private readonly writer: VersionWriter,
     private readonly env: DataToolsEnv,
   ) {}
@@ -56,7 +59,7 @@ export class SqlSaveJob implements OnModuleInit {
         0.05,
         payload.steps ? 'compiling the session head' : 'reading the version',
       );
-      const relation = await this.sources.relation(parents, payload.steps);
+      const relation = await this.source(parents, payload.steps);
       ctx.throwIfCancelled();
       await ctx.progress(0.1, 'running the query');
       await materialiseSandboxed(
@@ -82,5 +85,16 @@ export class SqlSaveJob implements OnModuleInit {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  }
+
+  /**
+   * What the query reads (access was checked when it was queued): the version's Parquet file, or
+   * the session head replayed from its fitted steps, as the console compiled it for the query.
+   */
+  private async source(parents: VersionParent[], steps?: RecipeStepView[]): Promise<GridRelation> {
+    if (!steps) return versionGridRelation(await this.relations.local(parents[0]));
+    const { recipe, versions } = await this.compiler.replay(parents, steps);
+    const files = versions.map((v) => v.path);
+    return recipeGridRelation(recipe, `sql-save:${versions[0].cacheKey}`, files);
   }
 }
