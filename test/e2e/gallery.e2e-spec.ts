@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import request from 'supertest';
 import type {
   DraftView,
@@ -9,11 +8,8 @@ import type {
   TrainingView,
 } from '@hydroml/contracts';
 import { signUp, waitForJob, type TestUser } from './client.js';
+import { createProject, SEATTLE, uploadFile } from './project-setup.js';
 import { startStack, type Stack } from './stack.js';
-
-const SEATTLE = fileURLToPath(
-  new URL('../../node_modules/vega-datasets/data/seattle-weather.csv', import.meta.url),
-);
 
 interface GqlReply<T> {
   data: T | null;
@@ -31,21 +27,9 @@ describe('the gallery, its drafts and presets through the gateway', () => {
 
   const api = () => request(stack.baseUrl);
 
-  async function project(user: TestUser, name: string): Promise<string> {
-    const res = await api().post('/api/v1/projects').set(user.auth).send({ name }).expect(201);
-    return res.body.id as string;
-  }
-
-  async function upload(user: TestUser, projectId: string): Promise<string> {
-    const res = await api()
-      .post(`/api/v1/projects/${projectId}/data-sources`)
-      .set(user.auth)
-      .field('name', 'Seattle weather')
-      .attach('file', SEATTLE)
-      .expect(201);
-    expect((await waitForJob(stack.baseUrl, user, res.body.job.id)).status).toBe('succeeded');
-    return res.body.dataSource.id as string;
-  }
+  const project = (user: TestUser, name: string) => createProject(stack, user, name);
+  const upload = (user: TestUser, projectId: string) =>
+    uploadFile(stack, user, projectId, SEATTLE, 'Seattle weather');
 
   async function settled(user: TestUser, accepted: TrainingAccepted): Promise<TrainingView> {
     const job = await waitForJob(stack.baseUrl, user, accepted.job.id);
