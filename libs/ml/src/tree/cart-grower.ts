@@ -148,22 +148,21 @@ export class CartGrower {
   private groupRows(f: number, node: PendingNode, rows: Uint32Array): void {
     const { codes, nRows, target } = this.task;
     const base = f * nRows;
-    if (this.reg)
-      countRegression(codes, base, rows, node.start, node.end, target, this.hist, this.touched);
-    else
-      countClasses(
-        codes,
-        base,
-        rows,
-        node.start,
-        node.end,
-        target,
-        this.hist,
-        this.touched,
-        this.width,
-      );
     // regression groups need only count and sum (the sum of squares matters for whole nodes only)
-    collectGroups(this.hist, this.touched, this.groups, this.reg ? 2 : this.width);
+    const w = this.reg ? 2 : this.width;
+    countBins(
+      codes,
+      base,
+      rows,
+      node.start,
+      node.end,
+      target,
+      this.hist,
+      this.touched,
+      w,
+      this.reg,
+    );
+    collectGroups(this.hist, this.touched, this.groups, w);
   }
 
   private partition(
@@ -196,29 +195,11 @@ function addStat(s: Float64Array, off: number, v: number, reg: boolean): void {
   } else s[off + 1 + v]++;
 }
 
-/** Per-bin [count, sum] of the rows' targets; touched bins are flagged in a 256-bit map. */
-function countRegression(
-  codes: Uint8Array,
-  base: number,
-  rows: Uint32Array,
-  start: number,
-  end: number,
-  target: Float64Array,
-  hist: Float64Array,
-  touched: Uint32Array,
-): void {
-  for (let i = start; i < end; i++) {
-    const r = rows[i];
-    const b = codes[base + r];
-    const o = b << 1;
-    if (hist[o] === 0) touched[b >>> 5] |= 1 << (b & 31);
-    hist[o]++;
-    hist[o + 1] += target[r];
-  }
-}
-
-/** Per-bin [count, count of class 0, class 1, ...]; touched bins flagged as in countRegression. */
-function countClasses(
+/**
+ * Per-bin stats of the rows, w per bin: [count, sum of targets] (regression, w = 2) or [count,
+ * count of class 0, class 1, ...]; touched bins are flagged in a 256-bit map.
+ */
+function countBins(
   codes: Uint8Array,
   base: number,
   rows: Uint32Array,
@@ -228,6 +209,7 @@ function countClasses(
   hist: Float64Array,
   touched: Uint32Array,
   w: number,
+  reg: boolean,
 ): void {
   for (let i = start; i < end; i++) {
     const r = rows[i];
@@ -235,7 +217,8 @@ function countClasses(
     const o = b * w;
     if (hist[o] === 0) touched[b >>> 5] |= 1 << (b & 31);
     hist[o]++;
-    hist[o + 1 + target[r]]++;
+    if (reg) hist[o + 1] += target[r];
+    else hist[o + 1 + target[r]]++;
   }
 }
 
