@@ -5,14 +5,18 @@ import { centredGram } from './centred-gram.js';
 import { centred, choleskySolve, columnMeans, qrLeastSquares } from './dense-linalg.js';
 import { LinearPredictor } from './linear-model.js';
 
-function centredProblem(X: MatrixLike, y: VectorLike) {
+/** X and y checked, with the column means of X and the mean of y. */
+function withMeans(X: MatrixLike, y: VectorLike) {
   const m = toMatrix(X);
   const yv = toVector(y);
   if (m.nRows !== yv.length) throw new RangeError(`X has ${m.nRows} rows but y has ${yv.length}`);
-  const xMean = columnMeans(m);
   let yMean = 0;
   for (const v of yv) yMean += v;
-  yMean /= yv.length;
+  return { m, yv, xMean: columnMeans(m), yMean: yMean / yv.length };
+}
+
+function centredProblem(X: MatrixLike, y: VectorLike) {
+  const { m, yv, xMean, yMean } = withMeans(X, y);
   const yc = Float64Array.from(yv, (v) => v - yMean);
   return { a: centred(m, xMean), n: m.nRows, p: m.nCols, xMean, yMean, yc };
 }
@@ -55,14 +59,8 @@ export class Ridge extends LinearPredictor implements Estimator {
   }
 
   fit(X: MatrixLike, y: VectorLike): this {
-    const m = toMatrix(X);
-    const yv = toVector(y);
-    if (m.nRows !== yv.length) throw new RangeError(`X has ${m.nRows} rows but y has ${yv.length}`);
+    const { m, yv, xMean, yMean } = withMeans(X, y);
     const p = m.nCols;
-    const xMean = columnMeans(m);
-    let yMean = 0;
-    for (let i = 0; i < yv.length; i++) yMean += yv[i];
-    yMean /= yv.length;
     const { xtx, xty } = centredGram(m, yv, xMean, yMean);
     for (let j = 0; j < p; j++) xtx[j * p + j] += this.alpha;
     this.coefficients = choleskySolve(xtx, xty, p);
