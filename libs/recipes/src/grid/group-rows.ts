@@ -8,6 +8,7 @@ import {
   type GridAggFunc,
   type GridRequest,
 } from './grid-request.js';
+import { castableType } from './seek.js';
 import { orderBy, parseSortModel } from './sort-model.js';
 
 /** The open group path: the grouping columns, the keys chosen so far, the level to list next. */
@@ -37,7 +38,6 @@ export function groupLevel(schema: readonly ColumnSchema[], request: GridRequest
 
 /** Types whose group key is compared as a typed value (a DuckDB type name from DESCRIBE). */
 const TYPED_KEYS = new Set(['integer', 'float', 'boolean', 'date', 'timestamp']);
-const SAFE_TYPE_NAME = /^[A-Z][A-Z0-9_ ]*(\(\d+(, ?\d+)?\))?$/i;
 
 /**
  * The rows of an opened group (null for blanks). The key is the group row's value as the client
@@ -49,9 +49,8 @@ export function groupKeyCondition(column: ColumnSchema, key: string | null, bind
   const col = ident(column.name);
   if (key === null) return `${col} IS NULL`;
   if (column.type === 'string') return `${col} = ${bind(key)}`;
-  if (TYPED_KEYS.has(column.type) && SAFE_TYPE_NAME.test(column.sourceType)) {
-    return `${col} = TRY_CAST(${bind(key)} AS ${column.sourceType})`;
-  }
+  const type = TYPED_KEYS.has(column.type) ? castableType(column) : undefined;
+  if (type !== undefined) return `${col} = TRY_CAST(${bind(key)} AS ${type})`;
   return `CAST(${col} AS VARCHAR) = ${bind(key)}`;
 }
 

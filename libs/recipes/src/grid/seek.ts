@@ -1,3 +1,4 @@
+import type { ColumnSchema } from '@hydroml/contracts';
 import { ident } from '../core/sql.js';
 import type { SqlValue } from '../core/types.js';
 import type { Binder } from './filter-values.js';
@@ -14,10 +15,18 @@ export interface SeekAnchor {
 
 const SAFE_TYPE = /^[A-Za-z][A-Za-z0-9_ (),]*$/;
 
-/** The DuckDB type to cast an anchor value to (values travel as JSON, so BIGINT arrives as text). */
-export function castType(key: SortKey): string | undefined {
-  const type = key.column?.sourceType;
+/**
+ * The column's DuckDB type, to cast a value from the client to (values travel as JSON, so BIGINT
+ * arrives as text); undefined when the type name is not safe to write into SQL.
+ */
+export function castableType(column: ColumnSchema | undefined): string | undefined {
+  const type = column?.sourceType;
   return type !== undefined && SAFE_TYPE.test(type) ? type : undefined;
+}
+
+/** The DuckDB type to cast an anchor value to. */
+export function castType(key: SortKey): string | undefined {
+  return castableType(key.column);
 }
 
 /** True when every sort key can be compared with a bound value (no lists, structs, aliases). */
