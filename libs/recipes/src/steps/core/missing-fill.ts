@@ -2,9 +2,7 @@ import type { ColumnSchema } from '@hydroml/contracts';
 import { read } from '../../core/params.js';
 import { defineStep } from '../../core/registry.js';
 import {
-  canBeNaN,
   ident,
-  isMissing,
   NUMERIC_TYPES,
   requireColumn,
   requireColumnOfType,
@@ -115,13 +113,6 @@ function interpolate(p: FillParams, input: { schema: ColumnSchema[] }): string {
   return `coalesce(${col}::DOUBLE, ${line}, (${v0})::DOUBLE)`;
 }
 
-/** `fill` where the column is missing (NULL, or NaN in a float column), else the value. */
-function where(column: ColumnSchema, fill: string): string {
-  const col = ident(column.name);
-  if (!canBeNaN(column)) return `coalesce(${col}, ${fill})`;
-  return `CASE WHEN ${isMissing(column)} THEN ${fill} ELSE ${col} END`;
-}
-
 function fillExpression(
   p: FillParams,
   column: ColumnSchema,
@@ -132,15 +123,15 @@ function fillExpression(
   const value = valueOrNull(column);
   switch (p.method) {
     case 'constant':
-      return where(column, typedValue(column, p.value ?? null, ctx));
+      return `coalesce(${value}, ${typedValue(column, p.value ?? null, ctx)})`;
     case 'mean':
     case 'median':
     case 'mode':
-      return where(column, typedValue(column, p.fitted ?? null, ctx));
+      return `coalesce(${value}, ${typedValue(column, p.fitted ?? null, ctx)})`;
     case 'ffill':
-      return where(column, `last_value(${value} IGNORE NULLS) ${windowOf(p, input, BEFORE)}`);
+      return `coalesce(${value}, last_value(${value} IGNORE NULLS) ${windowOf(p, input, BEFORE)})`;
     case 'bfill':
-      return where(column, `first_value(${value} IGNORE NULLS) ${windowOf(p, input, AFTER)}`);
+      return `coalesce(${value}, first_value(${value} IGNORE NULLS) ${windowOf(p, input, AFTER)})`;
     case 'interpolate':
       requireColumnOfType(input.schema, p.column, NUMERIC_TYPES);
       return interpolate(p, input);
