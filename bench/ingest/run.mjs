@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { connect } from '@nats-io/transport-node';
 import { jetstreamManager } from '@nats-io/jetstream';
+import { writeGeneratedCsv } from '../lib/generated-csv.mjs';
 import { api, benchEnv, benchId, Platform, signUp, waitFor } from '../lib/platform.mjs';
 
 const THREADS = Number(process.env.DUCKDB_THREADS ?? 2);
@@ -27,14 +28,7 @@ async function duck() {
 async function generateCsv(path) {
   const db = await duck();
   const c = await db.connect();
-  await c.run(`COPY (SELECT range AS id, (range * 7) % 1000 AS i2, range % 13 AS i3,
-      round(random() * 100, 3) AS f1, CASE WHEN range % 50 = 0 THEN NULL ELSE random() * 1e6 END AS f2,
-      round(random(), 6) AS f3, 'station_' || (range % 500) AS s1, md5(range::VARCHAR) AS s2,
-      CASE WHEN range % 20 = 0 THEN NULL ELSE 'river ' || (range % 37) END AS s3,
-      DATE '2000-01-01' + (range % 9000)::INT AS d1,
-      TIMESTAMP '2020-01-01' + INTERVAL (range) SECOND AS t1,
-      CASE WHEN range % 33 = 0 THEN NULL ELSE DATE '1990-06-01' + (range % 300)::INT END AS d2
-    FROM range(${ROWS})) TO '${path}' (FORMAT csv, HEADER true)`);
+  await writeGeneratedCsv(c, ROWS, path);
   c.closeSync();
   db.closeSync();
 }
