@@ -158,6 +158,27 @@ describe('study errors as Optuna gives them', () => {
     expect(skipped.values).toEqual([1]);
   });
 
+  it('lets a tell that lost a race to another tell stand aside when asked to skip', async () => {
+    const storage = new InMemoryStorage();
+    const study = await createStudy({ storage, sampler: new RandomSampler({ seed: 7 }) });
+    const trial = await study.ask();
+    const write = storage.setTrialStateValues.bind(storage);
+    let raced = false;
+    // The trial's own tell lands between this tell's read and its write.
+    storage.setTrialStateValues = async (id, state, values) => {
+      if (!raced) {
+        raced = true;
+        await write(id, 'COMPLETE', [1]);
+      }
+      return write(id, state, values);
+    };
+    const told = await study.tell(trial.number, 'FAIL', { skipIfFinished: true });
+    expect(told).toMatchObject({ state: 'COMPLETE', values: [1] });
+    raced = false;
+    const other = await study.ask();
+    await expect(study.tell(other.number, 'FAIL')).rejects.toThrow('already finished');
+  });
+
   it('rejects report and shouldPrune in multi-objective studies', async () => {
     const study = await createStudy({ directions: ['minimize', 'maximize'] });
     const trial = await study.ask();

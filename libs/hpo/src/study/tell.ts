@@ -24,10 +24,17 @@ export async function tellTrial(
     throw new HpoError('INVALID_STATE', `Cannot tell a ${frozen.state} trial.`);
   }
   const { state, values, failReason } = resolveOutcome(core, frozen, outcome);
-  if (failReason !== undefined) {
-    await core.storage.setTrialSystemAttr(frozen.trialId, 'fail_reason', failReason);
+  try {
+    if (failReason !== undefined) {
+      await core.storage.setTrialSystemAttr(frozen.trialId, 'fail_reason', failReason);
+    }
+    await core.storage.setTrialStateValues(frozen.trialId, state, values);
+  } catch (error) {
+    // Another tell finished the trial after it was read: with skipIfFinished that one stands.
+    const lostRace = error instanceof HpoError && error.code === 'INVALID_STATE';
+    if (lostRace && options.skipIfFinished === true) return core.storage.getTrial(frozen.trialId);
+    throw error;
   }
-  await core.storage.setTrialStateValues(frozen.trialId, state, values);
   const finished = await core.storage.getTrial(frozen.trialId);
   if (core.sampler.afterTrial !== undefined) {
     const decision = core.sampler.afterTrial(await core.view(), finished, state);
