@@ -11,6 +11,8 @@ export interface JobsTopology {
   /** Subject of the jobs of one service and kind. */
   subject(service: string, kind: string): string;
   durable(service: string): string;
+  /** Core-NATS subject telling a service's workers that a running job was cancelled. */
+  cancels(service: string): string;
 }
 
 /** Stream and subjects, after the environment's prefix (so test runs never share a stream). */
@@ -19,6 +21,7 @@ export function jobsTopology(nats: NatsClient): JobsTopology {
     stream: nats.prefix ? `${nats.prefix}_JOBS` : 'JOBS',
     subject: (service, kind) => nats.subject(`jobs.${service}.${kind}`),
     durable: (service) => `jobs_${service.replace(/[^A-Za-z0-9_-]/g, '_')}`,
+    cancels: (service) => nats.subject(`job-cancels.${service}`),
   };
 }
 

@@ -66,9 +66,24 @@ export class JobQueue {
     return toJobView(entity);
   }
 
+  /**
+   * Flags the job; a queued one ends at once. The worker running it is told straight away over
+   * NATS, and otherwise notices the flag at its next heartbeat.
+   */
   async cancel(id: string): Promise<JobView> {
     const entity = await this.store.requestCancel(id);
     if (!entity) throw new DomainError('not_found', 'job not found');
+    if (entity.status === 'running' && entity.cancelRequested) {
+      const message: JobMessage = { jobId: id };
+      try {
+        this.nats.connection.publish(
+          jobsTopology(this.nats).cancels(this.service),
+          JSON.stringify(message),
+        );
+      } catch {
+        // NATS is down: the worker's heartbeat still finds the flag.
+      }
+    }
     return toJobView(entity);
   }
 }

@@ -1,4 +1,5 @@
 import { jetstream, type ConsumerMessages, type JsMsg } from '@nats-io/jetstream';
+import type { Subscription } from '@nats-io/transport-node';
 import { DomainError, isTerminalJobStatus, type JobView } from '@hydroml/contracts';
 import type { NatsClient } from '@hydroml/nest-kit';
 import { ensureJobsConsumer, jobsTopology } from './jetstream-jobs.js';
@@ -42,7 +43,8 @@ export class JobWorker {
   private readonly handlers = new Map<string, JobHandler>();
   private messages: ConsumerMessages | undefined;
   private loop: Promise<void> | undefined;
-  private current: { controller: AbortController; msg: JsMsg } | undefined;
+  private current: { jobId: string; controller: AbortController; msg: JsMsg } | undefined;
+  private cancels: Subscription | undefined;
 
   constructor(
     private readonly nats: NatsClient,
@@ -64,6 +66,7 @@ export class JobWorker {
       jobsTopology(this.nats).stream,
       durable,
     );
+    this.cancels = this.listenForCancels();
     this.messages = await consumer.consume({ max_messages: 1 });
     const messages = this.messages;
     this.loop = (async () => {
@@ -73,8 +76,26 @@ export class JobWorker {
     })().catch((error: unknown) => this.options.onError(error));
   }
 
+  /** Aborts the running job as soon as a queue says it was cancelled (the heartbeat is the backstop). */
+  private listenForCancels(): Subscription {
+    const subject = jobsTopology(this.nats).cancels(this.options.service);
+    return this.nats.connection.subscribe(subject, {
+      callback: (error, msg) => {
+        try {
+          if (error) throw error;
+          const { jobId } = msg.json<JobMessage>();
+          if (this.current?.jobId === jobId) this.current.controller.abort(new JobCancelledError());
+        } catch (failure) {
+          this.options.onError(failure);
+        }
+      },
+    });
+  }
+
   /** Stops pulling; an in-flight job is aborted and its message returned for another worker. */
   async stop(): Promise<void> {
+    this.cancels?.unsubscribe();
+    this.cancels = undefined;
     if (!this.messages) return;
     const messages = this.messages;
     this.messages = undefined;
@@ -110,7 +131,7 @@ export class JobWorker {
 
   private async run(msg: JsMsg, entity: JobEntity, handler: JobHandler, attempt: number) {
     const controller = new AbortController();
-    this.current = { controller, msg };
+    this.current = { jobId: entity.id, controller, msg };
     const heartbeat = setInterval(() => {
       msg.working();
       void this.store

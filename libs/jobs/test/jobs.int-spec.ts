@@ -48,7 +48,11 @@ describe('durable jobs on JetStream', () => {
     return nats;
   }
 
-  async function setup(handlers: Record<string, JobHandler>, count = 1) {
+  async function setup(
+    handlers: Record<string, JobHandler>,
+    count = 1,
+    options: Partial<JobWorkerOptions> = {},
+  ) {
     const nats = await client();
     const store = new JobStore(dataSource, nats, (error) => workerErrors.push(error));
     const queue = new JobQueue(SERVICE, store, nats, 3);
@@ -56,6 +60,7 @@ describe('durable jobs on JetStream', () => {
       const own = await client();
       const worker = new JobWorker(own, new JobStore(dataSource, own, () => undefined), {
         ...OPTIONS,
+        ...options,
         onError: (error) => workerErrors.push(error),
       });
       for (const [kind, handler] of Object.entries(handlers)) worker.register(kind, handler);
@@ -181,6 +186,24 @@ describe('durable jobs on JetStream', () => {
     const seen = chunks;
     await sleep(200);
     expect(chunks).toBe(seen);
+  });
+
+  it('aborts a running job as soon as it is cancelled, long before its next heartbeat', async () => {
+    const { queue } = await setup(
+      {
+        wait: (ctx) =>
+          new Promise((_resolve, reject) => {
+            ctx.signal.addEventListener('abort', () => reject(ctx.signal.reason as Error));
+          }),
+      },
+      1,
+      { heartbeatMs: 120_000, ackWaitMs: 240_000 },
+    );
+    const job = await queue.enqueue('wait', {});
+    while ((await queue.get(job.id)).status !== 'running') await sleep(20);
+    await queue.cancel(job.id);
+    // Without the NATS notice the worker would only see the flag at the 2-minute heartbeat.
+    expect(await settled(queue, job.id, 10_000)).toMatchObject({ status: 'cancelled' });
   });
 
   it('cancels a queued job before any worker runs it', async () => {
