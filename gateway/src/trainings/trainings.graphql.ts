@@ -34,6 +34,8 @@ export class StudyTrialType {
   /** Parameters as JSON text. */
   @Field(() => String) params!: string;
   @Field(() => String, { nullable: true }) runId!: string | null;
+  @Field(() => String, { nullable: true }) jobId!: string | null;
+  @Field(() => String, { nullable: true }) failReason!: string | null;
 }
 
 @ObjectType('RegisteredBest')

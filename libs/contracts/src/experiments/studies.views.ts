@@ -13,6 +13,8 @@ export interface TrialView {
   failReason: string | null;
   /** `host:pid` of the process that ran it. */
   worker: string | null;
+  /** The job that ran it (follow its progress at /jobs/:id/events), for trials the service ran. */
+  jobId: string | null;
   external: boolean;
   start: string | null;
   complete: string | null;

@@ -26,6 +26,7 @@ export function toTrialView(t: FrozenTrial): TrialView {
     runId: attr('run_id'),
     failReason: attr('fail_reason'),
     worker: attr('worker'),
+    jobId: attr('job_id'),
     external: t.systemAttrs.external === true,
     start: t.datetimeStart?.toISOString() ?? null,
     complete: t.datetimeComplete?.toISOString() ?? null,

@@ -135,7 +135,8 @@ export class StudiesRepository {
         [studyId],
       );
       if (rows.length === 0) return null;
-      const open: Array<{ job_id: string }> = await tx.query(
+      // TypeORM answers an UPDATE ... RETURNING with [rows, count].
+      const [open]: [Array<{ job_id: string }>, number] = await tx.query(
         `UPDATE study_slots SET done = true WHERE study_id = $1 AND NOT done RETURNING job_id`,
         [studyId],
       );
