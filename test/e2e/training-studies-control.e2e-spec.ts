@@ -1,5 +1,5 @@
 import request from 'supertest';
-import type { StudyAccepted, StudyView } from '@hydroml/contracts';
+import type { JobView, StudyAccepted, StudyView } from '@hydroml/contracts';
 import type { TestUser } from './client.js';
 import { readEvents } from './files-and-events.js';
 import { subscribeToEnd } from './graphql-subscribe.js';
@@ -73,7 +73,8 @@ describe('studies through the gateway: external workers, cancelling, registering
 
   it('cancels a running study: open trials fail with the reason, done ones stay, no new ones start', async () => {
     const res = await startStudy({
-      spec: spec(),
+      // Trials long enough (~3 s here) that the one just started is still training at the cancel.
+      spec: { ...spec(), model: { type: 'gradient_boosting', params: { maxIter: 2000 } } },
       search: [{ name: 'learningRate', type: 'float', low: 0.05, high: 0.3 }],
       sampler: { type: 'random', seed: 5 },
       budget: { trials: 40 },
@@ -82,7 +83,9 @@ describe('studies through the gateway: external workers, cancelling, registering
     const id = (res.body as StudyAccepted).study.id;
     for (let i = 0; i < 300; i += 1) {
       const now = await request(stack.baseUrl).get(`/api/v1/studies/${id}`).set(owner.auth);
-      if ((now.body as StudyView).trials.some((t) => t.state === 'COMPLETE')) break;
+      const trials = (now.body as StudyView).trials;
+      const done = trials.some((t) => t.state === 'COMPLETE');
+      if (done && trials.some((t) => t.state === 'RUNNING' && t.intermediate.length < 2)) break;
       await new Promise((r) => setTimeout(r, 100));
     }
     await request(stack.baseUrl)
@@ -97,8 +100,13 @@ describe('studies through the gateway: external workers, cancelling, registering
     expect(study.status).toBe('CANCELLED');
     expect(study.trials.some((t) => t.state === 'COMPLETE')).toBe(true);
     expect(study.trials.filter((t) => t.state === 'RUNNING')).toEqual([]);
-    for (const t of study.trials.filter((x) => x.state === 'FAIL')) {
+    const failed = study.trials.filter((x) => x.state === 'FAIL');
+    expect(failed.length).toBeGreaterThan(0);
+    for (const t of failed) {
       expect(t.failReason).toBe('the study was cancelled');
+      // Its job was cancelled too, so the worker stops training it.
+      const job = await request(stack.baseUrl).get(`/api/v1/jobs/${t.jobId}`).set(owner.auth);
+      expect((job.body as JobView).status).toBe('cancelled');
     }
     await request(stack.baseUrl).post(`/api/v1/studies/${id}/cancel`).set(owner.auth).expect(412);
     const parent = await request(stack.baseUrl)

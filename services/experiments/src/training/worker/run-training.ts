@@ -1,12 +1,11 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { evaluate } from '../domain/evaluate.js';
 import { ProgressThrottle } from '../domain/train-progress.js';
 import type { TrainEvent, TrainInput, TrainOutput } from '../domain/train-types.js';
 import { WarmWorkers } from './warm-worker.js';
+import { compiledWorkerUrl } from './worker-url.js';
 
-const WORKER_URL = new URL('./training-worker.js', import.meta.url);
-const workers = new WarmWorkers(WORKER_URL);
+const WORKER_URL = compiledWorkerUrl(new URL('./training-worker.js', import.meta.url));
+const workers = WORKER_URL ? new WarmWorkers(WORKER_URL) : null;
 
 /** Thrown when the caller stopped the training between events (pruned or cancelled). */
 export class TrainingStopped extends Error {
@@ -48,33 +47,36 @@ function storing(options: RunTrainingOptions, model: Uint8Array): Promise<void> 
 }
 
 export function workerAvailable(): boolean {
-  return WORKER_URL.protocol === 'file:' && existsSync(fileURLToPath(WORKER_URL));
+  return workers !== null;
 }
 
 /** Starts a training worker ahead of the first training (the service does at start). */
 export function warmTrainingWorker(): void {
-  if (workerAvailable()) workers.warm();
+  workers?.warm();
 }
 
 /** Ends the idle training worker (service shutdown); running trainings are not touched. */
 export function coolTrainingWorker(): Promise<void> {
-  return workers.cool();
+  return workers?.cool() ?? Promise.resolve();
 }
 
 /**
  * Runs a training in a worker thread, so the service keeps answering requests and job heartbeats
- * while a model fits; terminating the worker is how cancellation and pruning stop it. From
- * TypeScript sources (tests) there is no compiled worker and the training runs on this thread.
+ * while a model fits; terminating the worker is how cancellation and pruning stop it. Without a
+ * compiled worker (sources never built) the training runs on this thread.
  */
 export function runTraining(input: TrainInput, options: RunTrainingOptions = {}) {
-  return workerAvailable() ? inWorker(input, options) : inline(input, options);
+  return workers ? inWorker(workers, input, options) : runTrainingOnThread(input, options);
 }
 
 /**
  * On this thread the fits block the caller, so tree events are collected while a fit runs and
  * handed on (in order, thinned out as in the worker) with the event that follows it.
  */
-async function inline(input: TrainInput, options: RunTrainingOptions): Promise<TrainOutput> {
+export async function runTrainingOnThread(
+  input: TrainInput,
+  options: RunTrainingOptions = {},
+): Promise<TrainOutput> {
   const throttle = new ProgressThrottle(performance.now());
   const pending: TrainEvent[] = [];
   let stored = Promise.resolve();
@@ -115,8 +117,8 @@ type WorkerMessage =
   | { kind: 'done'; output: Omit<TrainOutput, 'model'> }
   | { kind: 'error'; message: string };
 
-function inWorker(input: TrainInput, options: RunTrainingOptions): Promise<TrainOutput> {
-  return new Promise((resolve, reject) => {
+function inWorker(workers: WarmWorkers, input: TrainInput, options: RunTrainingOptions) {
+  return new Promise<TrainOutput>((resolve, reject) => {
     const worker = workers.take();
     worker.postMessage(input);
     let chain: Promise<unknown> = Promise.resolve();
