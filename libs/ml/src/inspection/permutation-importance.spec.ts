@@ -1,5 +1,7 @@
+import { DenseMatrix } from '../data/dense-matrix.js';
 import { LinearRegression } from '../linear/linear-regression.js';
 import { r2 } from '../metrics/regression.js';
+import type { Estimator } from '../util/estimator.js';
 import { Random } from '../util/random.js';
 import { permutationImportance } from './permutation-importance.js';
 
@@ -15,5 +17,34 @@ describe('permutationImportance', () => {
     expect(Math.abs(res.importancesMean[1])).toBeLessThan(1e-9);
     expect(res.importances[0]).toHaveLength(3);
     expect(res.importancesStd[1]).toBeLessThan(1e-9);
+  });
+
+  it('gives, predicting many shuffled copies per call, the drops of shuffling one at a time', () => {
+    const rng = new Random(9);
+    const n = 25_000; // two shuffled copies per call: several calls, one of them partial
+    const X = Array.from({ length: n }, () => [rng.next(), rng.next(), rng.next()]);
+    const y = X.map(([a, b, c]) => 3 * a - 2 * b + c * c);
+    const model = new LinearRegression().fit(X, y);
+    const calls: number[] = [];
+    const counted: Estimator = {
+      fit: () => counted,
+      predict: (m: DenseMatrix) => (calls.push(m.nRows), model.predict(m)),
+      toState: () => model.toState(),
+    };
+    const res = permutationImportance(counted, X, y, { scoring: r2, nRepeats: 3, seed: 4 });
+    expect(calls).toEqual([n, 2 * n, 2 * n, 2 * n, 2 * n, n]);
+    // the same shuffles, drawn in the same order, one predict each
+    const order = new Random(4);
+    const m = DenseMatrix.fromRows(X);
+    const yv = Float64Array.from(y);
+    const base = r2(yv, model.predict(m));
+    for (let j = 0; j < 3; j++) {
+      for (let r = 0; r < 3; r++) {
+        const perm = order.permutation(n);
+        const shuffled = X.map((row, i) => row.map((v, c) => (c === j ? X[perm[i]][c] : v)));
+        const drop = base - r2(yv, model.predict(DenseMatrix.fromRows(shuffled)));
+        expect(res.importances[j][r]).toBe(drop);
+      }
+    }
   });
 });

@@ -24,6 +24,34 @@ export interface PermutationImportance {
   readonly baselineScore: number;
 }
 
+/**
+ * Rows predicted per call: the shuffled copies of X are stacked so that one call predicts many of
+ * them (a model parallelises a large call over its threads; small calls pay per-call costs).
+ */
+const BATCH_ROWS = 65_536;
+
+interface Block {
+  column: number;
+  repeat: number;
+  order: Uint32Array;
+}
+
+/** X repeated once per block, each copy with the block's column in the block's shuffled order. */
+function stackShuffled(m: DenseMatrix, blocks: readonly Block[]): DenseMatrix {
+  const n = m.nRows;
+  const rows = n * blocks.length;
+  const data = new Float64Array(rows * m.nCols);
+  for (let j = 0; j < m.nCols; j++) {
+    const col = m.column(j);
+    for (const [k, block] of blocks.entries()) {
+      const at = j * rows + k * n;
+      if (block.column !== j) data.set(col, at);
+      else for (let i = 0; i < n; i++) data[at + i] = col[block.order[i]];
+    }
+  }
+  return new DenseMatrix(rows, m.nCols, data, m.columns);
+}
+
 /** Model-agnostic importance: how much the score drops when one column's values are shuffled. */
 export function permutationImportance(
   model: Estimator,
@@ -33,23 +61,28 @@ export function permutationImportance(
 ): PermutationImportance {
   const m = toMatrix(X);
   const yv = toVector(y);
+  const n = m.nRows;
   const nRepeats = opts.nRepeats ?? 5;
   const rng = new Random(opts.seed ?? 0);
   const baselineScore = opts.scoring(yv, model.predict(m));
-  const importances: Float64Array[] = [];
-  const work = Float64Array.from(m.data);
-  const shuffled = new DenseMatrix(m.nRows, m.nCols, work, m.columns);
-  for (let j = 0; j < m.nCols; j++) {
-    const drops = new Float64Array(nRepeats);
-    const col = m.column(j);
-    for (let r = 0; r < nRepeats; r++) {
-      const perm = rng.permutation(m.nRows);
-      for (let i = 0; i < m.nRows; i++) work[j * m.nRows + i] = col[perm[i]];
-      drops[r] = baselineScore - opts.scoring(yv, model.predict(shuffled));
+  const importances = Array.from({ length: m.nCols }, () => new Float64Array(nRepeats));
+  const perCall = Math.max(1, Math.floor(BATCH_ROWS / Math.max(n, 1)));
+  let blocks: Block[] = [];
+  const flush = () => {
+    const predicted = model.predict(stackShuffled(m, blocks));
+    for (const [k, b] of blocks.entries()) {
+      const drop = baselineScore - opts.scoring(yv, predicted.subarray(k * n, (k + 1) * n));
+      importances[b.column][b.repeat] = drop;
     }
-    work.set(col, j * m.nRows);
-    importances.push(drops);
+    blocks = [];
+  };
+  for (let j = 0; j < m.nCols; j++) {
+    for (let r = 0; r < nRepeats; r++) {
+      blocks.push({ column: j, repeat: r, order: rng.permutation(n) });
+      if (blocks.length === perCall) flush();
+    }
   }
+  if (blocks.length > 0) flush();
   const importancesMean = Float64Array.from(
     importances,
     (d) => d.reduce((a, b) => a + b, 0) / d.length,
