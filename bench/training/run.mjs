@@ -46,11 +46,20 @@ async function settled(base, token, jobId) {
   }
 }
 
+/** Waits on the job's event stream, which closes once the job has ended (no polling load). */
+async function ended(base, token, jobId) {
+  const res = await fetch(`${base}/api/v1/jobs/${jobId}/events`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  await res.text();
+  return settled(base, token, jobId);
+}
+
 async function training(base, token, projectId, dataSourceId) {
   const body = { dataSourceId, version: 1, target: 'y', model: MODEL, split: { seed: 42 } };
   const t0 = performance.now();
   const accepted = await api(base, 'POST', `/api/v1/projects/${projectId}/trainings`, body, token);
-  await settled(base, token, accepted.job.id);
+  await ended(base, token, accepted.job.id);
   const seconds = (performance.now() - t0) / 1000;
   const view = await api(
     base,
@@ -110,7 +119,7 @@ const platform = new Platform(id, env);
 try {
   const csv = join(dir, 'train.csv');
   await generateCsv(csv, ROWS);
-  // the reference first, on a quiet machine (before the platform's processes start)
+  // the reference once before the platform's processes start, once between the two trainings
   const bare = await bareFitSeconds(csv, MODEL.params, THREADS);
   await platform.createDatabase();
   const port = 4200 + Math.floor(Math.random() * 100);
@@ -124,16 +133,22 @@ try {
   const project = await api(base, 'POST', '/api/v1/projects', { name: `bench ${id}` }, token);
   const big = await upload(base, token, project.id, csv, 'train.csv');
 
-  const e2e = await training(base, token, project.id, big);
+  // Each side twice, the fastest of each compared: on 2 shared cores one fit varies by ±15 %.
+  const e2eRuns = [await training(base, token, project.id, big)];
+  const bareRuns = [bare, await bareFitSeconds(csv, MODEL.params, THREADS)];
+  e2eRuns.push(await training(base, token, project.id, big));
+  const fastest = (runs) => runs.reduce((a, b) => (b.seconds < a.seconds ? b : a));
+  const [bareBest, e2e] = [fastest(bareRuns), fastest(e2eRuns)];
+  const list = (runs) => runs.map((r) => r.seconds.toFixed(2)).join(', ');
   console.log(`\nrandom forest ${TREES} trees (maxDepth 16, ${THREADS} threads) on ${ROWS} rows`);
   console.log(
-    `  bare libs/ml fit on the same ${bare.trainRows} training rows: ${bare.seconds.toFixed(2)} s (R² ${bare.r2.toFixed(4)})`,
+    `  bare libs/ml fit on the same ${bare.trainRows} training rows: ${bareBest.seconds.toFixed(2)} s (runs ${list(bareRuns)}; R² ${bare.r2.toFixed(4)})`,
   );
   console.log(
-    `  through the gateway, request -> FINISHED run:     ${e2e.seconds.toFixed(2)} s (R² ${e2e.view.metrics.r2.toFixed(4)}, ${e2e.view.status})`,
+    `  through the gateway, request -> FINISHED run:     ${e2e.seconds.toFixed(2)} s (runs ${list(e2eRuns)}; R² ${e2e.view.metrics.r2.toFixed(4)}, ${e2e.view.status})`,
   );
   console.log(
-    `  overhead: ${(100 * (e2e.seconds / bare.seconds - 1)).toFixed(1)} % (target <= 10 %)`,
+    `  overhead: ${(100 * (e2e.seconds / bareBest.seconds - 1)).toFixed(1)} % (target <= 10 %)`,
   );
 
   const seattle = await upload(base, token, project.id, SEATTLE, 'seattle-weather.csv');
