@@ -11,6 +11,13 @@ import {
 import { StepError } from '../../../core/step-error.js';
 import type { Relation } from '../../../core/types.js';
 import { freshRowId, outputName, readOptionalStrings, requireAll } from '../shared.js';
+import {
+  EMPTY_PERIODS,
+  EVERY,
+  fillEmptyPeriods,
+  type EmptyPeriods,
+  type Every,
+} from './resample-fill.js';
 
 export const GROUP_FNS = [
   'sum',
@@ -88,15 +95,15 @@ export function aggregationNames(
   });
 }
 
-const EVERY = ['hour', 'day', 'week', 'month', 'quarter', 'year', 'water_year'] as const;
-
 interface ResampleParams {
   orderBy: string;
-  every: (typeof EVERY)[number];
+  every: Every;
   partitionBy: string[];
   aggregations: Aggregation[];
   /** First month of the water year (default 10: October, as the USGS). */
   waterYearStartMonth: number;
+  /** 'fill' (default, as pandas): empty periods between a group's first and last are rows too. */
+  emptyPeriods: EmptyPeriods;
 }
 
 /** Period start of each row. Month offsets are validated integers, not user text. */
@@ -110,7 +117,8 @@ function periodSql(p: ResampleParams): string {
 export const resampleStep = defineStep<ResampleParams>({
   op: 'timeseries.resample',
   family: 'timeseries',
-  title: 'Resample to hour, day, week, month or water year with an aggregation per column',
+  title:
+    'Resample to hour, day, week, month or water year with an aggregation per column; empty periods are rows (sums and counts 0)',
   parse: (raw) => ({
     orderBy: read.string(raw, 'orderBy'),
     every: read.oneOf(raw, 'every', EVERY),
@@ -118,6 +126,7 @@ export const resampleStep = defineStep<ResampleParams>({
     aggregations: readAggregations(raw),
     waterYearStartMonth:
       raw.waterYearStartMonth === undefined ? 10 : read.integer(raw, 'waterYearStartMonth', 1, 12),
+    emptyPeriods: read.oneOf(raw, 'emptyPeriods', EMPTY_PERIODS, 'fill'),
   }),
   compile(p, input) {
     requireColumnOfType(input.schema, p.orderBy, TEMPORAL_TYPES, 'orderBy');
@@ -135,11 +144,20 @@ export const resampleStep = defineStep<ResampleParams>({
     ];
     const groups = [...p.partitionBy.map(ident), periodSql(p)];
     const grouped = `SELECT ${items.join(', ')} FROM ${ident(input.name)} GROUP BY ${groups.join(', ')}`;
+    const rows =
+      p.emptyPeriods === 'drop'
+        ? grouped
+        : fillEmptyPeriods(grouped, {
+            partitionBy: p.partitionBy,
+            time: p.orderBy,
+            every: p.every,
+            aggregates: p.aggregations.map((a, i) => ({ name: names[i], fn: a.fn })),
+          });
     const sorted = keys.map(ident).join(', ');
     const waterYear =
       p.every === 'water_year'
         ? `, year(${ident(p.orderBy)})::INTEGER + ${p.waterYearStartMonth > 1 ? 1 : 0} AS "water_year"`
         : '';
-    return `SELECT *${waterYear}, ${freshRowId(sorted)} FROM (${grouped})`;
+    return `SELECT *${waterYear}, ${freshRowId(sorted)} FROM (${rows})`;
   },
 });

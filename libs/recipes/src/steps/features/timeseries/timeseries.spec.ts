@@ -85,13 +85,14 @@ describe('events, gaps and resampling', () => {
     ],
   };
 
-  it('resamples to days and weeks per group with new row ids in time order', async () => {
+  it("resamples to days ('drop': only days with rows) and weeks per group with new row ids in time order", async () => {
     const days = await duck.run(hourly, [
       {
         op: 'timeseries.resample',
         params: {
           orderBy: 'ts',
           every: 'day',
+          emptyPeriods: 'drop',
           partitionBy: ['s'],
           aggregations: [
             { column: 'v', fn: 'sum' },
