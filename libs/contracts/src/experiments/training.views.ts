@@ -35,6 +35,11 @@ export interface PredictionResult {
   /** Classifiers: one probability per class, classes as in `classes`. */
   probabilities?: number[][];
   classes?: string[];
+  /**
+   * JSON rows through a model with a recipe: the input row (0-based) each prediction is for, as
+   * the recipe may drop rows (e.g. rows with missing values) or put them in another order.
+   */
+  rows?: number[];
   job?: JobView;
 }
 

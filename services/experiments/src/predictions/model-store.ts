@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DomainError, type CallContext } from '@hydroml/contracts';
 import { BLOB_STORE, type BlobStore } from '@hydroml/storage';
-import type { Step } from '@hydroml/recipes';
 import { ModelVersionsService } from '../registry/model-versions.service.js';
 import { RegisteredModelsService } from '../registry/registered-models.service.js';
+import type { StoredRecipe } from '../training/tracking/outcome-logger.js';
 import { artifactKey } from '../training/tracking/run-recorder.js';
 import { parseModel, type LoadedModel } from './loaded-model.js';
 
@@ -51,9 +51,10 @@ export class ModelStore {
     return loaded;
   }
 
-  async recipe(runId: string): Promise<Step[]> {
+  /** The run's fitted recipe (no steps when the run stored none). */
+  async recipe(runId: string): Promise<StoredRecipe> {
     const key = artifactKey(runId, 'model/recipe.json');
-    if (!(await this.blobs.stat(key))) return [];
-    return (JSON.parse(await text(this.blobs, key)) as { steps: Step[] }).steps;
+    if (!(await this.blobs.stat(key))) return { steps: [] };
+    return JSON.parse(await text(this.blobs, key)) as StoredRecipe;
   }
 }

@@ -62,7 +62,7 @@ export class PredictJob {
     const p = ctx.payload as unknown as PredictJobPayload;
     const call = callOf(p);
     const loaded = await this.store.load(p.modelKey);
-    const recipe = await this.store.recipe(p.runId);
+    const { steps: recipe } = await this.store.recipe(p.runId);
     const dir = join(this.env.EXPERIMENTS_WORK_DIR, 'predict', ctx.job.id);
     await mkdir(dir, { recursive: true });
     try {

@@ -7,22 +7,25 @@ import {
   type PredictDto,
   type PredictionResult,
 } from '@hydroml/contracts';
+import type { DuckDBValue } from '@duckdb/node-api';
 import { JobQueue } from '@hydroml/jobs';
+import { ident, ROW_ID } from '@hydroml/recipes';
+import { VersionReader } from '../training/data/version-reader.js';
 import { ExperimentsEnv } from '../training/experiments-env.js';
 import { jobCall } from '../training/trainings.service.js';
 import { columnsOfRows, matrixOf, predictWith } from './loaded-model.js';
-import { ModelStore } from './model-store.js';
+import { ModelStore, type ModelVersionFiles } from './model-store.js';
 import { PREDICT_JOB, type PredictJobPayload } from './predict.job.js';
 
 /**
- * Predictions of registered model versions: JSON rows (already holding the model's feature
- * columns) are answered at once; a data source version goes through the model's recipe in a job
- * that writes a new version with the predictions.
+ * Predictions of registered model versions: JSON rows are answered at once, a data source version
+ * in a job that writes a new version with the predictions; both go through the model's recipe.
  */
 @Injectable()
 export class PredictionsService {
   constructor(
     private readonly store: ModelStore,
+    private readonly reader: VersionReader,
     private readonly queue: JobQueue,
     private readonly env: ExperimentsEnv,
   ) {}
@@ -36,8 +39,7 @@ export class PredictionsService {
           `at most ${this.env.PREDICT_MAX_ROWS} rows per request; send a data source version instead`,
         );
       }
-      const loaded = await this.store.load(files.modelKey);
-      return predictWith(loaded, matrixOf(loaded, columnsOfRows(dto.rows)));
+      return this.predictRows(call, files, dto.rows);
     }
     if (!dto.dataSourceId || !dto.dataVersion) {
       throw new DomainError('invalid_argument', 'send rows, or dataSourceId and dataVersion');
@@ -56,6 +58,42 @@ export class PredictionsService {
       },
     );
     return { job };
+  }
+
+  /** Rows hold the training data's columns; without a recipe, the model's feature columns. */
+  private async predictRows(
+    call: CallContext,
+    files: ModelVersionFiles,
+    rows: Array<Record<string, unknown>>,
+  ): Promise<PredictionResult> {
+    const loaded = await this.store.load(files.modelKey);
+    const recipe = await this.store.recipe(files.runId);
+    if (recipe.steps.length === 0) {
+      return predictWith(loaded, matrixOf(loaded, columnsOfRows(rows)));
+    }
+    return this.reader.withRows(call, rows, recipe, async (opened) => {
+      const have = new Set(opened.recipe.schema.map((c) => c.name));
+      const missing = loaded.features.find((f) => !have.has(f.name));
+      if (missing) {
+        throw new DomainError(
+          'invalid_argument',
+          `the model's recipe gives no column '${missing.name}' from these rows`,
+        );
+      }
+      const exprs = [...loaded.features.map((f) => ident(f.name)), ident(ROW_ID)];
+      const binds = opened.recipe.binds as DuckDBValue[];
+      const reader = await opened.connection
+        .runAndReadAll(opened.select(exprs), binds)
+        .catch((error: unknown) => {
+          // a step that fails on these values (e.g. a cast): the rows are at fault
+          const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+          throw new DomainError('invalid_argument', `the model's recipe on these rows: ${message}`);
+        });
+      const data = reader.getColumnsJS();
+      const byName = Object.fromEntries(loaded.features.map((f, j) => [f.name, data[j]]));
+      const predicted = predictWith(loaded, matrixOf(loaded, byName));
+      return { ...predicted, rows: Array.from(data[data.length - 1], Number) };
+    });
   }
 
   async modelFile(call: CallContext, dto: ModelFileDto): Promise<ModelFileLocation> {

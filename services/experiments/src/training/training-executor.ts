@@ -2,6 +2,7 @@ import { Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/com
 import {
   DomainError,
   type CallContext,
+  type ColumnSchema,
   type PreflightResult,
   type TrainingSpecDto,
 } from '@hydroml/contracts';
@@ -25,6 +26,8 @@ export interface PreparedTraining {
   resolved: ResolvedSpec;
   /** The recipe's steps as fitted (store these to apply the same numbers at prediction). */
   recipe: Step[];
+  /** The version's columns the recipe starts from (JSON rows sent to predict are read as these). */
+  inputSchema: ColumnSchema[];
 }
 
 export interface ExecuteOptions {
@@ -60,7 +63,8 @@ export class TrainingExecutor implements OnModuleInit, OnModuleDestroy {
     return this.reader.with(call, spec, async (opened) => {
       const resolved = await resolveSpec(opened, spec, preflight, this.env.TRAINING_THREADS);
       const input = await readTrainInput(opened, resolved);
-      return { input, resolved, recipe: opened.recipe.steps };
+      const inputSchema = opened.location.schema;
+      return { input, resolved, recipe: opened.recipe.steps, inputSchema };
     });
   }
 
@@ -74,7 +78,7 @@ export class TrainingExecutor implements OnModuleInit, OnModuleDestroy {
   }
 
   logOutcome(run: RunHandle, prepared: PreparedTraining, output: TrainOutput): Promise<void> {
-    return this.logger.outcome(run, prepared.input, output, prepared.recipe);
+    return this.logger.outcome(run, prepared, output);
   }
 
   async execute(
@@ -90,7 +94,7 @@ export class TrainingExecutor implements OnModuleInit, OnModuleDestroy {
     ]);
     if (fitted.status === 'rejected') throw fitted.reason;
     if (params.status === 'rejected') throw params.reason;
-    await this.logger.outcome(run, prepared.input, fitted.value, prepared.recipe, true);
+    await this.logger.outcome(run, prepared, fitted.value, true);
     return fitted.value;
   }
 }

@@ -20,10 +20,12 @@ import {
   type SourceRelation,
   type Step,
 } from '@hydroml/recipes';
+import { randomUUID } from 'node:crypto';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { BlobFiles } from './blob-files.js';
 import { sqlString } from '@hydroml/recipes';
 import { DuckEngines } from './duck-engines.js';
+import { loadJsonRows, rowsSchema, type JsonRow } from './json-rows.js';
 
 export interface ReadRequest {
   dataSourceId: string;
@@ -31,13 +33,17 @@ export interface ReadRequest {
   recipe?: Array<{ op: string; params?: Record<string, unknown> }>;
 }
 
-/** A version with its recipe applied, open on one DuckDB connection. */
-export interface OpenedVersion {
-  location: VersionLocation;
+/** Rows with a recipe applied, open on one DuckDB connection. */
+export interface OpenedRows {
   recipe: CompiledRecipe;
   connection: DuckDBConnection;
   /** `SELECT ... FROM head` with the recipe's CTEs; binds in `recipe.binds`. */
   select(columns: string[], where?: string, order?: string): string;
+}
+
+/** A version with its recipe applied, open on one DuckDB connection. */
+export interface OpenedVersion extends OpenedRows {
+  location: VersionLocation;
 }
 
 /**
@@ -81,17 +87,50 @@ export class VersionReader {
     work: (opened: OpenedVersion) => Promise<T>,
   ): Promise<T> {
     const location = await this.locate(call, request);
-    const steps = (request.recipe ?? []).map((s) => ({ op: s.op, params: s.params ?? {} }));
     const base = await this.relation(location);
+    return this.open(call, request.recipe, base, async (opened) => work({ ...opened, location }));
+  }
+
+  /**
+   * Runs `work` on JSON rows read as the recipe's input columns (see rowsSchema), the recipe
+   * applied, inside one DuckDB connection; the row id is the row's 0-based place in `rows`.
+   */
+  withRows<T>(
+    call: CallContext,
+    rows: readonly JsonRow[],
+    recipe: { steps: ReadRequest['recipe']; inputSchema?: ColumnSchema[] },
+    work: (opened: OpenedRows) => Promise<T>,
+  ): Promise<T> {
+    const schema = rowsSchema(rows, recipe.inputSchema);
+    const table = `__rows_${randomUUID().replace(/-/g, '')}`;
+    // a temporary table: it goes with the connection
+    const base = {
+      sql: `SELECT * FROM ${ident(table)}`,
+      schema,
+      load: (c: DuckDBConnection) => loadJsonRows(c, table, rows, schema),
+    };
+    return this.open(call, recipe.steps, base, work);
+  }
+
+  /** Resolves the versions the steps read (joins), then compiles the recipe on a connection. */
+  private async open<T>(
+    call: CallContext,
+    raw: ReadRequest['recipe'],
+    base: SourceRelation & { load?: (c: DuckDBConnection) => Promise<void> },
+    work: (opened: OpenedRows) => Promise<T>,
+  ): Promise<T> {
+    const steps = (raw ?? []).map((s) => ({ op: s.op, params: s.params ?? {} }));
     const sources = await this.sources(call, steps).catch(recipeError);
     return (await this.engines.get()).use(async (connection) => {
+      await base.load?.(connection);
       const engine = new DuckRecipeEngine(connection);
-      const recipe = await compileRecipe({ registry: STEPS, engine, base, steps, sources }).catch(
-        recipeError,
-      );
+      const relation = { sql: base.sql, schema: base.schema };
+      const recipe = await compileRecipe({
+        ...{ registry: STEPS, engine, base: relation, steps, sources },
+      }).catch(recipeError);
       const select = (columns: string[], where = '', order = ident(ROW_ID)) =>
         `${recipe.withClause} SELECT ${columns.join(', ')} FROM ${ident(recipe.head)} ${where} ORDER BY ${order}`;
-      return work({ location, recipe, connection, select });
+      return work({ recipe, connection, select });
     });
   }
 }

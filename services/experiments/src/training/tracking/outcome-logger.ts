@@ -1,11 +1,21 @@
 import { Injectable } from '@nestjs/common';
-import type { KeyValue, TrainingSpecDto } from '@hydroml/contracts';
+import type { ColumnSchema, KeyValue, TrainingSpecDto } from '@hydroml/contracts';
 import type { Step } from '@hydroml/recipes';
 import type { ResolvedSpec } from '../data/training-data.js';
 import type { Metrics, TrainInput, TrainOutput } from '../domain/train-types.js';
+import type { PreparedTraining } from '../training-executor.js';
 import { RunRecorder, type RunHandle } from './run-recorder.js';
 
 const MODEL_PATH = 'model/model.json';
+
+/**
+ * A run's `model/recipe.json`: the fitted steps and the columns they start from (absent in runs
+ * logged before it was stored: JSON rows are then read with types guessed from their values).
+ */
+export interface StoredRecipe {
+  steps: Step[];
+  inputSchema?: ColumnSchema[];
+}
 
 function metricList(prefix: string, metrics: Metrics, step = 0) {
   return Object.entries(metrics).map(([key, value]) => ({ key: `${prefix}${key}`, value, step }));
@@ -62,11 +72,11 @@ export class OutcomeLogger {
    */
   async outcome(
     run: RunHandle,
-    input: TrainInput,
+    prepared: Pick<PreparedTraining, 'input' | 'recipe' | 'inputSchema'>,
     output: TrainOutput,
-    recipe: Step[],
     modelStored = false,
   ): Promise<void> {
+    const { input, recipe, inputSchema } = prepared;
     const foldMetrics = output.folds.flatMap((f, k) => metricList('fold_', f, k));
     const metrics = this.recorder.log(run, {
       metrics: [
@@ -82,7 +92,7 @@ export class OutcomeLogger {
     const json = (value: unknown) => JSON.stringify(value);
     const artifacts: Array<[string, string | Uint8Array]> = [
       ...(modelStored ? [] : [[MODEL_PATH, output.model] as [string, Uint8Array]]),
-      ['model/recipe.json', json({ steps: recipe })],
+      ['model/recipe.json', json({ steps: recipe, inputSchema } satisfies StoredRecipe)],
       ['predictions/test.csv', predictionsCsv(input, output)],
       ['explain/importance.json', json(output.importance)],
       ['charts/charts.json', json(output.charts)],
