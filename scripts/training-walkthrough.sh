@@ -59,9 +59,14 @@ done
 mlflow /registered-models/create "{\"name\":\"seattle-gb-$USER_NAME\",\"project_id\":\"$PROJECT\"}" >/dev/null
 mlflow /model-versions/create "{\"name\":\"seattle-gb-$USER_NAME\",\"source\":\"runs:/$RUN/model\",\"run_id\":\"$RUN\"}" >/dev/null
 MODEL="seattle-gb-$USER_NAME"
-ROWS='{"rows":[{"precipitation":0,"temp_min":9,"wind":3,"weather":"sun","temp_max_lag_1":15,"temp_max_lag_2":14,"temp_max_lag_3":13,"precipitation_lag_1":0,"precipitation_lag_2":0,"precipitation_lag_3":1}]}'
+# Raw days as the data has them: the model's recipe computes the lags (from the days before).
+ROWS='{"rows":[
+  {"date":"2016-01-01","precipitation":1,"temp_max":13,"temp_min":7,"wind":3,"weather":"rain"},
+  {"date":"2016-01-02","precipitation":0,"temp_max":14,"temp_min":8,"wind":2,"weather":"sun"},
+  {"date":"2016-01-03","precipitation":0,"temp_max":15,"temp_min":8,"wind":3,"weather":"sun"},
+  {"date":"2016-01-04","precipitation":0,"temp_min":9,"wind":3,"weather":"sun"}]}'
 P=$(post_json "/models/$MODEL/versions/1/predict" "$ROWS")
-ok "predicted one JSON row: $(jget 'd.predictions[0].toFixed(2)' <<<"$P") °C"
+ok "predicted 2016-01-04 from raw JSON rows (lags from the 3 days before): $(jget 'd.predictions[3].toFixed(2)' <<<"$P") °C (input rows $(jget 'd.rows.join(",")' <<<"$P"))"
 NEW=$(upload "$CSV" seattle-weather-new)
 JOB=$(post_json "/models/$MODEL/versions/1/predict" "{\"dataSourceId\":\"$NEW\",\"dataVersion\":1}" | jget d.job.id)
 INGEST=$(wait_job "$JOB" | jget d.result.ingestJobId)
