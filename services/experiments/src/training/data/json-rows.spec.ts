@@ -64,4 +64,16 @@ describe('JSON rows read as a recipe input', () => {
       `rows: column 'day' holds "yesterday", which is not a date (DATE) as in the training data`,
     );
   });
+
+  it('reads no rows, and keys with quotes, dots and spaces', async () => {
+    const schema: ColumnSchema[] = [{ name: 'a "b".c d', type: 'float', sourceType: 'DOUBLE' }];
+    await loadJsonRows(c, 't3', [], schema);
+    expect((await c.runAndReadAll('SELECT count(*) FROM t3')).getRowsJS()).toEqual([[0n]]);
+    await loadJsonRows(c, 't4', [{ 'a "b".c d': 2.5 }], schema);
+    expect((await c.runAndReadAll('SELECT * FROM t4')).getRowsJS()).toEqual([[2.5, 0n]]);
+    const none = rowsSchema([{}]);
+    expect(none).toEqual([]);
+    await loadJsonRows(c, 't5', [{}, {}], none);
+    expect((await c.runAndReadAll('SELECT * FROM t5')).getRowsJS()).toEqual([[0n], [1n]]);
+  });
 });

@@ -51,6 +51,12 @@ export async function loadJsonRows(
   rows: readonly JsonRow[],
   schema: readonly ColumnSchema[],
 ): Promise<void> {
+  if (schema.length === 0) {
+    // nothing to read (no keys at all): only the row ids (a JSON structure cannot be empty)
+    const ids = `SELECT range AS ${ident(ROW_ID)} FROM range(${rows.length})`;
+    await connection.run(`CREATE TEMP TABLE ${ident(table)} AS ${ids}`);
+    return;
+  }
   const raw = `${table}_text`;
   // Every value as text first (JSON numbers, booleans and strings alike), then cast once.
   const structure = JSON.stringify([Object.fromEntries(schema.map((c) => [c.name, 'VARCHAR']))]);
@@ -73,7 +79,6 @@ async function refuseUnconvertible(
   raw: string,
   schema: readonly ColumnSchema[],
 ): Promise<void> {
-  if (schema.length === 0) return;
   const firstBad = schema.map((c) => {
     const q = ident(c.name);
     return `first(${q}) FILTER (${q} IS NOT NULL AND TRY_CAST(${q} AS ${c.sourceType}) IS NULL)`;
