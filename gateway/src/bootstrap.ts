@@ -20,11 +20,22 @@ import { setupOpenApi } from './http/openapi.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
 
+/**
+ * Keeps the gateway's own Fastify error handler (installHttpHooks: every error in the contract
+ * shape, MLflow's on its routes) the only one: Nest would install a second one at init, which
+ * Fastify reports as an override (FSTWRN004) at every start.
+ */
+class GatewayFastifyAdapter extends FastifyAdapter {
+  override setErrorHandler(): ReturnType<FastifyAdapter['setErrorHandler']> {
+    return this.getInstance();
+  }
+}
+
 /** Builds the gateway (not yet listening): Fastify, helmet, CORS, validation, OpenAPI, GraphQL. */
 export async function createGateway(env: GatewayEnv): Promise<NestFastifyApplication> {
   configureLogger('gateway', env.LOG_LEVEL);
   enableDefaultMetrics('gateway');
-  const adapter = new FastifyAdapter({
+  const adapter = new GatewayFastifyAdapter({
     bodyLimit: env.BODY_LIMIT_BYTES,
     trustProxy: env.TRUST_PROXY,
     requestIdHeader: false,
