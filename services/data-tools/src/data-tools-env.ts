@@ -39,4 +39,13 @@ export class DataToolsEnv extends JobsEnv {
   @IsInt()
   @Min(1)
   JOIN_MAX_ROWS = 50_000_000;
+
+  /**
+   * Most rows a resample step may write when it fills empty periods (counted before it runs, like
+   * a join's estimate): a wrong year in a time column would otherwise ask for millions of periods.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  RESAMPLE_MAX_ROWS = 50_000_000;
 }

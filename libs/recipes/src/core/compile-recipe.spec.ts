@@ -5,7 +5,7 @@ import { read } from './params.js';
 import { defineStep, StepRegistry } from './registry.js';
 import { ident, requireColumnOfType, selectReplacing, NUMERIC_TYPES } from './sql.js';
 import { StepError } from './step-error.js';
-import { ROW_ID } from './types.js';
+import { DEFAULT_RECIPE_LIMITS, ROW_ID } from './types.js';
 
 interface CenterParams {
   column: string;
@@ -129,7 +129,7 @@ describe('compileRecipe', () => {
     const steps = [{ op: 'test.counted', params: { rows: 1 } }];
     const recipe = await compileRecipe({ registry, engine, base, steps });
     expect(recipe.steps[0].params).toEqual({ rows: 3 });
-    const limits = { joinMaxRows: 2 };
+    const limits = { ...DEFAULT_RECIPE_LIMITS, joinMaxRows: 2 };
     await expect(compileRecipe({ registry, engine, base, steps, limits })).rejects.toThrow(
       /step 1 \(test.counted\): 3 rows/,
     );

@@ -51,10 +51,15 @@ export interface CompileContext {
 export interface RecipeLimits {
   /** Largest estimated output of a join; a join's own `maxRows` can only lower it. */
   joinMaxRows: number;
+  /** Most rows a resample filling its empty periods may write (one per period per group). */
+  resampleMaxRows: number;
 }
 
 /** Used when the caller sets no limits. */
-export const DEFAULT_RECIPE_LIMITS: RecipeLimits = { joinMaxRows: 50_000_000 };
+export const DEFAULT_RECIPE_LIMITS: RecipeLimits = {
+  joinMaxRows: 50_000_000,
+  resampleMaxRows: 50_000_000,
+};
 
 /** What fitting may ask for: a query over the step's input relation. */
 export interface FitContext extends CompileContext {

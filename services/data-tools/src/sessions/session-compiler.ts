@@ -93,7 +93,10 @@ export class SessionCompiler {
         sources: relations,
         knownSchemas: options.knownSchemas ?? [],
         refitFrom: options.refitFrom,
-        limits: { joinMaxRows: this.env.JOIN_MAX_ROWS },
+        limits: {
+          joinMaxRows: this.env.JOIN_MAX_ROWS,
+          resampleMaxRows: this.env.RESAMPLE_MAX_ROWS,
+        },
         checked: options.checked,
       }),
     );

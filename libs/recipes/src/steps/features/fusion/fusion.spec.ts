@@ -1,4 +1,5 @@
 import { FeatureDuck, type Frame } from '../testing/feature-duck.js';
+import { DEFAULT_RECIPE_LIMITS } from '../../../core/types.js';
 
 const duck = new FeatureDuck();
 beforeAll(() => duck.open());
@@ -98,14 +99,16 @@ describe('fusion.join', () => {
 
   it("caps the user's maxRows at the server's ceiling", async () => {
     const steps = [{ op: 'fusion.join', params: { right, on: ['site'], maxRows: 1_000_000 } }];
-    await expect(duck.run(readings, steps, others, { limits: { joinMaxRows: 8 } })).rejects.toThrow(
-      /about 9 rows, more than the limit of 8/,
-    );
-    const ok = await duck.run(readings, steps, others, { limits: { joinMaxRows: 9 } });
+    await expect(
+      duck.run(readings, steps, others, { limits: { ...DEFAULT_RECIPE_LIMITS, joinMaxRows: 8 } }),
+    ).rejects.toThrow(/about 9 rows, more than the limit of 8/);
+    const ok = await duck.run(readings, steps, others, {
+      limits: { ...DEFAULT_RECIPE_LIMITS, joinMaxRows: 9 },
+    });
     expect(ok.rows).toHaveLength(9);
     const lower = [{ op: 'fusion.join', params: { right, on: ['site'], maxRows: 4 } }];
     await expect(
-      duck.run(readings, lower, others, { limits: { joinMaxRows: 100 } }),
+      duck.run(readings, lower, others, { limits: { ...DEFAULT_RECIPE_LIMITS, joinMaxRows: 100 } }),
     ).rejects.toThrow(/limit of 4/);
   });
 

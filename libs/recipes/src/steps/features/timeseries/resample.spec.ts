@@ -1,4 +1,5 @@
 import { FeatureDuck, type Frame } from '../testing/feature-duck.js';
+import { DEFAULT_RECIPE_LIMITS } from '../../../core/types.js';
 
 const duck = new FeatureDuck();
 beforeAll(() => duck.open());
@@ -199,5 +200,44 @@ describe("resample with emptyPeriods 'fill' (the default), as pandas' resample",
         aggregations: [{ column: 'v', fn: 'sum' }],
       }),
     ).rejects.toThrow(/step 1 \(timeseries.resample\): "emptyPeriods" must be one of fill, drop/);
+  });
+});
+
+describe('the rows a fill would write are counted against the limit first', () => {
+  // a wrong year (2204 for 2024) would ask for 180 years of days
+  const typo: Frame = {
+    columns: { site: 'VARCHAR', t: 'DATE', x: 'DOUBLE' },
+    rows: [
+      ['a', '2024-01-01', 1],
+      ['a', '2024-01-03', 2],
+      ['b', '2024-01-01', 3],
+      ['b', '2204-01-01', 4],
+    ],
+  };
+  const steps = (emptyPeriods?: string) => [
+    {
+      op: 'timeseries.resample',
+      params: {
+        ...{ orderBy: 't', every: 'day', partitionBy: ['site'], emptyPeriods },
+        aggregations: [{ column: 'x', fn: 'sum' }],
+      },
+    },
+  ];
+  const limits = (resampleMaxRows: number) => ({
+    limits: { ...DEFAULT_RECIPE_LIMITS, resampleMaxRows },
+  });
+
+  it('refuses a fill past the limit, saying how many rows and what to check', async () => {
+    // a: 3 days; b: 2024-01-01 .. 2204-01-01 = 65,744 days
+    await expect(duck.run(typo, steps(), {}, limits(65_746))).rejects.toThrow(
+      /filling empty periods would write 65747 rows, more than the limit of 65746: check the time column/,
+    );
+    const ok = await duck.run(typo, steps(), {}, limits(65_747));
+    expect(ok.rows).toHaveLength(65_747);
+  });
+
+  it('lets drop through whatever the spread, as it writes only periods with rows', async () => {
+    const out = await duck.run(typo, steps('drop'), {}, limits(1));
+    expect(out.rows).toHaveLength(4);
   });
 });

@@ -9,7 +9,7 @@ import {
   valueOrNull,
 } from '../../../core/sql.js';
 import { StepError } from '../../../core/step-error.js';
-import type { Relation } from '../../../core/types.js';
+import type { FitContext, Relation } from '../../../core/types.js';
 import { freshRowId, outputName, readOptionalStrings, requireAll } from '../shared.js';
 import {
   EMPTY_PERIODS,
@@ -114,6 +114,37 @@ function periodSql(p: ResampleParams): string {
   return `(date_trunc('year', ${t} - INTERVAL ${shift} MONTH) + INTERVAL ${shift} MONTH)`;
 }
 
+/** date_diff unit counting periods between two period starts (water years start on one date). */
+const DIFF_UNIT: Record<Every, string> = {
+  ...{ hour: 'hour', day: 'day', week: 'week', month: 'month', quarter: 'quarter' },
+  ...{ year: 'year', water_year: 'year' },
+};
+
+/**
+ * Filling writes one row per period from each group's first to its last: a wrong year in the time
+ * column would ask for millions of them, so the count is checked against the limit first.
+ */
+async function checkFill(p: ResampleParams, input: Relation, ctx: FitContext) {
+  requireColumnOfType(input.schema, p.orderBy, TEMPORAL_TYPES, 'orderBy');
+  requireAll(input.schema, p.partitionBy, 'partitionBy');
+  if (p.emptyPeriods === 'drop') return p;
+  const period = periodSql(p);
+  const groupBy =
+    p.partitionBy.length > 0 ? ` GROUP BY ${p.partitionBy.map(ident).join(', ')}` : '';
+  const perGroup = `SELECT date_diff('${DIFF_UNIT[p.every]}', min(${period}), max(${period})) + 1 AS n
+    FROM ${ident(input.name)} WHERE ${ident(p.orderBy)} IS NOT NULL${groupBy}`;
+  const [row] = await ctx.query(`SELECT coalesce(sum(n), 0)::DOUBLE AS periods FROM (${perGroup})`);
+  const periods = Number(row?.periods ?? 0);
+  const limit = ctx.limits.resampleMaxRows;
+  if (periods > limit) {
+    throw new StepError(
+      `filling empty periods would write ${periods} rows, more than the limit of ${limit}: check the time column for outliers (a wrong year), resample coarser, or set "emptyPeriods": "drop"`,
+      'emptyPeriods',
+    );
+  }
+  return p;
+}
+
 export const resampleStep = defineStep<ResampleParams>({
   op: 'timeseries.resample',
   family: 'timeseries',
@@ -128,6 +159,7 @@ export const resampleStep = defineStep<ResampleParams>({
       raw.waterYearStartMonth === undefined ? 10 : read.integer(raw, 'waterYearStartMonth', 1, 12),
     emptyPeriods: read.oneOf(raw, 'emptyPeriods', EMPTY_PERIODS, 'fill'),
   }),
+  check: checkFill,
   compile(p, input) {
     requireColumnOfType(input.schema, p.orderBy, TEMPORAL_TYPES, 'orderBy');
     requireAll(input.schema, p.partitionBy, 'partitionBy');
