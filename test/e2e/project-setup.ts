@@ -49,8 +49,11 @@ export interface ProjectStack {
 }
 
 /** A fresh stack with two users, the first owning a project named `name`. */
-export async function startWithProject(name: string): Promise<ProjectStack> {
-  const stack = await startStack();
+export async function startWithProject(
+  name: string,
+  env: Record<string, string> = {},
+): Promise<ProjectStack> {
+  const stack = await startStack(env);
   const owner = await signUp(stack.baseUrl);
   const stranger = await signUp(stack.baseUrl);
   return { stack, owner, stranger, projectId: await createProject(stack, owner, name) };

@@ -50,8 +50,9 @@ export function trainingHarness() {
     return training.body as TrainingView;
   }
 
-  async function start(): Promise<TrainingState> {
-    Object.assign(state, await startWithProject('Seattle'));
+  /** `env`: settings of the platform under test (e.g. smaller chunks). */
+  async function start(env: Record<string, string> = {}): Promise<TrainingState> {
+    Object.assign(state, await startWithProject('Seattle', env));
     state.dataSourceId = await upload('Seattle weather', SEATTLE);
     return { ...state };
   }

@@ -13,7 +13,8 @@ describe('trained models through the gateway: registry, predictions, gallery', (
   const { finished, train, start, upload } = trainingHarness();
 
   beforeAll(async () => {
-    ({ stack, owner, projectId, dataSourceId } = await start());
+    // batch predictions in pieces of 500 rows: the 1461 days take three
+    ({ stack, owner, projectId, dataSourceId } = await start({ PREDICT_CHUNK_ROWS: '500' }));
   }, 60_000);
   afterAll(() => stack.close());
 

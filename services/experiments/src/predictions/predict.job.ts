@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
-import type { DuckDBValue } from '@duckdb/node-api';
+import { JSDuckDBValueConverter, type DuckDBValue, type JS } from '@duckdb/node-api';
 import { DataToolsContracts, type Principal } from '@hydroml/contracts';
 import type { JobContext } from '@hydroml/jobs';
 import { NatsClient } from '@hydroml/nest-kit';
@@ -35,16 +35,16 @@ function freeName(taken: Set<string>, name: string): string {
   return candidate;
 }
 
-/** CSV of row id, prediction and class probabilities (read back by DuckDB). */
-function predictionsCsv(rids: unknown[], predicted: Predicted, names: string[]): string {
-  const lines = [['rid', ...names].map((n) => JSON.stringify(n)).join(',')];
+/** CSV lines of row id, prediction and class probabilities (read back by DuckDB). */
+function predictionsCsv(rids: unknown[], predicted: Predicted): string {
+  const lines: string[] = [];
   for (let i = 0; i < rids.length; i++) {
     const p = predicted.predictions[i];
     const cells = [String(rids[i]), p === null ? '' : JSON.stringify(p)];
     for (const q of predicted.probabilities?.[i] ?? []) cells.push(String(q));
     lines.push(cells.join(','));
   }
-  return `${lines.join('\n')}\n`;
+  return lines.length > 0 ? `${lines.join('\n')}\n` : '';
 }
 
 /** The `predict` job: model + recipe over a version -> a new version with prediction columns. */
@@ -91,20 +91,44 @@ export class PredictJob {
     }
   }
 
-  private async write(opened: OpenedVersion, loaded: LoadedModel, dir: string): Promise<string> {
+  /** Streams the version's features through the model into `csv`, a chunk at a time. */
+  private async predictInto(
+    opened: OpenedVersion,
+    loaded: LoadedModel,
+    csv: string,
+    header: string[],
+  ) {
     const binds = opened.recipe.binds as DuckDBValue[];
     const exprs = loaded.features.map((f, j) => `${ident(f.name)} AS "f${j}"`);
     exprs.push(`${ident(ROW_ID)} AS "__rid"`);
-    const data = (
-      await opened.connection.runAndReadAll(opened.select(exprs), binds)
-    ).getColumnsJS();
-    const byName = Object.fromEntries(loaded.features.map((f, j) => [f.name, data[j]]));
-    const predicted = predictWith(loaded, matrixOf(loaded, byName));
+    const file = await open(csv, 'w');
+    try {
+      await file.write(`${header.map((n) => JSON.stringify(n)).join(',')}\n`);
+      const columns: JS[][] = exprs.map(() => []);
+      const flush = async (rows: number) => {
+        const piece = columns.map((c) => c.splice(0, rows));
+        const byName = Object.fromEntries(loaded.features.map((f, j) => [f.name, piece[j]]));
+        const predicted = predictWith(loaded, matrixOf(loaded, byName));
+        await file.write(predictionsCsv(piece[piece.length - 1], predicted));
+      };
+      const size = this.env.PREDICT_CHUNK_ROWS;
+      for await (const chunk of await opened.connection.stream(opened.select(exprs), binds)) {
+        chunk.convertColumns(JSDuckDBValueConverter).forEach((c, j) => columns[j].push(...c));
+        while (columns[0].length >= size) await flush(size);
+      }
+      if (columns[0].length > 0) await flush(columns[0].length);
+    } finally {
+      await file.close();
+    }
+  }
+
+  private async write(opened: OpenedVersion, loaded: LoadedModel, dir: string): Promise<string> {
+    const binds = opened.recipe.binds as DuckDBValue[];
     const taken = new Set(opened.recipe.schema.map((c) => c.name));
     const names = [freeName(taken, 'prediction')];
-    for (const c of predicted.classes ?? []) names.push(freeName(taken, `proba_${c}`));
+    for (const c of loaded.classes ?? []) names.push(freeName(taken, `proba_${c}`));
     const csv = join(dir, 'predictions.csv');
-    await writeFile(csv, predictionsCsv(data[data.length - 1], predicted, names));
+    await this.predictInto(opened, loaded, csv, ['rid', ...names]);
     const out = join(dir, 'out.parquet');
     const picked = names.map((n) => `p.${ident(n)}`).join(', ');
     await opened.connection.run(

@@ -38,4 +38,14 @@ export class ExperimentsEnv extends JobsEnv {
   @IsInt()
   @Min(1)
   PREDICT_MAX_ROWS = 10_000;
+
+  /**
+   * Rows a prediction job predicts at a time: the version streams through in pieces of this size,
+   * so memory stays bounded whatever its size (all rows at once took ~1 GB of JS arrays per 10M
+   * rows and feature).
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  PREDICT_CHUNK_ROWS = 100_000;
 }
