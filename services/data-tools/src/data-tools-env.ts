@@ -41,8 +41,8 @@ export class DataToolsEnv extends JobsEnv {
   JOIN_MAX_ROWS = 50_000_000;
 
   /**
-   * Most rows a resample step may write when it fills empty periods (counted before it runs, like
-   * a join's estimate): a wrong year in a time column would otherwise ask for millions of periods.
+   * Most rows a resample step may write when it fills empty periods (counted from the groups'
+   * bounds as it runs): a wrong year in a time column would otherwise ask for millions of periods.
    */
   @Type(() => Number)
   @IsInt()

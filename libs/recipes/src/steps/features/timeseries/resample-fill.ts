@@ -30,13 +30,32 @@ export interface GroupedShape {
   /** The period column (named as the time column). */
   time: string;
   every: Every;
+  /** The fill fails (naming the count) when it would write more rows than this. */
+  maxRows: number;
   /** Output column and aggregate function, in output order. */
   aggregates: ReadonlyArray<{ name: string; fn: string }>;
+}
+
+/** date_diff unit counting periods between two period starts (water years start on one date). */
+const DIFF_UNIT: Record<Every, string> = {
+  ...{ hour: 'hour', day: 'day', week: 'week', month: 'month', quarter: 'quarter' },
+  ...{ year: 'year', water_year: 'year' },
+};
+
+/**
+ * One row whose `ok` is true, or an error (DuckDB's error()) when the periods of all groups
+ * together exceed the limit: the series below reads it, so it runs before anything is generated.
+ */
+function guardSql(shape: GroupedShape, bounds: string): string {
+  const n = `coalesce(sum(date_diff('${DIFF_UNIT[shape.every]}', "__hydroml_lo", "__hydroml_hi") + 1), 0)`;
+  const message = `'filling empty periods would write ' || ${n}::VARCHAR || ' rows, more than the limit of ${shape.maxRows}: check the time column for outliers (a wrong year), resample coarser, or set "emptyPeriods": "drop"'`;
+  return `SELECT CASE WHEN ${n} > ${shape.maxRows} THEN error(${message}) ELSE true END AS ok FROM ${bounds}`;
 }
 
 const G = ident('__hydroml_resample_grouped');
 const BOUNDS = ident('__hydroml_resample_bounds');
 const SERIES = ident('__hydroml_resample_series');
+const GUARD = ident('__hydroml_resample_guard');
 
 /**
  * `grouped` (one row per partition and period with rows) with the empty periods added: per
@@ -55,7 +74,7 @@ export function fillEmptyPeriods(grouped: string, shape: GroupedShape): string {
     FROM ${G} WHERE ${t} IS NOT NULL${groupBy}`;
   // without partitions, bounds is one row of NULLs when every time is NULL: the series is empty
   const series = `SELECT ${[...keys, `unnest(generate_series("__hydroml_lo", "__hydroml_hi", ${STEP[shape.every]})) AS ${t}`].join(', ')}
-    FROM ${BOUNDS}`;
+    FROM ${BOUNDS} WHERE (SELECT ok FROM ${GUARD})`;
   const on = [...keys.map((k) => `s.${k} IS NOT DISTINCT FROM g.${k}`), `s.${t} = g.${t}`];
   const columns = [
     ...keys.map((k) => `s.${k}`),
@@ -69,7 +88,8 @@ export function fillEmptyPeriods(grouped: string, shape: GroupedShape): string {
       return `${value} AS ${ident(name)}`;
     }),
   ];
-  return `WITH ${G} AS MATERIALIZED (${grouped}), ${BOUNDS} AS (${bounds}), ${SERIES} AS (${series})
+  return `WITH ${G} AS MATERIALIZED (${grouped}), ${BOUNDS} AS (${bounds}),
+    ${GUARD} AS (${guardSql(shape, BOUNDS)}), ${SERIES} AS (${series})
     SELECT ${columns.join(', ')} FROM ${SERIES} s LEFT JOIN ${G} g ON ${on.join(' AND ')}
     UNION ALL SELECT * FROM ${G} WHERE ${t} IS NULL`;
 }

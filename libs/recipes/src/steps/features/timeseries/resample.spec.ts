@@ -214,11 +214,11 @@ describe('the rows a fill would write are counted against the limit first', () =
       ['b', '2204-01-01', 4],
     ],
   };
-  const steps = (emptyPeriods?: string) => [
+  const steps = (emptyPeriods?: string, maxRows?: number) => [
     {
       op: 'timeseries.resample',
       params: {
-        ...{ orderBy: 't', every: 'day', partitionBy: ['site'], emptyPeriods },
+        ...{ orderBy: 't', every: 'day', partitionBy: ['site'], emptyPeriods, maxRows },
         aggregations: [{ column: 'x', fn: 'sum' }],
       },
     },
@@ -234,6 +234,13 @@ describe('the rows a fill would write are counted against the limit first', () =
     );
     const ok = await duck.run(typo, steps(), {}, limits(65_747));
     expect(ok.rows).toHaveLength(65_747);
+  });
+
+  it("takes a step's own maxRows when lower than the server's limit", async () => {
+    await expect(duck.run(typo, steps(undefined, 3), {}, limits(1_000_000))).rejects.toThrow(
+      /would write 65747 rows, more than the limit of 3:/,
+    );
+    await expect(duck.run(typo, steps(undefined, 0))).rejects.toThrow(/"maxRows" must be/);
   });
 
   it('lets drop through whatever the spread, as it writes only periods with rows', async () => {

@@ -9,7 +9,7 @@ import {
   valueOrNull,
 } from '../../../core/sql.js';
 import { StepError } from '../../../core/step-error.js';
-import type { FitContext, Relation } from '../../../core/types.js';
+import { DEFAULT_RECIPE_LIMITS, type FitContext, type Relation } from '../../../core/types.js';
 import { freshRowId, outputName, readOptionalStrings, requireAll } from '../shared.js';
 import {
   EMPTY_PERIODS,
@@ -104,6 +104,8 @@ interface ResampleParams {
   waterYearStartMonth: number;
   /** 'fill' (default, as pandas): empty periods between a group's first and last are rows too. */
   emptyPeriods: EmptyPeriods;
+  /** Most rows a fill may write (at most the server's limit, which applies when absent). */
+  maxRows?: number;
 }
 
 /** Period start of each row. Month offsets are validated integers, not user text. */
@@ -114,35 +116,17 @@ function periodSql(p: ResampleParams): string {
   return `(date_trunc('year', ${t} - INTERVAL ${shift} MONTH) + INTERVAL ${shift} MONTH)`;
 }
 
-/** date_diff unit counting periods between two period starts (water years start on one date). */
-const DIFF_UNIT: Record<Every, string> = {
-  ...{ hour: 'hour', day: 'day', week: 'week', month: 'month', quarter: 'quarter' },
-  ...{ year: 'year', water_year: 'year' },
-};
-
 /**
  * Filling writes one row per period from each group's first to its last: a wrong year in the time
- * column would ask for millions of them, so the count is checked against the limit first.
+ * column would ask for millions. The fill's SQL counts them from the groups' bounds (no extra pass
+ * over the data) and fails past `maxRows`, which the server's limit caps.
  */
-async function checkFill(p: ResampleParams, input: Relation, ctx: FitContext) {
+function checkFill(p: ResampleParams, input: Relation, ctx: FitContext): Promise<ResampleParams> {
   requireColumnOfType(input.schema, p.orderBy, TEMPORAL_TYPES, 'orderBy');
   requireAll(input.schema, p.partitionBy, 'partitionBy');
-  if (p.emptyPeriods === 'drop') return p;
-  const period = periodSql(p);
-  const groupBy =
-    p.partitionBy.length > 0 ? ` GROUP BY ${p.partitionBy.map(ident).join(', ')}` : '';
-  const perGroup = `SELECT date_diff('${DIFF_UNIT[p.every]}', min(${period}), max(${period})) + 1 AS n
-    FROM ${ident(input.name)} WHERE ${ident(p.orderBy)} IS NOT NULL${groupBy}`;
-  const [row] = await ctx.query(`SELECT coalesce(sum(n), 0)::DOUBLE AS periods FROM (${perGroup})`);
-  const periods = Number(row?.periods ?? 0);
+  if (p.emptyPeriods === 'drop') return Promise.resolve(p);
   const limit = ctx.limits.resampleMaxRows;
-  if (periods > limit) {
-    throw new StepError(
-      `filling empty periods would write ${periods} rows, more than the limit of ${limit}: check the time column for outliers (a wrong year), resample coarser, or set "emptyPeriods": "drop"`,
-      'emptyPeriods',
-    );
-  }
-  return p;
+  return Promise.resolve({ ...p, maxRows: Math.min(p.maxRows ?? limit, limit) });
 }
 
 export const resampleStep = defineStep<ResampleParams>({
@@ -158,6 +142,7 @@ export const resampleStep = defineStep<ResampleParams>({
     waterYearStartMonth:
       raw.waterYearStartMonth === undefined ? 10 : read.integer(raw, 'waterYearStartMonth', 1, 12),
     emptyPeriods: read.oneOf(raw, 'emptyPeriods', EMPTY_PERIODS, 'fill'),
+    maxRows: raw.maxRows === undefined ? undefined : read.integer(raw, 'maxRows', 1),
   }),
   check: checkFill,
   compile(p, input) {
@@ -183,6 +168,7 @@ export const resampleStep = defineStep<ResampleParams>({
             partitionBy: p.partitionBy,
             time: p.orderBy,
             every: p.every,
+            maxRows: p.maxRows ?? DEFAULT_RECIPE_LIMITS.resampleMaxRows,
             aggregates: p.aggregations.map((a, i) => ({ name: names[i], fn: a.fn })),
           });
     const sorted = keys.map(ident).join(', ');
