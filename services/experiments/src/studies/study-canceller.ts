@@ -44,7 +44,7 @@ export class StudyCanceller {
   private async failRunning(call: CallContext, row: StudyRow): Promise<void> {
     const hpo = await this.hpo.open(`study-${row.id}`, row.spec.request, 'cancel');
     for (const trial of await hpo.getTrials(['RUNNING'])) {
-      const runId = await this.hpo.fail(hpo, trial, 'the study was cancelled');
+      const { runId } = await this.hpo.fail(hpo, trial, 'the study was cancelled');
       if (runId) await this.recorder.end({ runId, experimentNum: '', call }, 'KILLED');
     }
   }

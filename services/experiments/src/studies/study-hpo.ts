@@ -26,14 +26,15 @@ export class StudyHpo {
 
   /**
    * Marks a trial FAIL with a readable reason (and any other system attributes); a trial that
-   * finished meanwhile keeps its state. Returns the trial's MLflow run id, for the caller to end.
+   * finished meanwhile (its own tell won) keeps its state and its run. Says whether this call
+   * failed it, with its MLflow run id (when it has one) for the caller to end.
    */
   async fail(
     study: Study,
     trial: FrozenTrial,
     reason: string,
     attrs: Record<string, boolean> = {},
-  ): Promise<string | null> {
+  ): Promise<{ failed: boolean; runId: string | null }> {
     try {
       await this.storage.setTrialSystemAttr(trial.trialId, 'fail_reason', reason);
       for (const [key, value] of Object.entries(attrs)) {
@@ -41,11 +42,14 @@ export class StudyHpo {
       }
     } catch (error) {
       // Finished between being read and now (its own tell won): it keeps its state and its run.
-      if (error instanceof HpoError && error.code === 'INVALID_STATE') return null;
+      if (error instanceof HpoError && error.code === 'INVALID_STATE') {
+        return { failed: false, runId: null };
+      }
       throw error;
     }
-    await study.tell(trial.number, 'FAIL', { skipIfFinished: true });
+    const told = await study.tell(trial.number, 'FAIL', { skipIfFinished: true });
+    if (told.state !== 'FAIL') return { failed: false, runId: null };
     const runId = trial.systemAttrs.run_id;
-    return typeof runId === 'string' ? runId : null;
+    return { failed: true, runId: typeof runId === 'string' ? runId : null };
   }
 }

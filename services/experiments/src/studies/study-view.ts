@@ -24,7 +24,8 @@ export function toTrialView(t: FrozenTrial): TrialView {
     params: { ...t.params },
     intermediate: [...t.intermediateValues.entries()].sort((a, b) => a[0] - b[0]),
     runId: attr('run_id'),
-    failReason: attr('fail_reason'),
+    // a reason written just before the trial's own tell completed it is not its story
+    failReason: t.state === 'FAIL' ? attr('fail_reason') : null,
     worker: attr('worker'),
     jobId: attr('job_id'),
     external: t.systemAttrs.external === true,

@@ -80,7 +80,8 @@ export class TrialJob {
     const running = await t.hpo.getTrials(['RUNNING']);
     for (const trial of running.filter((r) => r.systemAttrs.job_id === t.ctx.job.id)) {
       const reason = `its worker stopped (attempt ${t.ctx.attempt - 1}); retried as a new trial`;
-      const runId = await this.hpo.fail(t.hpo, trial, reason, { retried: true });
+      const { failed, runId } = await this.hpo.fail(t.hpo, trial, reason, { retried: true });
+      if (!failed) continue; // it completed meanwhile: nothing to retry
       await t.hpo.enqueueTrial(trial.params);
       if (runId) await this.recorder.end({ runId, experimentNum: '', call: t.call }, 'FAILED');
     }
