@@ -66,6 +66,7 @@ export class JobWorker {
       jobsTopology(this.nats).stream,
       durable,
     );
+    this.cancels?.unsubscribe();
     this.cancels = this.listenForCancels();
     this.messages = await consumer.consume({ max_messages: 1 });
     const messages = this.messages;
@@ -139,6 +140,11 @@ export class JobWorker {
         .then((cancelled) => cancelled && controller.abort(new JobCancelledError()));
     }, this.options.heartbeatMs);
     try {
+      // a cancel told while the job was being marked running found no current job: ask once
+      if (await this.store.isCancelRequested(entity.id)) {
+        controller.abort(new JobCancelledError());
+        throw controller.signal.reason;
+      }
       const result = await handler(this.context(entity, attempt, controller.signal));
       await this.store.finish(entity.id, 'succeeded', { result });
       msg.ack();

@@ -206,6 +206,32 @@ describe('durable jobs on JetStream', () => {
     expect(await settled(queue, job.id, 10_000)).toMatchObject({ status: 'cancelled' });
   });
 
+  it('cancels a job whose cancel was told while its worker was marking it running', async () => {
+    const nats = await client();
+    const queue = new JobQueue(SERVICE, new JobStore(dataSource, nats, () => undefined), nats);
+    const own = await client();
+    // the cancel lands after the job is marked running, before the worker holds it as current
+    class RacingStore extends JobStore {
+      override async markRunning(id: string, attempt: number) {
+        const running = await super.markRunning(id, attempt);
+        await queue.cancel(id);
+        return running;
+      }
+    }
+    const worker = new JobWorker(own, new RacingStore(dataSource, own, () => undefined), {
+      ...OPTIONS,
+      ...{ heartbeatMs: 120_000, ackWaitMs: 240_000 },
+      onError: (error) => workerErrors.push(error),
+    });
+    let ran = false;
+    worker.register('raced', () => ((ran = true), new Promise(() => undefined)));
+    await worker.start();
+    workers.push(worker);
+    const job = await queue.enqueue('raced', {});
+    expect(await settled(queue, job.id, 10_000)).toMatchObject({ status: 'cancelled' });
+    expect(ran).toBe(false);
+  });
+
   it('cancels a queued job before any worker runs it', async () => {
     const nats = await client();
     const store = new JobStore(dataSource, nats, () => undefined);
