@@ -47,4 +47,22 @@ describe('permutationImportance', () => {
       }
     }
   });
+
+  it('stacks fewer copies of wide data, so a call stays within its memory budget', () => {
+    const rng = new Random(3);
+    const p = 200;
+    const X = Array.from({ length: 1000 }, () => Array.from({ length: p }, () => rng.next()));
+    const y = X.map((row) => row[0]);
+    const model = new LinearRegression().fit(X, y);
+    const calls: number[] = [];
+    const counted: Estimator = {
+      fit: () => counted,
+      predict: (m: DenseMatrix) => (calls.push(m.nRows), model.predict(m)),
+      toState: () => model.toState(),
+    };
+    permutationImportance(counted, X, y, { scoring: r2, nRepeats: 1, seed: 1 });
+    // 200 shuffled copies of 1000 x 200 values: at most 20 (4,194,304 values) per call
+    expect(Math.max(...calls.slice(1))).toBe(20_000);
+    expect(calls.slice(1).reduce((a, b) => a + b, 0)).toBe(200_000);
+  });
 });

@@ -26,9 +26,11 @@ export interface PermutationImportance {
 
 /**
  * Rows predicted per call: the shuffled copies of X are stacked so that one call predicts many of
- * them (a model parallelises a large call over its threads; small calls pay per-call costs).
+ * them (a model parallelises a large call over its threads; small calls pay per-call costs). The
+ * stack also stays under BATCH_CELLS values (32 MB), so wide data stacks fewer copies.
  */
 const BATCH_ROWS = 65_536;
+const BATCH_CELLS = 4_194_304;
 
 interface Block {
   column: number;
@@ -66,7 +68,11 @@ export function permutationImportance(
   const rng = new Random(opts.seed ?? 0);
   const baselineScore = opts.scoring(yv, model.predict(m));
   const importances = Array.from({ length: m.nCols }, () => new Float64Array(nRepeats));
-  const perCall = Math.max(1, Math.floor(BATCH_ROWS / Math.max(n, 1)));
+  const copyCells = Math.max(n * m.nCols, 1);
+  const perCall = Math.max(
+    1,
+    Math.min(Math.floor(BATCH_ROWS / Math.max(n, 1)), Math.floor(BATCH_CELLS / copyCells)),
+  );
   let blocks: Block[] = [];
   const flush = () => {
     const predicted = model.predict(stackShuffled(m, blocks));

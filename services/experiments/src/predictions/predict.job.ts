@@ -70,8 +70,15 @@ export class PredictJob {
       const file = await this.reader.with(
         call,
         { dataSourceId: p.dataSourceId, version: p.dataVersion, recipe },
-        (opened) => this.write(opened, loaded, dir),
+        (opened) =>
+          this.write(opened, loaded, dir, async (done) => {
+            // between chunks: a cancelled job stops here and adds no version
+            ctx.throwIfCancelled();
+            const fraction = 0.1 + 0.7 * Math.min(1, done / Math.max(opened.location.rows, 1));
+            await ctx.progress(fraction, `predicted ${done} rows`);
+          }),
       );
+      ctx.throwIfCancelled();
       await ctx.progress(0.8, 'storing the new version');
       const uploadKey = `uploads/${randomUUID()}`;
       await this.blobs.put(uploadKey, createReadStream(file));
@@ -97,6 +104,7 @@ export class PredictJob {
     loaded: LoadedModel,
     csv: string,
     header: string[],
+    onChunk: (rowsDone: number) => Promise<void>,
   ) {
     const binds = opened.recipe.binds as DuckDBValue[];
     const exprs = loaded.features.map((f, j) => `${ident(f.name)} AS "f${j}"`);
@@ -105,11 +113,14 @@ export class PredictJob {
     try {
       await file.write(`${header.map((n) => JSON.stringify(n)).join(',')}\n`);
       const columns: JS[][] = exprs.map(() => []);
+      let done = 0;
       const flush = async (rows: number) => {
         const piece = columns.map((c) => c.splice(0, rows));
         const byName = Object.fromEntries(loaded.features.map((f, j) => [f.name, piece[j]]));
         const predicted = predictWith(loaded, matrixOf(loaded, byName));
         await file.write(predictionsCsv(piece[piece.length - 1], predicted));
+        done += rows;
+        await onChunk(done);
       };
       const size = this.env.PREDICT_CHUNK_ROWS;
       for await (const chunk of await opened.connection.stream(opened.select(exprs), binds)) {
@@ -122,13 +133,18 @@ export class PredictJob {
     }
   }
 
-  private async write(opened: OpenedVersion, loaded: LoadedModel, dir: string): Promise<string> {
+  private async write(
+    opened: OpenedVersion,
+    loaded: LoadedModel,
+    dir: string,
+    onChunk: (rowsDone: number) => Promise<void>,
+  ): Promise<string> {
     const binds = opened.recipe.binds as DuckDBValue[];
     const taken = new Set(opened.recipe.schema.map((c) => c.name));
     const names = [freeName(taken, 'prediction')];
     for (const c of loaded.classes ?? []) names.push(freeName(taken, `proba_${c}`));
     const csv = join(dir, 'predictions.csv');
-    await this.predictInto(opened, loaded, csv, ['rid', ...names]);
+    await this.predictInto(opened, loaded, csv, ['rid', ...names], onChunk);
     const out = join(dir, 'out.parquet');
     const picked = names.map((n) => `p.${ident(n)}`).join(', ');
     await opened.connection.run(
