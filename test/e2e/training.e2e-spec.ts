@@ -153,7 +153,7 @@ describe('trainings through the gateway', () => {
       dataSourceId,
       version: 1,
       target: 'temp_max',
-      model: { type: 'random_forest', params: { nEstimators: 300, seed: 3 } },
+      model: { type: 'random_forest', params: { nEstimators: 1500, seed: 3 } },
       validation: { mode: 'kfold', folds: 3 },
       skipExplanations: true,
     }).expect(202);
@@ -170,8 +170,9 @@ describe('trainings through the gateway', () => {
     expect(errors).toEqual([]);
     expect(values.at(-1)?.job.status).toBe('succeeded');
     const messages = values.map((v) => v.job.message ?? '');
-    // tree events are thinned to one per 250 ms: a 300-tree fit on this data takes longer
-    expect(messages.some((m) => /^(fold [1-3] of 3|final model), tree \d+ of 300$/.test(m))).toBe(
+    // tree events are thinned to one per 250 ms: a 1500-tree fit on this data takes longer (in the
+    // training worker, on 2 threads, a 300-tree one did not)
+    expect(messages.some((m) => /^(fold [1-3] of 3|final model), tree \d+ of 1500$/.test(m))).toBe(
       true,
     );
     expect(messages).toContain('fold 3 of 3');

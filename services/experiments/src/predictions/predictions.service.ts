@@ -71,7 +71,8 @@ export class PredictionsService {
     if (recipe.steps.length === 0) {
       return predictWith(loaded, matrixOf(loaded, columnsOfRows(rows)));
     }
-    return this.reader.withRows(call, rows, recipe, async (opened) => {
+    const max = this.env.PREDICT_MAX_ROWS;
+    return this.reader.withRows(call, rows, recipe, max, async (opened) => {
       const have = new Set(opened.recipe.schema.map((c) => c.name));
       const missing = loaded.features.find((f) => !have.has(f.name));
       if (missing) {
@@ -82,14 +83,14 @@ export class PredictionsService {
       }
       const exprs = [...loaded.features.map((f) => ident(f.name)), ident(ROW_ID)];
       const binds = opened.recipe.binds as DuckDBValue[];
-      const reader = await opened.connection
-        .runAndReadAll(opened.select(exprs), binds)
-        .catch((error: unknown) => {
-          // a step that fails on these values (e.g. a cast): the rows are at fault
-          const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
-          throw new DomainError('invalid_argument', `the model's recipe on these rows: ${message}`);
-        });
-      const data = reader.getColumnsJS();
+      const page = opened.select(exprs, '', `${ident(ROW_ID)} LIMIT ${max + 1}`);
+      const data = (await opened.connection.runAndReadAll(page, binds)).getColumnsJS();
+      if (data[0].length > max) {
+        throw new DomainError(
+          'invalid_argument',
+          `the model's recipe turns these rows into more than ${max} rows; send a data source version instead`,
+        );
+      }
       const byName = Object.fromEntries(loaded.features.map((f, j) => [f.name, data[j]]));
       const predicted = predictWith(loaded, matrixOf(loaded, byName));
       return { ...predicted, rows: Array.from(data[data.length - 1], Number) };

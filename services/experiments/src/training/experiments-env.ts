@@ -48,4 +48,16 @@ export class ExperimentsEnv extends JobsEnv {
   @IsInt()
   @Min(1)
   PREDICT_CHUNK_ROWS = 100_000;
+
+  /** Largest estimated output of a join step in a recipe applied here (as in data-tools). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  JOIN_MAX_ROWS = 50_000_000;
+
+  /** Most rows a resample step filling empty periods may write here (as in data-tools). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  RESAMPLE_MAX_ROWS = 50_000_000;
 }

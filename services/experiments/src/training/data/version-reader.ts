@@ -17,6 +17,7 @@ import {
   STEPS,
   versionKey,
   type CompiledRecipe,
+  type RecipeLimits,
   type SourceRelation,
   type Step,
 } from '@hydroml/recipes';
@@ -24,6 +25,7 @@ import { randomUUID } from 'node:crypto';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { BlobFiles } from './blob-files.js';
 import { sqlString } from '@hydroml/recipes';
+import { ExperimentsEnv } from '../experiments-env.js';
 import { DuckEngines } from './duck-engines.js';
 import { loadJsonRows, rowsSchema, type JsonRow } from './json-rows.js';
 
@@ -56,7 +58,16 @@ export class VersionReader {
     private readonly nats: NatsClient,
     private readonly files: BlobFiles,
     private readonly engines: DuckEngines,
+    private readonly env: ExperimentsEnv,
   ) {}
+
+  /** The server's bounds on steps (joins, resample fills), lowered to `rows` when given. */
+  private limits(rows = Infinity): RecipeLimits {
+    return {
+      joinMaxRows: Math.min(this.env.JOIN_MAX_ROWS, rows),
+      resampleMaxRows: Math.min(this.env.RESAMPLE_MAX_ROWS, rows),
+    };
+  }
 
   locate(call: CallContext, ref: VersionParent): Promise<VersionLocation> {
     const { dataSourceId, version } = ref;
@@ -88,17 +99,22 @@ export class VersionReader {
   ): Promise<T> {
     const location = await this.locate(call, request);
     const base = await this.relation(location);
-    return this.open(call, request.recipe, base, async (opened) => work({ ...opened, location }));
+    const limits = this.limits();
+    return this.open(call, request.recipe, { ...base, limits }, (opened) =>
+      work({ ...opened, location }),
+    );
   }
 
   /**
    * Runs `work` on JSON rows read as the recipe's input columns (see rowsSchema), the recipe
-   * applied, inside one DuckDB connection; the row id is the row's 0-based place in `rows`.
+   * applied, inside one DuckDB connection; the row id is the row's 0-based place in `rows`. Joins
+   * and resample fills may give at most `maxRows` rows.
    */
   withRows<T>(
     call: CallContext,
     rows: readonly JsonRow[],
     recipe: { steps: ReadRequest['recipe']; inputSchema?: ColumnSchema[] },
+    maxRows: number,
     work: (opened: OpenedRows) => Promise<T>,
   ): Promise<T> {
     const schema = rowsSchema(rows, recipe.inputSchema);
@@ -107,7 +123,12 @@ export class VersionReader {
     const base = {
       sql: `SELECT * FROM ${ident(table)}`,
       schema,
-      load: (c: DuckDBConnection) => loadJsonRows(c, table, rows, schema),
+      load: (c: DuckDBConnection) =>
+        loadJsonRows(c, table, rows, schema).catch((error: unknown) => {
+          // e.g. an empty key, which DuckDB cannot name a column: the rows are at fault
+          throw error instanceof DomainError ? error : badData('rows', error);
+        }),
+      limits: this.limits(maxRows),
     };
     return this.open(call, recipe.steps, base, work);
   }
@@ -116,7 +137,10 @@ export class VersionReader {
   private async open<T>(
     call: CallContext,
     raw: ReadRequest['recipe'],
-    base: SourceRelation & { load?: (c: DuckDBConnection) => Promise<void> },
+    base: SourceRelation & {
+      load?: (c: DuckDBConnection) => Promise<void>;
+      limits: RecipeLimits;
+    },
     work: (opened: OpenedRows) => Promise<T>,
   ): Promise<T> {
     const steps = (raw ?? []).map((s) => ({ op: s.op, params: s.params ?? {} }));
@@ -126,13 +150,30 @@ export class VersionReader {
       const engine = new DuckRecipeEngine(connection);
       const relation = { sql: base.sql, schema: base.schema };
       const recipe = await compileRecipe({
-        ...{ registry: STEPS, engine, base: relation, steps, sources },
+        ...{ registry: STEPS, engine, base: relation, steps, sources, limits: base.limits },
       }).catch(recipeError);
       const select = (columns: string[], where = '', order = ident(ROW_ID)) =>
         `${recipe.withClause} SELECT ${columns.join(', ')} FROM ${ident(recipe.head)} ${where} ORDER BY ${order}`;
-      return work({ recipe, connection, select });
+      return work({ recipe, connection, select }).catch((error: unknown) => {
+        // a step failing on the values (a cast, a fill past its limit) is the data's fault: a
+        // 400 for a request, a job failure that is not retried
+        throw DATA_ERROR.test(errorText(error)) ? badData('the recipe on this data', error) : error;
+      });
     });
   }
+}
+
+/** DuckDB's errors about the values a query met (not about the engine or the machine). */
+const DATA_ERROR = /^(Invalid Input|Conversion|Out of Range) Error:/;
+
+/** The message of an error, also of one made in another realm (DuckDB's, under a test runner). */
+function errorText(error: unknown): string {
+  const message = (error as { message?: unknown } | null)?.message;
+  return typeof message === 'string' ? message : String(error);
+}
+
+function badData(what: string, error: unknown): DomainError {
+  return new DomainError('invalid_argument', `${what}: ${errorText(error).split('\n')[0]}`);
 }
 
 function recipeError(error: unknown): never {
