@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /**
  * The compiled worker script for `url`: the file itself when it exists, else (running from the
@@ -10,8 +11,9 @@ export function compiledWorkerUrl(url: URL): URL | null {
   if (url.protocol !== 'file:') return null;
   const path = fileURLToPath(url);
   if (existsSync(path)) return url;
-  const at = path.lastIndexOf('/src/');
+  const src = `${sep}src${sep}`;
+  const at = path.lastIndexOf(src);
   if (at < 0) return null;
-  const built = `${path.slice(0, at)}/dist/${path.slice(at + '/src/'.length)}`;
-  return existsSync(built) ? new URL(`file://${built}`) : null;
+  const built = `${path.slice(0, at)}${sep}dist${sep}${path.slice(at + src.length)}`;
+  return existsSync(built) ? pathToFileURL(built) : null;
 }
