@@ -1,9 +1,20 @@
-import { DenseMatrix } from '../data/dense-matrix.js';
+import { DenseMatrix, toMatrix } from '../data/dense-matrix.js';
 import { LinearRegression } from '../linear/linear-regression.js';
 import { r2 } from '../metrics/regression.js';
 import type { Estimator } from '../util/estimator.js';
 import { Random } from '../util/random.js';
 import { permutationImportance } from './permutation-importance.js';
+
+/** The model, with the rows of every predict call recorded. */
+function counting(model: Estimator): { counted: Estimator; calls: number[] } {
+  const calls: number[] = [];
+  const counted: Estimator = {
+    fit: () => counted,
+    predict: (m) => (calls.push(toMatrix(m).nRows), model.predict(m)),
+    toState: () => model.toState(),
+  };
+  return { counted, calls };
+}
 
 describe('permutationImportance', () => {
   it('ranks the informative column first and leaves the noise column near zero', () => {
@@ -25,12 +36,7 @@ describe('permutationImportance', () => {
     const X = Array.from({ length: n }, () => [rng.next(), rng.next(), rng.next()]);
     const y = X.map(([a, b, c]) => 3 * a - 2 * b + c * c);
     const model = new LinearRegression().fit(X, y);
-    const calls: number[] = [];
-    const counted: Estimator = {
-      fit: () => counted,
-      predict: (m: DenseMatrix) => (calls.push(m.nRows), model.predict(m)),
-      toState: () => model.toState(),
-    };
+    const { counted, calls } = counting(model);
     const res = permutationImportance(counted, X, y, { scoring: r2, nRepeats: 3, seed: 4 });
     expect(calls).toEqual([n, 2 * n, 2 * n, 2 * n, 2 * n, n]);
     // the same shuffles, drawn in the same order, one predict each
@@ -54,12 +60,7 @@ describe('permutationImportance', () => {
     const X = Array.from({ length: 1000 }, () => Array.from({ length: p }, () => rng.next()));
     const y = X.map((row) => row[0]);
     const model = new LinearRegression().fit(X, y);
-    const calls: number[] = [];
-    const counted: Estimator = {
-      fit: () => counted,
-      predict: (m: DenseMatrix) => (calls.push(m.nRows), model.predict(m)),
-      toState: () => model.toState(),
-    };
+    const { counted, calls } = counting(model);
     permutationImportance(counted, X, y, { scoring: r2, nRepeats: 1, seed: 1 });
     // 200 shuffled copies of 1000 x 200 values: at most 20 (4,194,304 values) per call
     expect(Math.max(...calls.slice(1))).toBe(20_000);
