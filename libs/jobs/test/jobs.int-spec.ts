@@ -1,115 +1,10 @@
-import 'reflect-metadata';
-import { randomBytes } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import { jetstreamManager } from '@nats-io/jetstream';
-import {
-  DomainError,
-  jobEventsSubject,
-  isTerminalJobStatus,
-  type JobEvent,
-  type JobView,
-} from '@hydroml/contracts';
-import type { NatsClient } from '@hydroml/nest-kit';
-import {
-  createJobsTable,
-  JobEntity,
-  JobQueue,
-  JobStore,
-  JobWorker,
-  jobsTopology,
-  type JobHandler,
-  type JobWorkerOptions,
-} from '../src/index.js';
-import { connectTestNats, createTestDatabase, type TestDatabase } from '@hydroml/testing';
-
-const SERVICE = 'svc';
-const OPTIONS: Omit<JobWorkerOptions, 'onError'> = {
-  service: SERVICE,
-  ackWaitMs: 1500,
-  heartbeatMs: 300,
-  maxAttempts: 3,
-  retryBaseMs: 50,
-  retryMaxMs: 200,
-};
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+import { DomainError, jobEventsSubject, type JobEvent } from '@hydroml/contracts';
+import { JobQueue, JobStore, JobWorker, jobsTopology } from '../src/index.js';
+import { jobsHarness, OPTIONS, SERVICE, sleep } from './jobs-harness.js';
 
 describe('durable jobs on JetStream', () => {
-  let db: TestDatabase;
-  let dataSource: DataSource;
-  let prefix: string;
-  const clients: NatsClient[] = [];
-  const workers: JobWorker[] = [];
-  const workerErrors: unknown[] = [];
-
-  async function client(): Promise<NatsClient> {
-    const nats = await connectTestNats(prefix);
-    clients.push(nats);
-    return nats;
-  }
-
-  async function setup(
-    handlers: Record<string, JobHandler>,
-    count = 1,
-    options: Partial<JobWorkerOptions> = {},
-  ) {
-    const nats = await client();
-    const store = new JobStore(dataSource, nats, (error) => workerErrors.push(error));
-    const queue = new JobQueue(SERVICE, store, nats, 3);
-    for (let i = 0; i < count; i += 1) {
-      const own = await client();
-      const worker = new JobWorker(own, new JobStore(dataSource, own, () => undefined), {
-        ...OPTIONS,
-        ...options,
-        onError: (error) => workerErrors.push(error),
-      });
-      for (const [kind, handler] of Object.entries(handlers)) worker.register(kind, handler);
-      await worker.start();
-      workers.push(worker);
-    }
-    return { queue, store, nats };
-  }
-
-  async function settled(queue: JobQueue, id: string, timeoutMs = 10_000): Promise<JobView> {
-    const until = Date.now() + timeoutMs;
-    for (;;) {
-      const job = await queue.get(id);
-      if (isTerminalJobStatus(job.status) || Date.now() > until) return job;
-      await sleep(50);
-    }
-  }
-
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    dataSource = new DataSource({ type: 'postgres', url: db.url, entities: [JobEntity] });
-    await dataSource.initialize();
-    const runner = dataSource.createQueryRunner();
-    await createJobsTable(runner);
-    await runner.release();
-  });
-
-  beforeEach(() => {
-    prefix = `test_jobs_${randomBytes(4).toString('hex')}`;
-  });
-
-  afterEach(async () => {
-    for (const worker of workers.splice(0)) await worker.stop();
-    const nats = await connectTestNats(prefix);
-    clients.push(nats);
-    const jsm = await jetstreamManager(nats.connection);
-    await jsm.streams.delete(jobsTopology(nats).stream).catch(() => false);
-    for (const c of clients.splice(0)) await c.connection.close();
-  });
-
-  afterAll(async () => {
-    await dataSource.destroy();
-    await db.drop();
-  });
-
-  afterEach(() => {
-    const errors = workerErrors.splice(0);
-    if (errors.length > 0) throw new Error(`worker errors: ${errors.map(String).join('; ')}`);
-  });
+  const { state, client, setup, settled } = jobsHarness();
 
   it('runs a job once, publishes progress and stores the result', async () => {
     let runs = 0;
@@ -167,84 +62,6 @@ describe('durable jobs on JetStream', () => {
     expect(done.error?.message).toBe('the file is not a CSV');
   });
 
-  it('cancels a running job between chunks', async () => {
-    let chunks = 0;
-    const { queue } = await setup({
-      long: async (ctx) => {
-        for (;;) {
-          ctx.throwIfCancelled();
-          chunks += 1;
-          await sleep(50);
-        }
-      },
-    });
-    const job = await queue.enqueue('long', {});
-    while ((await queue.get(job.id)).status !== 'running') await sleep(20);
-    await queue.cancel(job.id);
-    const done = await settled(queue, job.id);
-    expect(done).toMatchObject({ status: 'cancelled', cancelRequested: true });
-    const seen = chunks;
-    await sleep(200);
-    expect(chunks).toBe(seen);
-  });
-
-  it('aborts a running job as soon as it is cancelled, long before its next heartbeat', async () => {
-    const { queue } = await setup(
-      {
-        wait: (ctx) =>
-          new Promise((_resolve, reject) => {
-            ctx.signal.addEventListener('abort', () => reject(ctx.signal.reason as Error));
-          }),
-      },
-      1,
-      { heartbeatMs: 120_000, ackWaitMs: 240_000 },
-    );
-    const job = await queue.enqueue('wait', {});
-    while ((await queue.get(job.id)).status !== 'running') await sleep(20);
-    await queue.cancel(job.id);
-    // Without the NATS notice the worker would only see the flag at the 2-minute heartbeat.
-    expect(await settled(queue, job.id, 10_000)).toMatchObject({ status: 'cancelled' });
-  });
-
-  it('cancels a job whose cancel was told while its worker was marking it running', async () => {
-    const nats = await client();
-    const queue = new JobQueue(SERVICE, new JobStore(dataSource, nats, () => undefined), nats);
-    const own = await client();
-    // the cancel lands after the job is marked running, before the worker holds it as current
-    class RacingStore extends JobStore {
-      override async markRunning(id: string, attempt: number) {
-        const running = await super.markRunning(id, attempt);
-        await queue.cancel(id);
-        return running;
-      }
-    }
-    const worker = new JobWorker(own, new RacingStore(dataSource, own, () => undefined), {
-      ...OPTIONS,
-      ...{ heartbeatMs: 120_000, ackWaitMs: 240_000 },
-      onError: (error) => workerErrors.push(error),
-    });
-    let ran = false;
-    worker.register('raced', () => ((ran = true), new Promise(() => undefined)));
-    await worker.start();
-    workers.push(worker);
-    const job = await queue.enqueue('raced', {});
-    expect(await settled(queue, job.id, 10_000)).toMatchObject({ status: 'cancelled' });
-    expect(ran).toBe(false);
-  });
-
-  it('cancels a queued job before any worker runs it', async () => {
-    const nats = await client();
-    const store = new JobStore(dataSource, nats, () => undefined);
-    const queue = new JobQueue(SERVICE, store, nats);
-    const job = await queue.enqueue('never', {});
-    expect((await queue.cancel(job.id)).status).toBe('cancelled');
-    let ran = false;
-    await setup({ never: () => ((ran = true), Promise.resolve({})) });
-    await sleep(300);
-    expect(ran).toBe(false);
-    expect((await queue.get(job.id)).status).toBe('cancelled');
-  });
-
   it('keeps a long job alive with heartbeats beyond the ack wait', async () => {
     let runs = 0;
     const { queue } = await setup({
@@ -281,7 +98,7 @@ describe('durable jobs on JetStream', () => {
     let release!: () => void;
     const hang = new Promise<void>((resolve) => (release = resolve));
     const dying = await client();
-    const store = new JobStore(dataSource, dying, () => undefined);
+    const store = new JobStore(state.dataSource, dying, () => undefined);
     const first = new JobWorker(dying, store, { ...OPTIONS, onError: () => undefined });
     first.register('task', async () => {
       await hang;
