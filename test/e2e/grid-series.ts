@@ -20,19 +20,25 @@ export interface GridSeries {
   owner: TestUser;
   viewer: TestUser;
   stranger: TestUser;
+  projectId: string;
   /** Version 1 of the uploaded series. */
   target: { dataSourceId: string; version: number };
 }
 
-/** The grid console's and charts' e2e data: an owner's project with a viewer, and a stranger. */
-export async function uploadGridSeries(stack: Stack): Promise<GridSeries> {
+/** An owner's project with a viewer and, outside it, a stranger; `file` uploaded by the owner. */
+export async function uploadShared(
+  stack: Stack,
+  file: Buffer,
+  fileName: string,
+  projectName: string,
+): Promise<GridSeries> {
   const [owner, viewer, stranger] = [
     await signUp(stack.baseUrl),
     await signUp(stack.baseUrl),
     await signUp(stack.baseUrl),
   ];
   const api = request(stack.baseUrl);
-  const project = await api.post('/api/v1/projects').set(owner.auth).send({ name: 'Console' });
+  const project = await api.post('/api/v1/projects').set(owner.auth).send({ name: projectName });
   await api
     .post(`/api/v1/projects/${project.body.id}/members`)
     .set(owner.auth)
@@ -41,14 +47,15 @@ export async function uploadGridSeries(stack: Stack): Promise<GridSeries> {
   const upload = await api
     .post(`/api/v1/projects/${project.body.id}/data-sources`)
     .set(owner.auth)
-    .attach('file', csv(), 'series.csv')
+    .attach('file', file, fileName)
     .expect(201);
   const job = await waitForJob(stack.baseUrl, owner, upload.body.job.id);
   if (job.status !== 'succeeded') throw new Error(`ingestion failed: ${JSON.stringify(job)}`);
-  return {
-    owner,
-    viewer,
-    stranger,
-    target: { dataSourceId: upload.body.dataSource.id, version: 1 },
-  };
+  const target = { dataSourceId: upload.body.dataSource.id as string, version: 1 };
+  return { owner, viewer, stranger, projectId: project.body.id as string, target };
+}
+
+/** The grid console's and charts' e2e data: the series above, shared as in uploadShared. */
+export function uploadGridSeries(stack: Stack): Promise<GridSeries> {
+  return uploadShared(stack, csv(), 'series.csv', 'Console');
 }

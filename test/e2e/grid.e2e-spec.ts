@@ -1,6 +1,7 @@
 import { Redis } from 'ioredis';
 import request from 'supertest';
-import { signUp, waitForJob, type TestUser } from './client.js';
+import { signUp, type TestUser } from './client.js';
+import { uploadShared } from './grid-series.js';
 import { startStack, type Stack } from './stack.js';
 
 const RIVERS = ['Rhine', 'Rhône', 'Danube', "O'Neill; DROP", ''];
@@ -28,27 +29,9 @@ describe('grid through the gateway', () => {
 
   beforeAll(async () => {
     stack = await startStack();
-    [owner, viewer, stranger] = [
-      await signUp(stack.baseUrl),
-      await signUp(stack.baseUrl),
-      await signUp(stack.baseUrl),
-    ];
-    const api = request(stack.baseUrl);
-    const project = await api.post('/api/v1/projects').set(owner.auth).send({ name: 'Grid' });
-    projectId = project.body.id as string;
-    await api
-      .post(`/api/v1/projects/${project.body.id}/members`)
-      .set(owner.auth)
-      .send({ user: viewer.user.email, role: 'viewer' })
-      .expect(201);
-    const upload = await api
-      .post(`/api/v1/projects/${project.body.id}/data-sources`)
-      .set(owner.auth)
-      .attach('file', riversCsv(), 'rivers.csv')
-      .expect(201);
-    const job = await waitForJob(stack.baseUrl, owner, upload.body.job.id);
-    if (job.status !== 'succeeded') throw new Error(`ingestion failed: ${JSON.stringify(job)}`);
-    base = `/api/v1/data-sources/${upload.body.dataSource.id}/versions/1`;
+    const shared = await uploadShared(stack, riversCsv(), 'rivers.csv', 'Grid');
+    ({ owner, viewer, stranger, projectId } = shared);
+    base = `/api/v1/data-sources/${shared.target.dataSourceId}/versions/1`;
     rowsPath = `${base}/rows`;
   }, 90_000);
   afterAll(() => stack.close());

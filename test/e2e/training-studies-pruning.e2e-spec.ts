@@ -30,20 +30,23 @@ describe('studies through the gateway: pruners', () => {
     }).expect(400);
   });
 
-  it('prunes clearly worse trials with the median pruner over k-fold scores', async () => {
+  /** A finished study of `trials` one-at-a-time trials with the pruner, all trials run. */
+  async function prunedStudy(pruner: string, seed: number, trials: number) {
     const study = await studyOf({
       spec: spec(),
       search: [...widelyVaryingRate],
-      sampler: { type: 'random', seed: 11 },
-      pruner: { type: 'median' },
-      budget: { trials: 14 },
+      sampler: { type: 'random', seed },
+      pruner: { type: pruner },
+      budget: { trials },
       parallelism: 1,
     });
-    expect({ status: study.status, pruner: study.pruner }).toEqual({
-      status: 'FINISHED',
-      pruner: 'median',
-    });
-    expect(study.trials).toHaveLength(14);
+    expect({ status: study.status, pruner: study.pruner }).toEqual({ status: 'FINISHED', pruner });
+    expect(study.trials).toHaveLength(trials);
+    return study;
+  }
+
+  it('prunes clearly worse trials with the median pruner over k-fold scores', async () => {
+    const study = await prunedStudy('median', 11, 14);
     const complete = study.trials.filter((t) => t.state === 'COMPLETE');
     const pruned = study.trials.filter((t) => t.state === 'PRUNED');
     expect(complete.length).toBeGreaterThanOrEqual(5);
@@ -67,19 +70,7 @@ describe('studies through the gateway: pruners', () => {
   }, 240_000);
 
   it('prunes with successive halving: only trials at the top of their rung go on', async () => {
-    const study = await studyOf({
-      spec: spec(),
-      search: [...widelyVaryingRate],
-      sampler: { type: 'random', seed: 4 },
-      pruner: { type: 'successive_halving' },
-      budget: { trials: 8 },
-      parallelism: 1,
-    });
-    expect({ status: study.status, pruner: study.pruner }).toEqual({
-      status: 'FINISHED',
-      pruner: 'successive_halving',
-    });
-    expect(study.trials).toHaveLength(8);
+    const study = await prunedStudy('successive_halving', 4, 8);
     const pruned = study.trials.filter((t) => t.state === 'PRUNED');
     expect(pruned.length).toBeGreaterThan(0);
     for (const t of pruned) {
