@@ -56,8 +56,9 @@ export class SessionHeads {
   /** `forChange`: the caller must be the session's creator (see {@link requireCreator}). */
   async resolve(call: CallContext, sessionId: string, forChange = false): Promise<SessionHead> {
     const session = await this.sessions.get(sessionId);
-    const base = await this.baseOf(call, session);
-    if (forChange) requireCreator(call, session);
+    const base = forChange
+      ? await this.baseForChange(call, session)
+      : await this.baseOf(call, session);
     const steps = session.steps.slice(0, session.head);
     // Stored steps were checked on this data by the change that stored them.
     const { recipe, sources } = await this.compiler.compile(call, base, steps, {

@@ -121,9 +121,8 @@ function periodSql(p: ResampleParams): string {
  * column would ask for millions. The fill's SQL counts them from the groups' bounds (no extra pass
  * over the data) and fails past `maxRows`, which the server's limit caps.
  */
-function checkFill(p: ResampleParams, input: Relation, ctx: FitContext): Promise<ResampleParams> {
-  requireColumnOfType(input.schema, p.orderBy, TEMPORAL_TYPES, 'orderBy');
-  requireAll(input.schema, p.partitionBy, 'partitionBy');
+function checkFill(p: ResampleParams, _input: Relation, ctx: FitContext): Promise<ResampleParams> {
+  // the columns are checked by compile, which runs next on the same input
   if (p.emptyPeriods === 'drop') return Promise.resolve(p);
   const limit = ctx.limits.resampleMaxRows;
   return Promise.resolve({ ...p, maxRows: Math.min(p.maxRows ?? limit, limit) });
