@@ -10,3 +10,13 @@ export function writeGeneratedCsv(connection, rows, path) {
       CASE WHEN range % 33 = 0 THEN NULL ELSE DATE '1990-06-01' + (range % 300)::INT END AS d2
     FROM range(${rows})) TO '${path}' (FORMAT csv, HEADER true)`);
 }
+
+/** vega-datasets' 3M-row flights (Parquet). */
+export const FLIGHTS = 'node_modules/vega-datasets/data/flights-3m.parquet';
+
+/** The flights as a CSV: pandas cannot read Parquet here (no pyarrow in Debian's python3-pandas). */
+export function writeFlightsCsv(connection, path) {
+  return connection.run(
+    `COPY (SELECT * FROM read_parquet('${FLIGHTS}')) TO '${path}' (FORMAT csv, HEADER true)`,
+  );
+}

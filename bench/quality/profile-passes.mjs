@@ -11,13 +11,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { parquetSource } from '@hydroml/recipes';
-import { writeGeneratedCsv } from '../lib/generated-csv.mjs';
+import { FLIGHTS, writeFlightsCsv, writeGeneratedCsv } from '../lib/generated-csv.mjs';
 import { pandasReference } from './pandas-ref.mjs';
 
 const THREADS = process.env.DUCKDB_THREADS ?? '2';
 const ROWS = Number(process.env.BENCH_QUALITY_ROWS ?? 1_000_000);
 const REPEAT = Number(process.env.REPEAT ?? 2);
-const FLIGHTS = 'node_modules/vega-datasets/data/flights-3m.parquet';
 const DIST = new URL('../../services/data-tools/dist/', import.meta.url);
 const { computeProfile } = await import(new URL('quality/profile/compute-profile.js', DIST));
 const { ingestFile } = await import(new URL('ingestion/ingest-file.js', DIST));
@@ -50,9 +49,7 @@ async function tables(c, dir) {
   const csv = join(dir, 'bench.csv');
   await writeGeneratedCsv(c, ROWS, csv);
   const flightsCsv = join(dir, 'flights.csv');
-  await c.run(
-    `COPY (SELECT * FROM read_parquet('${FLIGHTS}')) TO '${flightsCsv}' (FORMAT csv, HEADER true)`,
-  );
+  await writeFlightsCsv(c, flightsCsv);
   const out = [];
   for (const [name, path, csvPath, dates] of [
     ['1M x 12 CSV', csv, csv, 'd1,t1,d2'],

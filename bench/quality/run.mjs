@@ -12,13 +12,12 @@ import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { connect } from '@nats-io/transport-node';
 import { jetstreamManager } from '@nats-io/jetstream';
-import { writeGeneratedCsv } from '../lib/generated-csv.mjs';
+import { FLIGHTS, writeFlightsCsv, writeGeneratedCsv } from '../lib/generated-csv.mjs';
 import { api, benchEnv, benchId, Platform, signUp, waitFor } from '../lib/platform.mjs';
 import { pandasReference as pandas } from './pandas-ref.mjs';
 
 const THREADS = Number(process.env.DUCKDB_THREADS ?? 2);
 const ROWS = Number(process.env.BENCH_QUALITY_ROWS ?? 1_000_000);
-const FLIGHTS = 'node_modules/vega-datasets/data/flights-3m.parquet';
 
 async function duck(work) {
   const db = await DuckDBInstance.create(':memory:', {
@@ -40,11 +39,8 @@ function generateCsv(path) {
   return duck((c) => writeGeneratedCsv(c, ROWS, path));
 }
 
-/** pandas cannot read Parquet here (no pyarrow in Debian's python3-pandas): give it a CSV. */
 function flightsCsv(path) {
-  return duck((c) =>
-    c.run(`COPY (SELECT * FROM read_parquet('${FLIGHTS}')) TO '${path}' (FORMAT csv, HEADER true)`),
-  );
+  return duck((c) => writeFlightsCsv(c, path));
 }
 
 async function job(base, token, id) {

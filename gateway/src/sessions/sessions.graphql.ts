@@ -40,20 +40,25 @@ export class StudioSessionType extends SessionFieldsType {
   @Field({ description: 'The head’s first rows as a JSON array' }) previewJson!: string;
 }
 
-export function toSessionSummaryType(view: SessionView): StudioSessionSummaryType {
+/** The fields a session summary and a session's state share. */
+function sessionFields(view: SessionView | SessionStateView) {
   return {
     ...{ id: view.id, dataSourceId: view.dataSourceId, version: view.version },
     steps: view.steps.map((s) => ({ op: s.op, paramsJson: JSON.stringify(s.params) })),
     ...{ head: view.head, schema: view.schema, revision: view.revision },
+  };
+}
+
+export function toSessionSummaryType(view: SessionView): StudioSessionSummaryType {
+  return {
+    ...sessionFields(view),
     ...{ createdBy: view.createdBy, updatedAt: view.updatedAt, expiresAt: view.expiresAt },
   };
 }
 
 export function toSessionType(view: SessionStateView): StudioSessionType {
   return {
-    ...{ id: view.id, dataSourceId: view.dataSourceId, version: view.version },
-    steps: view.steps.map((s) => ({ op: s.op, paramsJson: JSON.stringify(s.params) })),
-    ...{ head: view.head, schema: view.schema, revision: view.revision },
+    ...sessionFields(view),
     previewJson: JSON.stringify(view.preview.rows),
     expiresAt: view.expiresAt,
   };
