@@ -1,5 +1,6 @@
 import { DenseMatrix, loadModel, type ColumnInfo, type Estimator } from '@hydroml/ml';
 import { DomainError } from '@hydroml/contracts';
+import { ident, ROW_ID } from '@hydroml/recipes';
 import { encodeKnown, toNumber } from '../training/data/columns.js';
 
 /** A model file read back: the estimator, its input columns and (classifiers) class labels. */
@@ -62,4 +63,16 @@ export function columnsOfRows(rows: Array<Record<string, unknown>>): Record<stri
   const names = new Set(rows.flatMap((r) => Object.keys(r)));
   for (const name of names) out[name] = rows.map((r) => r[name] ?? null);
   return out;
+}
+
+/** SELECT items over a recipe head: the model's feature columns in order, then the row id. */
+export function featureSelect(loaded: LoadedModel): string[] {
+  const items = loaded.features.map((f, j) => `${ident(f.name)} AS "f${j}"`);
+  return [...items, `${ident(ROW_ID)} AS "__rid"`];
+}
+
+/** Predictions of columns read with {@link featureSelect} (the row id, last, is not read). */
+export function predictColumns(loaded: LoadedModel, columns: ArrayLike<unknown>[]): Predicted {
+  const byName = Object.fromEntries(loaded.features.map((f, j) => [f.name, columns[j]]));
+  return predictWith(loaded, matrixOf(loaded, byName));
 }

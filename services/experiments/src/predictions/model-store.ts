@@ -15,6 +15,16 @@ async function text(blobs: BlobStore, key: string): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/** `cache[key]`, produced on a miss; the oldest entry goes when CACHE_SIZE are held. */
+async function remembered<T>(cache: Map<string, T>, key: string, produce: () => Promise<T>) {
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const value = await produce();
+  if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  cache.set(key, value);
+  return value;
+}
+
 export interface ModelVersionFiles {
   projectId: string;
   runId: string;
@@ -25,6 +35,7 @@ export interface ModelVersionFiles {
 @Injectable()
 export class ModelStore {
   private readonly cache = new Map<string, LoadedModel>();
+  private readonly recipes = new Map<string, StoredRecipe>();
 
   constructor(
     private readonly models: RegisteredModelsService,
@@ -42,19 +53,16 @@ export class ModelStore {
     return { projectId: model.project_id, runId: view.run_id, modelKey };
   }
 
-  async load(key: string): Promise<LoadedModel> {
-    const hit = this.cache.get(key);
-    if (hit) return hit;
-    const loaded = parseModel(await text(this.blobs, key));
-    if (this.cache.size >= CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
-    this.cache.set(key, loaded);
-    return loaded;
+  load(key: string): Promise<LoadedModel> {
+    return remembered(this.cache, key, async () => parseModel(await text(this.blobs, key)));
   }
 
-  /** The run's fitted recipe (no steps when the run stored none). */
-  async recipe(runId: string): Promise<StoredRecipe> {
-    const key = artifactKey(runId, 'model/recipe.json');
-    if (!(await this.blobs.stat(key))) return { steps: [] };
-    return JSON.parse(await text(this.blobs, key)) as StoredRecipe;
+  /** The run's fitted recipe (no steps when the run stored none); a run's never changes. */
+  recipe(runId: string): Promise<StoredRecipe> {
+    return remembered(this.recipes, runId, async () => {
+      const key = artifactKey(runId, 'model/recipe.json');
+      if (!(await this.blobs.stat(key))) return { steps: [] };
+      return JSON.parse(await text(this.blobs, key)) as StoredRecipe;
+    });
   }
 }

@@ -13,7 +13,7 @@ import { sqlString } from '@hydroml/recipes';
 import { VersionReader, type OpenedVersion } from '../training/data/version-reader.js';
 import { ExperimentsEnv } from '../training/experiments-env.js';
 import { callOf } from '../training/training-job.payload.js';
-import { matrixOf, predictWith, type LoadedModel, type Predicted } from './loaded-model.js';
+import { featureSelect, predictColumns, type LoadedModel, type Predicted } from './loaded-model.js';
 import { ModelStore } from './model-store.js';
 
 export const PREDICT_JOB = 'predict';
@@ -61,8 +61,10 @@ export class PredictJob {
   async run(ctx: JobContext): Promise<Record<string, unknown>> {
     const p = ctx.payload as unknown as PredictJobPayload;
     const call = callOf(p);
-    const loaded = await this.store.load(p.modelKey);
-    const { steps: recipe } = await this.store.recipe(p.runId);
+    const [loaded, { steps: recipe }] = await Promise.all([
+      this.store.load(p.modelKey),
+      this.store.recipe(p.runId),
+    ]);
     const dir = join(this.env.EXPERIMENTS_WORK_DIR, 'predict', ctx.job.id);
     await mkdir(dir, { recursive: true });
     try {
@@ -107,8 +109,7 @@ export class PredictJob {
     onChunk: (rowsDone: number) => Promise<void>,
   ) {
     const binds = opened.recipe.binds as DuckDBValue[];
-    const exprs = loaded.features.map((f, j) => `${ident(f.name)} AS "f${j}"`);
-    exprs.push(`${ident(ROW_ID)} AS "__rid"`);
+    const exprs = featureSelect(loaded);
     const file = await open(csv, 'w');
     try {
       await file.write(`${header.map((n) => JSON.stringify(n)).join(',')}\n`);
@@ -116,9 +117,7 @@ export class PredictJob {
       let done = 0;
       const flush = async (rows: number) => {
         const piece = columns.map((c) => c.splice(0, rows));
-        const byName = Object.fromEntries(loaded.features.map((f, j) => [f.name, piece[j]]));
-        const predicted = predictWith(loaded, matrixOf(loaded, byName));
-        await file.write(predictionsCsv(piece[piece.length - 1], predicted));
+        await file.write(predictionsCsv(piece[piece.length - 1], predictColumns(loaded, piece)));
         done += rows;
         await onChunk(done);
       };

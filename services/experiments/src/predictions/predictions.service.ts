@@ -13,7 +13,13 @@ import { ident, ROW_ID } from '@hydroml/recipes';
 import { VersionReader } from '../training/data/version-reader.js';
 import { ExperimentsEnv } from '../training/experiments-env.js';
 import { jobCall } from '../training/trainings.service.js';
-import { columnsOfRows, matrixOf, predictWith } from './loaded-model.js';
+import {
+  columnsOfRows,
+  featureSelect,
+  matrixOf,
+  predictColumns,
+  predictWith,
+} from './loaded-model.js';
 import { ModelStore, type ModelVersionFiles } from './model-store.js';
 import { PREDICT_JOB, type PredictJobPayload } from './predict.job.js';
 
@@ -66,8 +72,10 @@ export class PredictionsService {
     files: ModelVersionFiles,
     rows: Array<Record<string, unknown>>,
   ): Promise<PredictionResult> {
-    const loaded = await this.store.load(files.modelKey);
-    const recipe = await this.store.recipe(files.runId);
+    const [loaded, recipe] = await Promise.all([
+      this.store.load(files.modelKey),
+      this.store.recipe(files.runId),
+    ]);
     if (recipe.steps.length === 0) {
       return predictWith(loaded, matrixOf(loaded, columnsOfRows(rows)));
     }
@@ -81,9 +89,8 @@ export class PredictionsService {
           `the model's recipe gives no column '${missing.name}' from these rows`,
         );
       }
-      const exprs = [...loaded.features.map((f) => ident(f.name)), ident(ROW_ID)];
       const binds = opened.recipe.binds as DuckDBValue[];
-      const page = opened.select(exprs, '', `${ident(ROW_ID)} LIMIT ${max + 1}`);
+      const page = opened.select(featureSelect(loaded), '', `${ident(ROW_ID)} LIMIT ${max + 1}`);
       const data = (await opened.connection.runAndReadAll(page, binds)).getColumnsJS();
       if (data[0].length > max) {
         throw new DomainError(
@@ -91,9 +98,8 @@ export class PredictionsService {
           `the model's recipe turns these rows into more than ${max} rows; send a data source version instead`,
         );
       }
-      const byName = Object.fromEntries(loaded.features.map((f, j) => [f.name, data[j]]));
-      const predicted = predictWith(loaded, matrixOf(loaded, byName));
-      return { ...predicted, rows: Array.from(data[data.length - 1], Number) };
+      const rowIds = Array.from(data[data.length - 1], Number);
+      return { ...predictColumns(loaded, data), rows: rowIds };
     });
   }
 
