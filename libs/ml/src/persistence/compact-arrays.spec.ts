@@ -1,4 +1,4 @@
-import { encodeF64, encodeI32 } from '../util/codec.js';
+import { encodeBytes, encodeF64 } from '../util/codec.js';
 import { packFloats, packInts, unpackFloats, unpackInts } from './compact-arrays.js';
 
 function bits(a: Float64Array): string {
@@ -53,7 +53,7 @@ describe('compact arrays', () => {
 
   it('reads version 1 strings (no type) as int32 or float64 bytes', () => {
     const ints = Int32Array.of(-1, 3, 70000);
-    expect(Array.from(unpackInts(encodeI32(ints)))).toEqual([-1, 3, 70000]);
+    expect(Array.from(unpackInts(encodeBytes(ints)))).toEqual([-1, 3, 70000]);
     const floats = Float64Array.of(-0, NaN, 0.1);
     expect(bits(unpackFloats(encodeF64(floats)))).toBe(bits(floats));
   });

@@ -26,14 +26,6 @@ export function decodeF64(s: Json | undefined): Float64Array {
   return new Float64Array(decodeBytes(expectString(s), 8, 'float64 array'));
 }
 
-export function encodeI32(a: Int32Array): string {
-  return encodeBytes(a);
-}
-
-export function decodeI32(s: Json | undefined): Int32Array {
-  return new Int32Array(decodeBytes(expectString(s), 4, 'int32 array'));
-}
-
 export function expectString(v: Json | undefined): string {
   if (typeof v !== 'string') throw new Error('corrupt model: expected a string field');
   return v;
