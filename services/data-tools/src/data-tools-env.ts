@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsString, Matches, Max, Min } from 'class-validator';
 import { JobsEnv } from '@hydroml/jobs';
+import { DEFAULT_RECIPE_LIMITS } from '@hydroml/recipes';
 
 export class DataToolsEnv extends JobsEnv {
   /** Where blobs live: `fs` (BLOB_DIR, shared with the gateway) or `nats` (object store). */
@@ -38,7 +39,7 @@ export class DataToolsEnv extends JobsEnv {
   @Type(() => Number)
   @IsInt()
   @Min(1)
-  JOIN_MAX_ROWS = 50_000_000;
+  JOIN_MAX_ROWS = DEFAULT_RECIPE_LIMITS.joinMaxRows;
 
   /**
    * Most rows a resample step may write when it fills empty periods (counted from the groups'
@@ -47,5 +48,5 @@ export class DataToolsEnv extends JobsEnv {
   @Type(() => Number)
   @IsInt()
   @Min(1)
-  RESAMPLE_MAX_ROWS = 50_000_000;
+  RESAMPLE_MAX_ROWS = DEFAULT_RECIPE_LIMITS.resampleMaxRows;
 }

@@ -61,6 +61,20 @@ export const DEFAULT_RECIPE_LIMITS: RecipeLimits = {
   resampleMaxRows: 50_000_000,
 };
 
+/** A service's settings of the limits (JOIN_MAX_ROWS, RESAMPLE_MAX_ROWS). */
+export interface RecipeLimitSettings {
+  JOIN_MAX_ROWS: number;
+  RESAMPLE_MAX_ROWS: number;
+}
+
+/** The limits a service's settings give, each lowered to `cap` when given. */
+export function recipeLimits(settings: RecipeLimitSettings, cap = Infinity): RecipeLimits {
+  return {
+    joinMaxRows: Math.min(settings.JOIN_MAX_ROWS, cap),
+    resampleMaxRows: Math.min(settings.RESAMPLE_MAX_ROWS, cap),
+  };
+}
+
 /** What fitting may ask for: a query over the step's input relation. */
 export interface FitContext extends CompileContext {
   /** Runs `sql` (which may reference `input.name`) and returns its rows as JSON-safe values. */

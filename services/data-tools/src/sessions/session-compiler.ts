@@ -6,6 +6,7 @@ import {
   type VersionParent,
 } from '@hydroml/contracts';
 import {
+  recipeLimits,
   compileRecipe,
   DuckRecipeEngine,
   ROW_ID,
@@ -93,10 +94,7 @@ export class SessionCompiler {
         sources: relations,
         knownSchemas: options.knownSchemas ?? [],
         refitFrom: options.refitFrom,
-        limits: {
-          joinMaxRows: this.env.JOIN_MAX_ROWS,
-          resampleMaxRows: this.env.RESAMPLE_MAX_ROWS,
-        },
+        limits: recipeLimits(this.env),
         checked: options.checked,
       }),
     );

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsString, Matches, Max, Min } from 'class-validator';
 import { JobsEnv } from '@hydroml/jobs';
+import { DEFAULT_RECIPE_LIMITS } from '@hydroml/recipes';
 
 /** Settings of the experiments service: jobs, the blob store, DuckDB and training workers. */
 export class ExperimentsEnv extends JobsEnv {
@@ -53,11 +54,11 @@ export class ExperimentsEnv extends JobsEnv {
   @Type(() => Number)
   @IsInt()
   @Min(1)
-  JOIN_MAX_ROWS = 50_000_000;
+  JOIN_MAX_ROWS = DEFAULT_RECIPE_LIMITS.joinMaxRows;
 
   /** Most rows a resample step filling empty periods may write here (as in data-tools). */
   @Type(() => Number)
   @IsInt()
   @Min(1)
-  RESAMPLE_MAX_ROWS = 50_000_000;
+  RESAMPLE_MAX_ROWS = DEFAULT_RECIPE_LIMITS.resampleMaxRows;
 }

@@ -17,6 +17,7 @@ import {
   STEPS,
   versionKey,
   type CompiledRecipe,
+  recipeLimits,
   type RecipeLimits,
   type SourceRelation,
   type Step,
@@ -61,14 +62,6 @@ export class VersionReader {
     private readonly env: ExperimentsEnv,
   ) {}
 
-  /** The server's bounds on steps (joins, resample fills), lowered to `rows` when given. */
-  private limits(rows = Infinity): RecipeLimits {
-    return {
-      joinMaxRows: Math.min(this.env.JOIN_MAX_ROWS, rows),
-      resampleMaxRows: Math.min(this.env.RESAMPLE_MAX_ROWS, rows),
-    };
-  }
-
   locate(call: CallContext, ref: VersionParent): Promise<VersionLocation> {
     const { dataSourceId, version } = ref;
     return this.nats.request(DataToolsContracts.locate, { dataSourceId, version }, call);
@@ -99,7 +92,7 @@ export class VersionReader {
   ): Promise<T> {
     const location = await this.locate(call, request);
     const base = await this.relation(location);
-    const limits = this.limits();
+    const limits = recipeLimits(this.env);
     return this.open(call, request.recipe, { ...base, limits }, (opened) =>
       work({ ...opened, location }),
     );
@@ -128,7 +121,7 @@ export class VersionReader {
           // e.g. an empty key, which DuckDB cannot name a column: the rows are at fault
           throw error instanceof DomainError ? error : badData('rows', error);
         }),
-      limits: this.limits(maxRows),
+      limits: recipeLimits(this.env, maxRows),
     };
     return this.open(call, recipe.steps, base, work);
   }
