@@ -1,3 +1,4 @@
+import type { VersionParent } from '@hydroml/contracts';
 import { StepRegistry } from './core/registry.js';
 import { CORE_STEPS } from './steps/core/index.js';
 import { FEATURE_STEPS } from './steps/features/index.js';
@@ -15,6 +16,16 @@ export * from './grid/index.js';
 
 /** Every step HydroML knows. */
 export const STEPS = new StepRegistry([...CORE_STEPS, ...FEATURE_STEPS]);
+
+/** The other versions `steps` read (joins, unions), in step order, repeats included. */
+export function stepRefs(
+  steps: ReadonlyArray<{ op: string; params?: Record<string, unknown> }>,
+): VersionParent[] {
+  return steps.flatMap((step) => {
+    const definition = STEPS.get(step.op);
+    return definition.refs?.(definition.parse(step.params ?? {})) ?? [];
+  });
+}
 export {
   FormulaCompiler,
   FormulaError,

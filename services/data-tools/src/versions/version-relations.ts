@@ -5,7 +5,13 @@ import {
   type CallContext,
   type VersionParent,
 } from '@hydroml/contracts';
-import { parquetSource, STEPS, versionKey, type SourceRelation, type Step } from '@hydroml/recipes';
+import {
+  parquetSource,
+  stepRefs,
+  versionKey,
+  type SourceRelation,
+  type Step,
+} from '@hydroml/recipes';
 import { AccessClient } from '../access/access.client.js';
 import { sqlString } from '../engine/duck-engine.js';
 import { VersionCache } from '../storage/version-cache.js';
@@ -61,12 +67,8 @@ export class VersionRelations {
     call: CallContext,
     steps: readonly Step[],
   ): Promise<Map<string, ResolvedVersion>> {
-    const refs = steps.flatMap((step) => {
-      const definition = STEPS.get(step.op);
-      return definition.refs?.(definition.parse(step.params)) ?? [];
-    });
     const resolved = new Map<string, ResolvedVersion>();
-    for (const ref of refs) {
+    for (const ref of stepRefs(steps)) {
       const key = versionKey(ref);
       if (!resolved.has(key)) resolved.set(key, await this.resolve(call, ref));
     }

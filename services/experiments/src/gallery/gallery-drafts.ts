@@ -9,7 +9,7 @@ import {
   type TrainingAccepted,
   type VersionParent,
 } from '@hydroml/contracts';
-import { STEPS, versionKey } from '@hydroml/recipes';
+import { stepRefs, versionKey } from '@hydroml/recipes';
 import { ProjectAccessService } from '../access/project-access.service.js';
 import { VersionReader } from '../training/data/version-reader.js';
 import { TrainingsService } from '../training/trainings.service.js';
@@ -45,12 +45,7 @@ const NOT_A_REQUEST = ['projectId', 'forkedFrom', 'presetId'];
 
 /** The data versions a spec reads: its own and those its recipe steps refer to (joins...). */
 export function dataRefs(spec: Pick<StartTrainingDto, 'recipe'>): VersionParent[] {
-  const refs: VersionParent[] = [];
-  for (const step of spec.recipe ?? []) {
-    const definition = STEPS.get(step.op);
-    refs.push(...(definition.refs?.(definition.parse(step.params ?? {})) ?? []));
-  }
-  return refs;
+  return stepRefs(spec.recipe ?? []);
 }
 
 /**

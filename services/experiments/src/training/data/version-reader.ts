@@ -15,6 +15,7 @@ import {
   parquetSource,
   ROW_ID,
   STEPS,
+  stepRefs,
   versionKey,
   type CompiledRecipe,
   recipeLimits,
@@ -74,12 +75,9 @@ export class VersionReader {
 
   private async sources(call: CallContext, steps: Step[]): Promise<Map<string, SourceRelation>> {
     const out = new Map<string, SourceRelation>();
-    for (const step of steps) {
-      const definition = STEPS.get(step.op);
-      for (const ref of definition.refs?.(definition.parse(step.params ?? {})) ?? []) {
-        const key = versionKey(ref);
-        if (!out.has(key)) out.set(key, await this.relation(await this.locate(call, ref)));
-      }
+    for (const ref of stepRefs(steps)) {
+      const key = versionKey(ref);
+      if (!out.has(key)) out.set(key, await this.relation(await this.locate(call, ref)));
     }
     return out;
   }
