@@ -2,13 +2,13 @@ import { read } from '../../core/params.js';
 import { defineStep } from '../../core/registry.js';
 import {
   ident,
+  isMissing,
   requireColumn,
   requireNewName,
   selectReplacing,
   NUMERIC_TYPES,
 } from '../../core/sql.js';
 import { StepError } from '../../core/step-error.js';
-import { missingTest } from './rows.js';
 import { requireColumns } from './shared.js';
 
 const indicator = defineStep<{ columns: string[]; suffix: string }>({
@@ -23,7 +23,7 @@ const indicator = defineStep<{ columns: string[]; suffix: string }>({
     const columns = requireColumns(input.schema, p.columns);
     const added = columns.map((c): [string, string] => {
       const name = requireNewName(input.schema, `${c.name}${p.suffix}`, 'suffix');
-      return [name, missingTest(c)];
+      return [name, isMissing(c)];
     });
     return selectReplacing(input, new Map(), added);
   },

@@ -1,7 +1,6 @@
-import type { ColumnSchema } from '@hydroml/contracts';
 import { read } from '../../core/params.js';
 import { defineStep } from '../../core/registry.js';
-import { ident } from '../../core/sql.js';
+import { ident, isMissing } from '../../core/sql.js';
 import { StepError } from '../../core/step-error.js';
 import { ROW_ID } from '../../core/types.js';
 import { compileFilterModel } from '../../grid/filter-model.js';
@@ -92,12 +91,6 @@ interface DropMissingParams {
   threshold?: number;
 }
 
-/** NULL, and NaN in float columns. */
-export function missingTest(column: ColumnSchema): string {
-  const col = ident(column.name);
-  return column.type === 'float' ? `(${col} IS NULL OR isnan(${col}))` : `${col} IS NULL`;
-}
-
 const dropMissing = defineStep<DropMissingParams>({
   op: 'rows.drop_missing',
   family: 'rows',
@@ -109,7 +102,7 @@ const dropMissing = defineStep<DropMissingParams>({
   }),
   compile(p, input, ctx) {
     const columns = p.columns ? requireColumns(input.schema, p.columns) : input.schema;
-    const tests = columns.map(missingTest);
+    const tests = columns.map(isMissing);
     let keep: string;
     if (p.threshold !== undefined) {
       // pandas' thresh: keep rows with at least `threshold` present values.
