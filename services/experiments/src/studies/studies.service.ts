@@ -158,7 +158,8 @@ export class StudiesService {
    */
   async register(call: CallContext, dto: RegisterStudyBestDto): Promise<StudyView> {
     const row = await this.load(call, dto.id, 'write');
-    const trial = bestTrial(row, await this.storage.getAllTrials(row.id));
+    const trials = await this.storage.getAllTrials(row.id);
+    const trial = bestTrial(row, trials);
     const best = bestModelOf(row, trial);
     if (best.status === 'registered') {
       const { name, version } = best.registered!;
@@ -171,8 +172,14 @@ export class StudiesService {
       const why = row.status === 'RUNNING' ? `study ${row.id} is still RUNNING` : best.reason;
       throw new DomainError('failed_precondition', `cannot register the best model: ${why}`);
     }
-    await this.registrar.register(call, row, trial!.systemAttrs.run_id as string, dto);
-    return this.get(call, row.id);
+    const registered = await this.registrar.register(
+      call,
+      row,
+      trial!.systemAttrs.run_id as string,
+      dto,
+    );
+    // the stored result merged as setResult merges it: no need to read the study again
+    return toStudyView({ ...row, result: { ...row.result, registered } }, trials);
   }
 
   private async open(call: CallContext, id: string): Promise<StudyRow> {
