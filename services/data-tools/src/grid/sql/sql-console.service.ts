@@ -14,6 +14,7 @@ import { AccessClient } from '../../access/access.client.js';
 import { DataToolsEnv } from '../../data-tools-env.js';
 import { SessionHeads } from '../../sessions/session-heads.js';
 import { DatasetTargets } from '../dataset-targets.js';
+import { recipeGridRelation, type GridRelation } from '../grid-relation.js';
 import { runSandboxed } from './sql-sandbox.js';
 import { SqlHistoryRepository } from './sql-history.repository.js';
 import { SQL_SAVE, type SqlSavePayload } from './sql-save.job.js';
@@ -44,39 +45,42 @@ export class SqlConsoleService {
    * here (it must run), and a job materialises it.
    */
   async save(call: CallContext, dto: SaveSqlResultDto): Promise<JobView> {
-    const source = await this.saveSource(call, dto);
+    const { source, relation } = await this.saveSource(call, dto);
     const resource = { type: 'data_source' as const, id: source.dataSourceId };
     const userId = await this.access.require(call, resource, 'write');
-    await this.run(call, { ...dto, limit: 1 });
+    await this.execute(userId, relation, { ...dto, limit: 1 });
     const payload: SqlSavePayload = { ...source, sql: dto.sql, createdBy: userId };
     return this.queue.enqueue(SQL_SAVE, { ...payload }, { resource, createdBy: userId });
   }
 
-  /** What the save reads: the version named, or the session's head as it is now (not_found for strangers). */
+  /**
+   * What the save reads (the version named, or the session's head as it is now; not_found for
+   * strangers) and its relation, resolved once for the check run and the job's payload.
+   */
   private async saveSource(
     call: CallContext,
     dto: SaveSqlResultDto,
-  ): Promise<Omit<SqlSavePayload, 'sql' | 'createdBy'>> {
+  ): Promise<{ source: Omit<SqlSavePayload, 'sql' | 'createdBy'>; relation: GridRelation }> {
     if (dto.sessionId === undefined) {
-      if (dto.dataSourceId === undefined || dto.version === undefined) {
-        throw new DomainError(
-          'invalid_argument',
-          'name a dataSourceId and version, or a sessionId',
-        );
-      }
-      return { dataSourceId: dto.dataSourceId, version: dto.version };
+      const relation = await this.targets.resolve(call, dto);
+      return { source: { dataSourceId: dto.dataSourceId!, version: dto.version! }, relation };
     }
     // Saving what a session's head holds is its creator's call, as a session save is.
     const head = await this.heads.resolve(call, dto.sessionId, true);
-    return {
+    const source = {
       ...{ dataSourceId: head.session.dataSourceId, version: head.session.version },
       ...{ sessionId: head.session.id, parents: head.parents, steps: head.recipe.steps },
     };
+    return { source, relation: recipeGridRelation(head.recipe, head.cacheKey, head.paths) };
   }
 
   async run(call: CallContext, dto: SqlQueryDto): Promise<SqlResult> {
     const { userId } = requireScope(call, 'read');
-    const relation = await this.targets.resolve(call, dto);
+    return this.execute(userId, await this.targets.resolve(call, dto), dto);
+  }
+
+  /** Runs the query in the sandbox over `relation` and records it in the user's history. */
+  private async execute(userId: string, relation: GridRelation, dto: SqlQueryDto) {
     const started = performance.now();
     const entry = {
       ...{ userId, sql: dto.sql, dataSourceId: dto.dataSourceId ?? null },
