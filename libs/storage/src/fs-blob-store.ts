@@ -27,9 +27,10 @@ export class FsBlobStore implements BlobStore {
     const tmpDir = join(this.root, 'tmp');
     await mkdir(tmpDir, { recursive: true });
     const tmp = join(tmpDir, `${randomUUID()}.part`);
+    const sink = createWriteStream(tmp);
     try {
       const counter = new ByteCounter(options.maxBytes);
-      await pipeline(source, countBytes(counter), createWriteStream(tmp));
+      await pipeline(source, countBytes(counter), sink);
       await fsync(tmp);
       const info: BlobInfo = { key, size: counter.size, sha256: counter.digest() };
       await this.writeMeta(info, tmpDir);
@@ -37,6 +38,8 @@ export class FsBlobStore implements BlobStore {
       await rename(tmp, this.dataPath(key));
       return info;
     } catch (error) {
+      // a source failing at once can beat the file's open: let it close, or rm races its creation
+      if (!sink.closed) await new Promise<void>((closed) => sink.once('close', () => closed()));
       await rm(tmp, { force: true });
       throw error;
     }
