@@ -3,7 +3,13 @@ import { createServer, type AddressInfo } from 'node:net';
 import { DataSource } from 'typeorm';
 import { ConnectorsContracts, healthContract, type CreateConnectionDto } from '@hydroml/contracts';
 import type { NatsClient } from '@hydroml/nest-kit';
-import { createTestDatabase, errorCodeOf, testEnvVars, type TestDatabase } from '@hydroml/testing';
+import {
+  createTestDatabase,
+  errorCodeOf,
+  freePort,
+  testEnvVars,
+  type TestDatabase,
+} from '@hydroml/testing';
 import { caller, startConnectors, type RunningConnectors } from './connectors-service.js';
 import {
   mariaConnectionTo,
@@ -23,9 +29,10 @@ describe('connectors service against real PostgreSQL and MariaDB', () => {
   let app: RunningConnectors['app'];
   let nats: NatsClient;
   const alice = caller();
-  const healthPort = 41000 + Math.floor(Math.random() * 2000);
+  let healthPort: number;
 
   beforeAll(async () => {
+    healthPort = await freePort();
     [db, source, maria] = await Promise.all([
       createTestDatabase(),
       postgresSource(),
